@@ -1,0 +1,22 @@
+/**
+ * Base rates and odds ratios as logistic models: logit(p) = logit(base) + Σ ln(OR_i)·x_i.
+ * Features are scaled so the reference post (quality, appeal and match 0.5) has x = 0 and
+ * x = 1 at the top of the scale: an odds ratio is "odds at 1 ÷ odds at 0.5" (docs/model.md).
+ * @module
+ */
+
+/** log(p / (1 − p)), with p clamped away from 0 and 1 so the result is finite. */
+export function logit(p: number): number {
+  const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
+  return Math.log(q / (1 - q));
+}
+
+/** 1 / (1 + e^−z). */
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The centred feature of a value in [0, 1]: 0 at 0.5, 1 at 1, −1 at 0. */
+export function centred(v: number): number {
+  return 2 * v - 1;
+}

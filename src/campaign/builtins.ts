@@ -1,0 +1,100 @@
+/**
+ * The built-in strategies. Both spend the same budget per cycle by default: what one saves on
+ * production it spends on paid promotion, so comparisons are at equal spend (MODEL.md).
+ * @module
+ */
+import type { CallToAction, PostKind, StrategySpec } from '../scenario/types.js';
+import type { PostPlan, Strategy, StrategyFactory, StrategyView } from './strategy.js';
+
+/** Parameters shared by the scheduled built-ins. */
+export interface ScheduleParams {
+  /** Posts per cycle, spread evenly over the cycle's steps. */
+  postsPerCycle: number;
+  quality: number;
+  appeal: number;
+  cta: CallToAction;
+  persona: number;
+  /** Kind of every post, except every `productEvery`-th which is a product post. */
+  kind: PostKind;
+  /** Every n-th post is a product post (0 = never). */
+  productEvery: number;
+  /** Spend the rest of the cycle's budget on promotion (true) or nothing (false). */
+  promote: boolean;
+  retarget: boolean;
+}
+
+/**
+ * Like-chasing defaults: one product post a cycle built to be liked (appeal 0.9, a like call to
+ * action, average quality, no persona), the rest of the budget on paid boosts.
+ */
+export const likeChasingDefaults: ScheduleParams = {
+  postsPerCycle: 1, quality: 0.5, appeal: 0.9, cta: 'like', persona: 0, kind: 'product', productEvery: 0,
+  promote: true, retarget: false,
+};
+
+/**
+ * Follow-building defaults: one high-quality post a cycle with a persona and a follow call to
+ * action; every third post sells (audiences are built to be sold to), the rest of the budget on
+ * paid boosts, which cost less because better posts cost more to make.
+ */
+export const followBuildingDefaults: ScheduleParams = {
+  postsPerCycle: 1, quality: 0.85, appeal: 0.3, cta: 'follow', persona: 0.8, kind: 'audience', productEvery: 3,
+  promote: true, retarget: false,
+};
+
+/** A strategy that posts on an even schedule and spends the rest of its budget on promotion. */
+export function scheduled(p: ScheduleParams): Strategy {
+  let posted = 0;
+  return {
+    plan(v: StrategyView) {
+      const slots = Math.max(0, Math.round(p.postsPerCycle));
+      const posts: PostPlan[] = [];
+      for (let j = 0; j < slots; j++) {
+        if (Math.floor(((j + 0.5) * v.stepsPerCycle) / slots) !== v.stepInCycle) continue;
+        posted++;
+        const kind = p.productEvery > 0 && posted % p.productEvery === 0 ? 'product' : p.kind;
+        posts.push({ kind, quality: p.quality, appeal: p.appeal, cta: p.cta, persona: p.persona });
+      }
+      const content = slots * v.postCost(p.quality);
+      const promotion = p.promote ? Math.max(0, v.budgetPerCycle - content) / v.stepsPerCycle : 0;
+      return { posts, promotion, retarget: p.retarget };
+    },
+  };
+}
+
+function withDefaults(defaults: ScheduleParams, params: Record<string, unknown>, kind: string): ScheduleParams {
+  const out = { ...defaults } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(params)) {
+    if (!(k in defaults)) {
+      throw new RangeError(`strategy ${kind}: unknown parameter "${k}" (known: ${Object.keys(defaults).join(', ')})`);
+    }
+    if (typeof v !== typeof defaults[k as keyof ScheduleParams]) {
+      throw new RangeError(`strategy ${kind}: parameter "${k}" = ${JSON.stringify(v)} must be a ${typeof defaults[k as keyof ScheduleParams]}`);
+    }
+    out[k] = v;
+  }
+  const q = out as unknown as ScheduleParams;
+  for (const k of ['quality', 'appeal', 'persona'] as const) {
+    if (!(q[k] >= 0 && q[k] <= 1)) throw new RangeError(`strategy ${kind}: parameter "${k}" = ${q[k]} must be from 0 to 1`);
+  }
+  if (!(q.postsPerCycle >= 0 && Number.isFinite(q.postsPerCycle))) {
+    throw new RangeError(`strategy ${kind}: parameter "postsPerCycle" = ${q.postsPerCycle} must be ≥ 0`);
+  }
+  return q;
+}
+
+/** Description of the like-chasing ("virality") strategy, with optional overrides. */
+export function likeChasing(params: Partial<ScheduleParams> = {}): StrategySpec {
+  return { kind: 'like-chasing', params: { ...params } };
+}
+
+/** Description of the follow-building ("marathon") strategy, with optional overrides. */
+export function followBuilding(params: Partial<ScheduleParams> = {}): StrategySpec {
+  return { kind: 'follow-building', params: { ...params } };
+}
+
+/** Factories of the built-in kinds, by name. */
+export const builtinStrategies: Record<string, StrategyFactory> = {
+  'like-chasing': (params) => scheduled(withDefaults(likeChasingDefaults, params, 'like-chasing')),
+  'follow-building': (params) => scheduled(withDefaults(followBuildingDefaults, params, 'follow-building')),
+};

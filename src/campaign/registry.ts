@@ -1,0 +1,31 @@
+/**
+ * The strategy registry: kind name → factory. Built-ins are registered from the start; users
+ * add theirs with {@link registerStrategy}.
+ * @module
+ */
+import type { StrategySpec } from '../scenario/types.js';
+import { builtinStrategies } from './builtins.js';
+import type { Strategy, StrategyFactory } from './strategy.js';
+
+const registry = new Map<string, StrategyFactory>(Object.entries(builtinStrategies));
+
+/** Registers a strategy kind; scenarios then name it in `{ kind, params }`. */
+export function registerStrategy(kind: string, factory: StrategyFactory): void {
+  if (typeof kind !== 'string' || !kind) throw new TypeError('registerStrategy: kind must be a non-empty string');
+  if (typeof factory !== 'function') throw new TypeError('registerStrategy: factory must be a function');
+  registry.set(kind, factory);
+}
+
+/** The registered strategy kinds. */
+export function strategyKinds(): string[] {
+  return [...registry.keys()];
+}
+
+/** Instantiates a strategy description; throws naming the known kinds when it is unknown. */
+export function resolveStrategy(spec: StrategySpec, field = 'strategy'): Strategy {
+  const factory = registry.get(spec.kind);
+  if (!factory) {
+    throw new RangeError(`${field}.kind: ${JSON.stringify(spec.kind)} is not a registered strategy (known: ${strategyKinds().join(', ')})`);
+  }
+  return factory(spec.params ?? {});
+}

@@ -1,0 +1,70 @@
+/**
+ * Freshness f(age) in [0, 1]: it multiplies ranking scores, and a post leaves every candidate
+ * pool once f falls below the floor or its hard lifetime ends. Curves are plain functions of
+ * age in hours; the engine tabulates them per step of age, so the hot loop only reads an array.
+ * @module
+ */
+import type { FreshnessSpec } from '../scenario/types.js';
+import { parseHours } from '../time.js';
+
+/** A freshness curve: age in hours → multiplier in [0, 1], with f(0) = 1, non-increasing. */
+export type FreshnessCurve = (ageHours: number) => number;
+
+/** Exponential decay with the given half-life: f = 2^(−age / halfLife). */
+export function exponentialFreshness(halfLifeHours: number): FreshnessCurve {
+  return (age) => Math.pow(2, -age / halfLifeHours);
+}
+
+/**
+ * Stretched exponential f = exp(−b·age^c) (Wu & Huberman 2007), with b chosen so that
+ * f(halfLife) = 1/2; c < 1 gives a long tail, c = 1 is the exponential.
+ */
+export function stretchedFreshness(halfLifeHours: number, shape: number): FreshnessCurve {
+  const b = Math.LN2 / Math.pow(halfLifeHours, shape);
+  return (age) => Math.exp(-b * Math.pow(age, shape));
+}
+
+/** The curve a scenario asks for. */
+export function freshnessCurve(spec: FreshnessSpec): FreshnessCurve {
+  switch (spec.kind) {
+    case 'exponential':
+      return exponentialFreshness(parseHours(spec.halfLife, 'content.freshness.halfLife'));
+    case 'stretched':
+      return stretchedFreshness(parseHours(spec.halfLife, 'content.freshness.halfLife'), spec.shape);
+    case 'none':
+      return () => 1;
+  }
+}
+
+/** A freshness curve tabulated per whole step of age; ages past the table are expired. */
+export interface FreshnessTable {
+  /** f at age 0, 1, 2, … steps; its length is the maximum age in steps plus one. */
+  readonly values: Float64Array;
+  /** Steps after which a post leaves every candidate pool. */
+  readonly maxAge: number;
+}
+
+/** Longest age ever tabulated (a post with no decay and no lifetime lives this long). */
+const MAX_TABLE_STEPS = 1 << 20;
+
+/**
+ * Tabulates `curve` for steps of `stepHours`, cut where f < `floor` or at `lifetimeHours`.
+ * A hard lifetime ends impressions exactly: a post of lifetime L has ages 0 … ceil(L/step) − 1.
+ */
+export function tabulateFreshness(
+  curve: FreshnessCurve,
+  stepHours: number,
+  floor: number,
+  lifetimeHours = Infinity,
+  limitSteps = MAX_TABLE_STEPS,
+): FreshnessTable {
+  const lifetimeSteps = Number.isFinite(lifetimeHours) ? Math.max(1, Math.ceil(lifetimeHours / stepHours - 1e-9)) : Infinity;
+  const values: number[] = [];
+  for (let age = 0; age < Math.min(lifetimeSteps, limitSteps); age++) {
+    const f = curve(age * stepHours);
+    if (!(f >= floor) || (age > 0 && f <= 0)) break;
+    values.push(f);
+  }
+  if (values.length === 0) values.push(1);
+  return { values: Float64Array.from(values), maxAge: values.length - 1 };
+}

@@ -1,0 +1,114 @@
+/**
+ * Publishing a post: a slot in the post store, its post-level log-odds precomputed once (so
+ * impressions only add the viewer's terms), a place in its topic's recommendation pool, and
+ * delivery to the author's social-graph followers. Focal posts also get a detail record.
+ * @module
+ */
+import { claimNotification, notePost } from '../accounts/accounts.js';
+import type { PostPlan } from '../campaign/strategy.js';
+import { centred } from '../behavior/logistic.js';
+import { CTA, KIND, reservePost } from '../content/posts.js';
+import { deliverToFollowers } from '../feed/inbox.js';
+import { createFocalPost, hasSeen, summarise } from './focal-posts.js';
+import { M } from './metrics.js';
+import { TOPIC_POOL, type World } from './world.js';
+
+/** Adds `serial` to topic `t`'s out-of-network pool (newest replaces oldest). */
+export function pushTopicPool(w: World, t: number, serial: number): void {
+  const h = w.topicHead[t];
+  w.topicPool[t * TOPIC_POOL + h] = serial;
+  w.topicHead[t] = h + 1 === TOPIC_POOL ? 0 : h + 1;
+}
+
+/** Flushes the focal record of the post in `slot` (it is leaving every pool). */
+export function finishFocalPost(w: World, slot: number): void {
+  const id = w.posts.focal[slot];
+  if (id < 0) return;
+  const rec = w.focalPosts[id]!;
+  w.finishedPosts.push(summarise(rec, w.posts.impressions[slot]));
+  w.focalPosts[id] = undefined;
+  w.posts.focal[slot] = -1;
+  spareBitsets.push(rec.seen);
+}
+
+const spareBitsets: Uint8Array[] = [];
+
+/**
+ * Publishes a post at the current step. `account` is −1 for an ordinary user's post;
+ * `authorUser` is the user whose graph followers receive it (−1 for none). Returns the slot.
+ */
+export function publish(w: World, account: number, authorUser: number, plan: PostPlan, topic: number): number {
+  const t = w.step;
+  const p = w.posts;
+  const b = w.params.behavior;
+  const slot = reservePost(p, t, (old) => finishFocalPost(w, old));
+  const serial = p.serial[slot];
+  const kind = KIND[plan.kind];
+  const cta = CTA[plan.cta];
+  p.account[slot] = account;
+  p.authorUser[slot] = authorUser;
+  p.topic[slot] = topic;
+  p.kind[slot] = kind;
+  p.cta[slot] = cta;
+  p.quality[slot] = plan.quality;
+  p.appeal[slot] = plan.appeal;
+  p.persona[slot] = plan.persona;
+  p.created[slot] = t;
+  const life = Math.min(w.params.maxAge, plan.lifetimeSteps !== undefined ? plan.lifetimeSteps - 1 : w.params.maxAge);
+  p.expires[slot] = t + Math.max(0, life);
+  const xq = centred(plan.quality);
+  const xa = centred(plan.appeal);
+  const askFollow = cta === CTA.follow || cta === CTA.notify ? 1 : 0;
+  p.likeLogit[slot] = b.like.base + b.like.quality * xq + b.like.appeal * xa + (cta === CTA.like ? b.like.likeCta : 0) + askFollow * b.like.followCta;
+  p.shareLogit[slot] = b.share.base + b.share.quality * xq + b.share.appeal * xa + (cta === CTA.share ? b.share.shareCta : 0) + askFollow * b.share.followCta;
+  p.followLogit[slot] = b.follow.base + b.follow.quality * xq + b.follow.appeal * xa + b.follow.persona * plan.persona + askFollow * b.follow.followCta;
+  p.convertLogit[slot] = kind === KIND.product ? b.convert.base + b.convert.quality * xq : -Infinity;
+
+  // Engagement prior: the platform's base rate, or (C2) partly the account's last post's rate.
+  const base = w.scenario.behavior.like.base + w.scenario.behavior.share.base;
+  let prior = base;
+  if (account >= 0) {
+    const acc = w.accounts;
+    const carry = w.scenario.accountSignalCarryover;
+    const last = acc.signalSerial[account];
+    if (carry > 0 && last >= 0) {
+      const ls = last & p.mask;
+      if (p.serial[ls] === last) {
+        const a = w.scenario.feed.engagementPrior;
+        const rate = (p.engagements[ls] + a * p.priorRate[ls]) / (p.impressions[ls] + a);
+        prior = (1 - carry) * base + carry * rate;
+      }
+    }
+    acc.signalSerial[account] = serial;
+    notePost(acc, account, serial, t);
+    p.notifies[slot] = w.scenario.notifications.enabled && claimNotification(acc, account, t, w.params.notificationCap, w.params.notificationWindowSteps) ? 1 : 0;
+  }
+  p.priorRate[slot] = prior;
+  pushTopicPool(w, topic, serial);
+
+  let rec = null;
+  if (account >= 0 && account < w.focal.length) {
+    rec = createFocalPost(w.users.size, authorUser, spareBitsets.pop());
+    rec.serial = serial;
+    rec.account = account;
+    rec.created = t;
+    rec.kind = kind;
+    rec.quality = plan.quality;
+    rec.appeal = plan.appeal;
+    rec.cta = cta;
+    rec.persona = plan.persona;
+    rec.followersAtPost = w.accounts.followers[account];
+    let id = w.focalPosts.indexOf(undefined);
+    if (id < 0) id = w.focalPosts.push(rec) - 1;
+    else w.focalPosts[id] = rec;
+    p.focal[slot] = id;
+    const f = w.focal[account];
+    f.stepCounters[M.posts]++;
+    f.stepCounters[M.followersAtPost] += rec.followersAtPost;
+  }
+  if (authorUser >= 0) {
+    const r = rec;
+    deliverToFollowers(w, w.graph, authorUser, serial, r === null ? null : (v) => hasSeen(r, v));
+  }
+  return slot;
+}

@@ -1,0 +1,395 @@
+/**
+ * One user's feed visit — the hot loop. Gather candidates (notifications, paid, followed
+ * accounts' new posts, the inbox, out-of-network recommendations), rank them, show up to K
+ * (every channel uses the attention budget), and decide on each impression. Every draw comes
+ * from the session stream keyed by (user, step); nothing here allocates.
+ * @module
+ */
+import { RECENT } from '../accounts/accounts.js';
+import { addFollow, FOLLOW_NOTIFY, findFollow, followSlot, removeFollow } from '../accounts/follows.js';
+import { CTA, KIND } from '../content/posts.js';
+import { CHANNEL, CHANNEL_NAMES } from '../feed/channel.js';
+import { deterministicKeys, gumbelKeys, topK } from '../feed/select.js';
+import { nextFloat, seedKeyed, type Xor128 } from '../rng.js';
+import { addReshare } from './cascade.js';
+import { hasSeen, markSeen, type FocalPost } from './focal-posts.js';
+import { M } from './metrics.js';
+import { pushTopicPool } from './publish.js';
+import { TOPIC_POOL, type FocalAccount, type World } from './world.js';
+
+/** Forced (unranked) items of one session: notifications and paid. */
+const forcedSlot = new Int32Array(256);
+const forcedChannel = new Uint8Array(256);
+
+/** Bernoulli draw with log-odds z: u < 1/(1 + e^−z), written without a division. */
+function chance(rng: Xor128, z: number): boolean {
+  return nextFloat(rng) * (1 + Math.exp(-z)) < 1;
+}
+
+/** Removes `user`'s follow in `slot` of account `a`. */
+export function unfollow(w: World, user: number, slot: number, a: number): void {
+  const f = w.follows;
+  if (f.flags[slot] & FOLLOW_NOTIFY) {
+    w.notifySubscriptions[user]--;
+    w.accounts.notifySubscribers[a]--;
+  }
+  removeFollow(f, user, slot);
+  w.accounts.followers[a]--;
+  if (a < w.focal.length) w.focal[a].stepCounters[M.unfollows]++;
+}
+
+/** Adds `user`'s follow of account `a`, prompted by the post in `postSlot`. */
+function follow(w: World, user: number, a: number, postSlot: number, rec: FocalPost | null): void {
+  const f = w.follows;
+  const p = w.posts;
+  const b = w.params.behavior;
+  const slot = addFollow(f, user, a);
+  f.accustomed[slot] = p.quality[postSlot];
+  f.mark[slot] = w.accounts.hazard[a];
+  w.accounts.followers[a]++;
+  const focal = a < w.focal.length ? w.focal[a] : null;
+  if (focal) focal.stepCounters[M.follows]++;
+  if (rec) rec.follows++;
+  if (!w.scenario.notifications.enabled) return;
+  const z = b.notify.base + (p.cta[postSlot] === CTA.notify ? b.notify.notifyCta : 0) + b.notify.persona * p.persona[postSlot];
+  if (chance(w.rng, z)) {
+    f.flags[slot] |= FOLLOW_NOTIFY;
+    w.notifySubscriptions[user]++;
+    w.accounts.notifySubscribers[a]++;
+    if (focal) focal.stepCounters[M.notificationsOn]++;
+  }
+}
+
+/** Records a reshare, delivered to the sharer's graph followers at the end of the step. */
+function queueShare(w: World, serial: number, user: number): void {
+  if (w.shareCount === w.shareSerial.length) {
+    const s = new Int32Array(w.shareCount * 2);
+    s.set(w.shareSerial);
+    w.shareSerial = s;
+    const v = new Int32Array(w.shareCount * 2);
+    v.set(w.shareUser);
+    w.shareUser = v;
+  }
+  w.shareSerial[w.shareCount] = serial;
+  w.shareUser[w.shareCount++] = user;
+}
+
+function rememberEngager(f: FocalAccount, user: number): void {
+  f.engagers[f.engagerHead] = user;
+  f.engagerHead = f.engagerHead + 1 === f.engagers.length ? 0 : f.engagerHead + 1;
+  if (f.engagerCount < f.engagers.length) f.engagerCount++;
+}
+
+/** Counts a focal account's impression of user `u` in the reach counters of step and cycle. */
+function countReach(f: FocalAccount, u: number, channel: number, t: number, cycleStart: number): void {
+  const last = f.lastReach[u];
+  if (last !== t) f.stepCounters[M.reach]++;
+  if (last < cycleStart) f.cycleCounters[M.reach]++;
+  if (last < 0) f.totalCounters[M.reach]++;
+  f.lastReach[u] = t;
+  const bit = 1 << channel;
+  if ((f.channelMask[u] & bit) === 0) {
+    f.channelMask[u] |= bit;
+    f.cycleCounters[M.reachByChannel + channel]++;
+  }
+}
+
+/** One impression of the post in `slot` to user `u` through `channel`, and the user's decisions. */
+function impress(w: World, u: number, slot: number, channel: number, via: number, t: number, cycleStart: number): void {
+  const p = w.posts;
+  const rng = w.rng;
+  const b = w.params.behavior;
+  p.impressions[slot]++;
+  w.impressionsByChannel[channel]++;
+  const a = p.account[slot];
+  const fid = p.focal[slot];
+  let rec: FocalPost | null = null;
+  let focal: FocalAccount | null = null;
+  if (fid >= 0) {
+    rec = w.focalPosts[fid]!;
+    if (!hasSeen(rec, u)) {
+      markSeen(rec, u);
+      rec.reach++;
+    }
+    rec.impressions[channel]++;
+    focal = w.focal[a];
+    focal.stepCounters[M.impressions + channel]++;
+    countReach(focal, u, channel, t, cycleStart);
+  }
+  const pop = w.users;
+  const topic = p.topic[slot];
+  const xm = 2 * pop.interest[u * pop.topics + topic] - 1;
+  let fatigue = 0;
+  if (channel === CHANNEL.paid && focal !== null) {
+    fatigue = focal.paidSeen[u] * Math.log(w.scenario.paid.fatigue);
+    if (focal.paidSeen[u] < 255) focal.paidSeen[u]++;
+  }
+  const prop = pop.engagePropensity[u];
+  const serial = p.serial[slot];
+
+  if (chance(rng, p.likeLogit[slot] + b.like.match * xm + prop + fatigue)) {
+    p.engagements[slot]++;
+    pushTopicPool(w, topic, serial);
+    if (focal !== null) {
+      focal.stepCounters[M.likes]++;
+      rec!.likes++;
+      if (focal.liked[u] < 255) focal.liked[u]++;
+      rememberEngager(focal, u);
+    }
+  }
+  if (chance(rng, p.shareLogit[slot] + b.share.match * xm + prop + fatigue)) {
+    p.engagements[slot]++;
+    pushTopicPool(w, topic, serial);
+    queueShare(w, serial, u);
+    if (focal !== null) {
+      focal.stepCounters[M.shares]++;
+      rec!.shares++;
+      addReshare(rec!.cascade, u, via);
+      rememberEngager(focal, u);
+    }
+  }
+
+  let following = false;
+  if (a >= 0 && w.scenario.follows) {
+    const fol = w.follows;
+    const fs = findFollow(fol, u, a);
+    following = fs >= 0;
+    if (!following) {
+      let z = p.followLogit[slot] + b.follow.match * xm + pop.followPropensity[u] + fatigue;
+      if (focal !== null) z += b.follow.exposure * Math.log2(1 + focal.exposures[u]);
+      if (via >= 0 && via !== p.authorUser[slot]) z += b.follow.viaShare;
+      if (chance(rng, z)) follow(w, u, a, slot, rec);
+    } else {
+      if (rec !== null && channel === CHANNEL.network) {
+        rec.followerViews++;
+        focal!.stepCounters[M.followerViews]++;
+      }
+      const q = p.quality[slot];
+      const gap = fol.accustomed[fs] - q;
+      if (chance(rng, b.unfollow.base + (gap > 0 ? b.unfollow.qualityGap * 2 * gap : 0))) {
+        unfollow(w, u, fs, a);
+      } else {
+        fol.accustomed[fs] += b.unfollow.accustomRate * (q - fol.accustomed[fs]);
+        if (
+          channel === CHANNEL.notification && gap > 0 && (fol.flags[fs] & FOLLOW_NOTIFY) !== 0 &&
+          w.notifySubscriptions[u] > pop.tolerance[u] && nextFloat(rng) < b.unfollow.notificationDrop
+        ) {
+          fol.flags[fs] &= ~FOLLOW_NOTIFY;
+          w.notifySubscriptions[u]--;
+          w.accounts.notifySubscribers[a]--;
+          if (focal !== null) focal.stepCounters[M.notificationsOff]++;
+        }
+      }
+    }
+  }
+
+  if (p.kind[slot] === KIND.product) {
+    const z = p.convertLogit[slot] + b.convert.match * xm + (following ? b.convert.follower : 0) + fatigue;
+    if (chance(rng, z) && focal !== null) {
+      focal.stepCounters[M.conversions + channel]++;
+      focal.stepCounters[M.value] += w.scenario.economics.valuePerConversion;
+    }
+  }
+  if (focal !== null) {
+    if (focal.exposures[u] < 255) focal.exposures[u]++;
+    if (channel === CHANNEL.paid) focal.stepCounters[M.paidCost] += w.scenario.paid.cpm / 1000;
+  }
+}
+
+/** Applies the time hazards accrued since the user's last session to each of their follows (C7). */
+function applyLazyHazards(w: World, u: number, elapsedSteps: number): void {
+  const fol = w.follows;
+  const acc = w.accounts;
+  const churn = w.params.behavior.churnPerStep * elapsedSteps;
+  // Backwards: removing follow k moves the last (already visited) follow into k.
+  for (let k = fol.count[u] - 1; k >= 0; k--) {
+    const slot = followSlot(fol, u, k);
+    const a = fol.account[slot];
+    const h = churn + (acc.hazard[a] - fol.mark[slot]);
+    fol.mark[slot] = acc.hazard[a];
+    if (h > 0 && nextFloat(w.rng) < -Math.expm1(-h)) unfollow(w, u, slot, a);
+  }
+}
+
+/** Runs user `u`'s session at step `t`. */
+export function runSession(w: World, u: number, t: number, cycleStart: number): void {
+  const rng = w.rng;
+  seedKeyed(rng, w.keys.session, u, t);
+  const sid = ++w.sessionId;
+  const p = w.posts;
+  const mask = p.mask;
+  const acc = w.accounts;
+  const fol = w.follows;
+  const sc = w.scenario;
+  const last = w.lastSession[u];
+  if (sc.follows && fol.count[u] > 0 && t > last) applyLazyHazards(w, u, t - Math.max(last, 0));
+
+  let nForced = 0;
+  let n = 0;
+  const candSlot = w.candSlot;
+  const candVia = w.candVia;
+  const candChannel = w.candChannel;
+  const cap = candSlot.length;
+  const notify = sc.notifications.enabled;
+  const ctr = sc.notifications.clickThrough;
+  const reach = sc.feed.inNetworkReach;
+
+  // Paid: a boosted post bought for this user this step (it may have been seen before: frequency).
+  const paid = w.paidSerial[u];
+  if (paid >= 0) {
+    w.paidSerial[u] = -1;
+    const slot = paid & mask;
+    if (p.serial[slot] === paid && p.expires[slot] >= t && nForced < forcedSlot.length) {
+      p.stamp[slot] = sid;
+      forcedSlot[nForced] = slot;
+      forcedChannel[nForced++] = CHANNEL.paid;
+    }
+  }
+
+  // Followed accounts: new posts become notifications (if subscribed and opened) or in-network candidates.
+  const nf = fol.count[u];
+  let page = fol.head[u];
+  for (let k = 0; k < nf; k++) {
+    if (k > 0 && (k & 3) === 0) page = fol.next[page];
+    const fslot = page * 4 + (k & 3);
+    const a = fol.account[fslot];
+    const subscribed = notify && (fol.flags[fslot] & FOLLOW_NOTIFY) !== 0;
+    for (let r = 0; r < RECENT; r++) {
+      const serial = acc.recent[a * RECENT + r];
+      if (serial < 0) continue;
+      const slot = serial & mask;
+      if (p.serial[slot] !== serial || p.expires[slot] < t || p.stamp[slot] === sid) continue;
+      // A focal post stays a candidate until seen; a background post is offered once, in the
+      // first session after it appears (its viewers are not tracked).
+      const fid = p.focal[slot];
+      if (fid >= 0 ? hasSeen(w.focalPosts[fid]!, u) : p.created[slot] <= last) continue;
+      if (subscribed && p.created[slot] > last && p.notifies[slot] === 1 && nextFloat(rng) < ctr && nForced < forcedSlot.length) {
+        p.stamp[slot] = sid;
+        forcedSlot[nForced] = slot;
+        forcedChannel[nForced++] = CHANNEL.notification;
+      } else if (n < cap && (reach >= 1 || nextFloat(rng) < reach)) {
+        p.stamp[slot] = sid;
+        candSlot[n] = slot;
+        candVia[n] = -1;
+        candChannel[n++] = CHANNEL.network;
+      }
+    }
+  }
+
+  // Inbox: posts and reshares pushed by the social graph.
+  const B = w.inboxSize;
+  const ib = u * B;
+  const inbox = w.inboxSerial;
+  for (let k = 0; k < B; k++) {
+    const serial = inbox[ib + k];
+    if (serial < 0) continue;
+    const slot = serial & mask;
+    const fid = p.focal[slot];
+    if (p.serial[slot] !== serial || p.expires[slot] < t || (fid >= 0 && hasSeen(w.focalPosts[fid]!, u))) {
+      inbox[ib + k] = -1;
+      continue;
+    }
+    if (p.stamp[slot] === sid || n >= cap) continue;
+    p.stamp[slot] = sid;
+    candSlot[n] = slot;
+    candVia[n] = w.inboxVia[ib + k];
+    candChannel[n++] = CHANNEL.network;
+  }
+
+  // Engagement affinity (C3): the platform brings back authors the user liked.
+  const affinityOn = sc.engagementAffinity > 0;
+  if (affinityOn) {
+    for (let f = 0; f < w.focal.length; f++) {
+      if (w.focal[f].liked[u] === 0 || (sc.follows && findFollow(fol, u, f) >= 0)) continue;
+      if (nextFloat(rng) >= sc.engagementAffinity) continue;
+      for (let r = 0; r < RECENT; r++) {
+        const serial = acc.recent[f * RECENT + r];
+        if (serial < 0) continue;
+        const slot = serial & mask;
+        if (p.serial[slot] !== serial || p.expires[slot] < t || p.stamp[slot] === sid) continue;
+        if (hasSeen(w.focalPosts[p.focal[slot]]!, u) || n >= cap) continue;
+        p.stamp[slot] = sid;
+        candSlot[n] = slot;
+        candVia[n] = -1;
+        candChannel[n++] = CHANNEL.recommended;
+      }
+    }
+  }
+
+  // Out-of-network recommendations: a topic in proportion to interest, then a pool entry.
+  const pop = w.users;
+  const T = pop.topics;
+  const R = sc.feed.recommendations;
+  for (let r = 0; r < R && n < cap; r++) {
+    let x = nextFloat(rng) * pop.interestSum[u];
+    let topic = 0;
+    while (topic < T - 1 && (x -= pop.interest[u * T + topic]) >= 0) topic++;
+    const serial = w.topicPool[topic * TOPIC_POOL + ((nextFloat(rng) * TOPIC_POOL) | 0)];
+    if (serial < 0) continue;
+    const slot = serial & mask;
+    if (p.serial[slot] !== serial || p.expires[slot] < t || p.stamp[slot] === sid) continue;
+    const fid = p.focal[slot];
+    if (fid >= 0 && hasSeen(w.focalPosts[fid]!, u)) continue;
+    p.stamp[slot] = sid;
+    candSlot[n] = slot;
+    candVia[n] = -1;
+    candChannel[n++] = CHANNEL.recommended;
+  }
+
+  // Rank and select: forced items first, then the best of the rest up to the attention budget.
+  const K = pop.attention[u] === 0 ? Infinity : pop.attention[u];
+  const shownForced = Math.min(nForced, K);
+  const room = Math.min(K - shownForced, n);
+  let m = 0;
+  if (room > 0) {
+    const scores = w.candScore;
+    const ctx = w.rankContext;
+    const ranker = w.ranker;
+    const fresh = w.params.freshness;
+    const prior = sc.feed.engagementPrior;
+    const oon = sc.feed.outOfNetworkWeight;
+    const b = w.params.behavior;
+    const prop = pop.engagePropensity[u];
+    ctx.user = u;
+    for (let i = 0; i < n; i++) {
+      const slot = candSlot[i];
+      const ch = candChannel[i];
+      const age = t - p.created[slot];
+      const match = pop.interest[u * T + p.topic[slot]];
+      const a = p.account[slot];
+      let affinity = ch === CHANNEL.network ? 1 : oon;
+      if (affinityOn && a >= 0 && a < w.focal.length && w.focal[a].liked[u] > 0) affinity *= 1 + sc.engagementAffinity;
+      ctx.post = slot;
+      ctx.channel = CHANNEL_NAMES[ch];
+      ctx.inNetwork = ch === CHANNEL.network;
+      ctx.age = age;
+      ctx.freshness = fresh[age];
+      ctx.match = match;
+      ctx.engagementRate = (p.engagements[slot] + prior * p.priorRate[slot]) / (p.impressions[slot] + prior);
+      ctx.affinity = affinity;
+      ctx.likeLogOdds = p.likeLogit[slot] + b.like.match * (2 * match - 1) + prop;
+      const s = ranker.score(ctx);
+      if (!(s >= 0) || s === Infinity) {
+        throw new RangeError(`ranker "${ranker.name}" returned ${s} for post ${p.serial[slot]} and user ${u}: scores must be finite and ≥ 0`);
+      }
+      scores[i] = s;
+    }
+    if (sc.feed.selection === 'gumbel') gumbelKeys(scores, n, sc.feed.temperature, () => nextFloat(rng));
+    else deterministicKeys(scores, n);
+    m = topK(scores, n, room === Infinity ? n : room, w.order);
+  }
+
+  for (let i = 0; i < shownForced; i++) impress(w, u, forcedSlot[i], forcedChannel[i], -1, t, cycleStart);
+  const order = w.order;
+  for (let i = 0; i < m; i++) {
+    const c = order[i];
+    const slot = candSlot[c];
+    impress(w, u, slot, candChannel[c], candVia[c], t, cycleStart);
+    p.stamp[slot] = -2 - sid; // shown: its inbox entry is consumed below
+  }
+  for (let k = 0; k < B; k++) {
+    const serial = inbox[ib + k];
+    if (serial >= 0 && p.stamp[serial & mask] === -2 - sid) inbox[ib + k] = -1;
+  }
+  w.lastSession[u] = t;
+}

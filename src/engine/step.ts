@@ -1,0 +1,264 @@
+/**
+ * The step loop. A step: who is active (keyed by step, so identical across strategies); organic
+ * posts by users and creators; focal accounts' strategies publish and buy promotion; every
+ * active user's session; reshares delivered; counters rolled into the cycle.
+ * @module
+ */
+import { accrueAccountHazards } from '../accounts/accounts.js';
+import { followSlot } from '../accounts/follows.js';
+import type { AccountDashboard, StrategyView } from '../campaign/strategy.js';
+import { hasSeen } from './focal-posts.js';
+import { deliverToFollowers } from '../feed/inbox.js';
+import { redrawInterests } from '../population.js';
+import { createXor128, nextFloat, seedKeyed } from '../rng.js';
+import { M, COUNTERS } from './metrics.js';
+import { finishFocalPost, publish } from './publish.js';
+import { runSession, unfollow } from './session.js';
+import type { FocalAccount, World } from './world.js';
+
+const stream = createXor128();
+
+/** Counters whose step values are unique counts, not sums (kept per period directly). */
+const UNIQUE = new Set<number>([M.reach, M.reachByChannel, M.reachByChannel + 1, M.reachByChannel + 2, M.reachByChannel + 3]);
+
+function dashboard(c: Float64Array, f: FocalAccount, w: World): AccountDashboard {
+  const sum4 = (i: number) => c[i] + c[i + 1] + c[i + 2] + c[i + 3];
+  return {
+    followers: w.accounts.followers[f.index],
+    notificationSubscribers: w.accounts.notifySubscribers[f.index],
+    impressions: sum4(M.impressions),
+    reach: c[M.reach],
+    likes: c[M.likes],
+    shares: c[M.shares],
+    follows: c[M.follows],
+    unfollows: c[M.unfollows],
+    conversions: sum4(M.conversions),
+    cost: c[M.contentCost] + c[M.paidCost],
+    value: c[M.value],
+  };
+}
+
+/** Production cost of a post of quality q: postCost + qualityCost·q². */
+export function postCost(w: World, quality: number): number {
+  const e = w.scenario.economics;
+  return e.postCost + e.qualityCost * quality * quality;
+}
+
+function runStrategies(w: World, t: number, cycle: number, stepInCycle: number): void {
+  const sc = w.scenario;
+  for (const f of w.focal) {
+    const view: StrategyView = {
+      step: t,
+      cycle,
+      stepInCycle,
+      stepsPerCycle: sc.stepsPerCycle,
+      budgetPerCycle: sc.economics.budgetPerCycle,
+      postCost: (q) => postCost(w, q),
+      total: dashboard(f.totalCounters, f, w),
+      lastCycle: dashboard(f.lastCycleCounters, f, w),
+    };
+    const plan = f.strategy.plan(view);
+    const home = w.accounts.homeUser[f.index];
+    for (const post of plan.posts) {
+      for (const k of ['quality', 'appeal', 'persona'] as const) {
+        if (!(post[k] >= 0 && post[k] <= 1)) throw new RangeError(`strategy of ${f.name}: post ${k} = ${post[k]} must be from 0 to 1`);
+      }
+      const topic = post.topic ?? w.accounts.topic[f.index];
+      if (!(Number.isInteger(topic) && topic >= 0 && topic < sc.topics)) {
+        throw new RangeError(`strategy of ${f.name}: post topic = ${topic} must be a whole number from 0 to ${sc.topics - 1}`);
+      }
+      publish(w, f.index, home, post, topic);
+      f.stepCounters[M.contentCost] += postCost(w, post.quality);
+    }
+    if (!(plan.promotion >= 0 && Number.isFinite(plan.promotion))) {
+      throw new RangeError(`strategy of ${f.name}: promotion = ${plan.promotion} must be a finite amount ≥ 0`);
+    }
+    f.promotionBank += plan.promotion;
+    f.retarget = plan.retarget && sc.retargeting;
+    buyPaidImpressions(w, f, t);
+  }
+}
+
+/**
+ * Spends the account's promotion bank on paid impressions of its newest live post, each to an
+ * active user: first retargeted engagers when retargeting is on, then users drawn at random and
+ * accepted in proportion to their interest in the post's topic (interest targeting).
+ */
+function buyPaidImpressions(w: World, f: FocalAccount, t: number): void {
+  const price = w.scenario.paid.cpm / 1000;
+  let want = Math.floor(f.promotionBank / price + 1e-9);
+  if (want <= 0 || w.activeCount === 0) return;
+  const acc = w.accounts;
+  const p = w.posts;
+  const serial = acc.signalSerial[f.index];
+  if (serial < 0) return;
+  const slot = serial & p.mask;
+  if (p.serial[slot] !== serial || p.expires[slot] < t) return;
+  want = Math.min(want, w.activeCount);
+  seedKeyed(stream, w.keys.paid, f.index, t);
+  const topic = p.topic[slot];
+  const pop = w.users;
+  let bought = 0;
+  // Ads may reach the same user again (frequency); ad fatigue dampens the response.
+  const target = (u: number) => {
+    if (w.paidSerial[u] >= 0) return false;
+    w.paidSerial[u] = serial;
+    bought++;
+    return true;
+  };
+  if (f.retarget && f.engagerCount > 0) {
+    for (let tries = 0; tries < 4 * want && bought < want; tries++) {
+      const u = f.engagers[Math.floor(nextFloat(stream) * f.engagerCount)];
+      if (w.activeStep[u] === t) target(u);
+    }
+  }
+  for (let tries = 0; tries < 20 * want && bought < want; tries++) {
+    const u = w.active[Math.floor(nextFloat(stream) * w.activeCount)];
+    if (nextFloat(stream) < pop.interest[u * pop.topics + topic]) target(u);
+  }
+  f.promotionBank -= bought * price;
+}
+
+/** Who is active this step, organic posting, turnover and drift — all keyed by the step. */
+function activityPass(w: World, t: number): void {
+  const pop = w.users;
+  const N = pop.size;
+  const sc = w.scenario;
+  const s = seedKeyed(stream, w.keys.activity, t, 0);
+  let n = 0;
+  for (let u = 0; u < N; u++) {
+    if (nextFloat(s) < pop.activity[u]) {
+      w.active[n++] = u;
+      w.activeStep[u] = t;
+    }
+  }
+  w.activeCount = n;
+  const { turnoverPerStep, driftPerStep } = w.params;
+  if (turnoverPerStep > 0 || driftPerStep > 0) {
+    seedKeyed(stream, w.keys.population, t, 1);
+    const next = () => nextFloat(stream);
+    for (let u = 0; u < N; u++) {
+      if (turnoverPerStep > 0 && nextFloat(stream) < turnoverPerStep) replaceUser(w, u, next);
+      else if (driftPerStep > 0 && nextFloat(stream) < driftPerStep) redrawInterests(pop, u, sc.population.interestConcentration, 0.5, next);
+    }
+  }
+  // Organic posts by active users, from one draw sequence per step (aligned across strategies).
+  const postP = sc.content.userPostProbability;
+  if (postP > 0) {
+    seedKeyed(stream, w.keys.posting, t, 0);
+    const q = sc.content.quality;
+    const ap = sc.content.appeal;
+    for (let i = 0; i < n; i++) {
+      if (nextFloat(stream) >= postP) continue;
+      const u = w.active[i];
+      const quality = clamp01(q.mean + q.sd * (2 * nextFloat(stream) - 1) * SQRT3);
+      const appeal = clamp01(ap.mean + ap.sd * (2 * nextFloat(stream) - 1) * SQRT3);
+      publish(w, -1, u, { kind: 'organic', quality, appeal, cta: 'none', persona: 0 }, pop.mainTopic[u]);
+    }
+  }
+  // Background creators.
+  const acc = w.accounts;
+  if (acc.count > acc.focal) {
+    seedKeyed(stream, w.keys.creators, t, 0);
+    const ap = sc.content.appeal;
+    for (let a = acc.focal; a < acc.count; a++) {
+      if (nextFloat(stream) >= acc.postRate[a]) continue;
+      const quality = clamp01(acc.meanQuality[a] + 0.1 * (2 * nextFloat(stream) - 1));
+      const appeal = clamp01(ap.mean + ap.sd * (2 * nextFloat(stream) - 1) * SQRT3);
+      publish(w, a, -1, { kind: 'organic', quality, appeal, cta: 'none', persona: 0.3 }, acc.topic[a]);
+    }
+  }
+}
+
+/** A user leaves and a newcomer takes the place: follows end, interests are redrawn. */
+function replaceUser(w: World, u: number, next: () => number): void {
+  const fol = w.follows;
+  for (let k = fol.count[u] - 1; k >= 0; k--) {
+    const slot = followSlot(fol, u, k);
+    unfollow(w, u, slot, fol.account[slot]);
+  }
+  redrawInterests(w.users, u, w.scenario.population.interestConcentration, 1, next);
+  for (const f of w.focal) {
+    f.exposures[u] = 0;
+    f.liked[u] = 0;
+    f.paidSeen[u] = 0;
+  }
+}
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+/** A uniform draw on ±√3·sd has standard deviation sd. */
+const SQRT3 = Math.sqrt(3);
+
+function deliverShares(w: World): void {
+  const p = w.posts;
+  for (let i = 0; i < w.shareCount; i++) {
+    const serial = w.shareSerial[i];
+    const slot = serial & p.mask;
+    if (p.serial[slot] !== serial) continue;
+    const fid = p.focal[slot];
+    const rec = fid >= 0 ? w.focalPosts[fid]! : null;
+    deliverToFollowers(w, w.graph, w.shareUser[i], serial, rec === null ? null : (v) => hasSeen(rec, v));
+  }
+  w.shareCount = 0;
+}
+
+function retireFocalPosts(w: World, t: number): void {
+  const p = w.posts;
+  for (const rec of w.focalPosts) {
+    if (rec === undefined) continue;
+    const slot = rec.serial & p.mask;
+    if (p.expires[slot] <= t) finishFocalPost(w, slot);
+  }
+}
+
+/** Rolls one step's counters into the cycle's and the run's. */
+function closeStep(w: World): void {
+  for (const f of w.focal) {
+    const s = f.stepCounters;
+    for (let i = 0; i < COUNTERS; i++) {
+      if (UNIQUE.has(i)) continue;
+      f.cycleCounters[i] += s[i];
+      f.totalCounters[i] += s[i];
+    }
+  }
+}
+
+/** Called at the start of each cycle: resets the cycle's counters. */
+function openCycle(w: World): void {
+  for (const f of w.focal) {
+    f.lastCycleCounters.set(f.cycleCounters);
+    f.cycleCounters.fill(0);
+    f.channelMask.fill(0);
+    // Ad fatigue recovers: paid exposures count half for each cycle that has passed.
+    const seen = f.paidSeen;
+    for (let u = 0; u < seen.length; u++) seen[u] >>= 1;
+  }
+}
+
+/** Listener called after each step with the world (for recording series). */
+export type StepListener = (w: World) => void;
+
+/** Advances the world by `n` steps (default 1); returns the world. */
+export function step(w: World, n = 1, onStep?: StepListener): World {
+  if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`step: n = ${n} must be a whole number ≥ 0`);
+  const S = w.scenario.stepsPerCycle;
+  const b = w.params.behavior;
+  for (let i = 0; i < n; i++) {
+    const t = w.step;
+    const cycle = Math.floor(t / S);
+    const stepInCycle = t - cycle * S;
+    if (stepInCycle === 0) openCycle(w);
+    for (const f of w.focal) f.stepCounters.fill(0);
+    accrueAccountHazards(w.accounts, t, b.lapsePerStep, b.lapseSteps, b.cadencePerStep, b.cadenceWindowSteps);
+    activityPass(w, t);
+    runStrategies(w, t, cycle, stepInCycle);
+    const cycleStart = cycle * S;
+    for (let k = 0; k < w.activeCount; k++) runSession(w, w.active[k], t, cycleStart);
+    deliverShares(w);
+    retireFocalPosts(w, t);
+    closeStep(w);
+    w.step = t + 1;
+    onStep?.(w);
+  }
+  return w;
+}

@@ -1,0 +1,333 @@
+/**
+ * The world: every piece of state of one run, created from a scenario. Stepping is separate
+ * (`step.ts`); this file only builds the state. All per-user state lives in typed arrays sized
+ * once, so memory does not grow with the number of steps.
+ * @module
+ */
+import { addFollow, createFollowStore, FOLLOW_NOTIFY, type FollowStore } from '../accounts/follows.js';
+import { createAccounts, type Accounts } from '../accounts/accounts.js';
+import { compileBehavior, type BehaviorParams } from '../behavior/params.js';
+import { resolveRanker, type FeedRanker, type RankContext } from '../feed/ranker.js';
+import type { SocialGraph } from '../graph/index.js';
+import { freshnessCurve, tabulateFreshness } from '../content/freshness.js';
+import { createPostStore, type PostStore } from '../content/posts.js';
+import { createPopulation, type Population } from '../population.js';
+import { createXor128, deriveSeed, Purpose, uniformStream, type Xor128 } from '../rng.js';
+import { scenarioHash } from '../scenario/hash.js';
+import { resolveScenario } from '../scenario/resolve.js';
+import type { Scenario, ScenarioInput } from '../scenario/types.js';
+import { resolveStrategy } from '../campaign/registry.js';
+import type { Strategy } from '../campaign/strategy.js';
+import { parseHours } from '../time.js';
+import { buildGraph } from './build-graph.js';
+import { COUNTERS } from './metrics.js';
+import type { FocalPost, PostSummary } from './focal-posts.js';
+
+/** Out-of-network candidate pool: the newest (re-)engaged posts of each topic. */
+export const TOPIC_POOL = 256;
+
+/** Largest number of candidates one session considers. */
+export const MAX_CANDIDATES = 1024;
+
+/** State of one focal account (the business under study). */
+export interface FocalAccount {
+  readonly index: number;
+  readonly name: string;
+  readonly strategy: Strategy;
+  /** Per user: impressions of this account seen (capped at 255), likes given, paid impressions seen. */
+  exposures: Uint8Array;
+  liked: Uint8Array;
+  paidSeen: Uint8Array;
+  /** Per user: last step reached (−1 never), and channels reached this cycle (bit mask). */
+  lastReach: Int32Array;
+  channelMask: Uint8Array;
+  /** Ring of recent engagers, for retargeting. */
+  engagers: Int32Array;
+  engagerHead: number;
+  engagerCount: number;
+  /** Counters of the current step, the current cycle and the whole run (see `M`). */
+  stepCounters: Float64Array;
+  cycleCounters: Float64Array;
+  totalCounters: Float64Array;
+  lastCycleCounters: Float64Array;
+  /** Promotion money planned but not yet spent. */
+  promotionBank: number;
+  retarget: boolean;
+}
+
+/** Compiled, per-step parameters derived once from the scenario. */
+export interface EngineParams {
+  behavior: BehaviorParams;
+  stepHours: number;
+  totalSteps: number;
+  freshness: Float64Array;
+  maxAge: number;
+  /** Hard lifetime in steps (Infinity when none). */
+  lifetimeSteps: number;
+  notificationCap: number;
+  notificationWindowSteps: number;
+  /** Creator posts per step. */
+  creatorRate: number;
+  /** Turnover and interest-drift probabilities per step. */
+  turnoverPerStep: number;
+  driftPerStep: number;
+}
+
+/** Everything one run needs. Fields are public for inspection; change them only through `step`. */
+export interface World {
+  readonly scenario: Scenario;
+  readonly scenarioHash: string;
+  readonly replicate: number;
+  /** Master seed actually used. */
+  readonly seed: number;
+  readonly params: EngineParams;
+  /** The next step to run (0 before the first). */
+  step: number;
+  readonly graph: SocialGraph;
+  readonly users: Population;
+  readonly follows: FollowStore;
+  readonly accounts: Accounts;
+  readonly focal: FocalAccount[];
+  readonly posts: PostStore;
+  /** Live focal posts' records by record id; `undefined` where free. */
+  focalPosts: Array<FocalPost | undefined>;
+  /** Summaries of focal posts that have left every pool, in order of leaving. */
+  finishedPosts: PostSummary[];
+  /** Per-user inbox of pushed posts and reshares: serial and the user it came from. */
+  inboxSerial: Int32Array;
+  inboxVia: Int32Array;
+  inboxHead: Uint8Array;
+  readonly inboxSize: number;
+  /** Out-of-network pool per topic (serials, ring). */
+  topicPool: Int32Array;
+  topicHead: Int32Array;
+  /** Per user: step of the last session; notification subscriptions; pending paid post (serial or −1). */
+  lastSession: Int32Array;
+  notifySubscriptions: Uint16Array;
+  paidSerial: Int32Array;
+  /** Users active this step, and the step each user was last active. */
+  active: Int32Array;
+  activeCount: number;
+  activeStep: Int32Array;
+  /** Reshares made this step, delivered at its end. */
+  shareSerial: Int32Array;
+  shareUser: Int32Array;
+  shareCount: number;
+  /** Impressions by channel of all posts (background included), for the run. */
+  impressionsByChannel: Float64Array;
+  /** Keys of the named streams of this replicate. */
+  readonly keys: Record<keyof typeof Purpose, number>;
+  /** The session stream (re-seeded per session from (session key, user, step)). */
+  readonly rng: Xor128;
+  readonly ranker: FeedRanker;
+  /** Reused per candidate: what the ranker sees. */
+  readonly rankContext: RankContext;
+  /** Session scratch space. */
+  readonly candSlot: Int32Array;
+  readonly candVia: Int32Array;
+  readonly candChannel: Uint8Array;
+  readonly candScore: Float64Array;
+  readonly order: Int32Array;
+  sessionId: number;
+  /** Warnings about the scenario (e.g. a half-life shorter than two steps). */
+  readonly warnings: string[];
+}
+
+/** Options of {@link createWorld}. */
+export interface WorldOptions {
+  /** Replicate index (seeds are derived from it). Default 0. */
+  replicate?: number;
+  /** Overrides the scenario's master seed. */
+  seed?: number;
+  /** A ready-made social graph, used instead of `scenario.graph` (its size sets `users`). */
+  graph?: SocialGraph;
+}
+
+function compileParams(s: Scenario, warnings: string[]): EngineParams {
+  const stepHours = parseHours(s.stepDuration, 'stepDuration');
+  const f = s.content.freshness;
+  const totalSteps = s.cycles * s.stepsPerCycle;
+  const lifetimeHours = f.lifetime !== undefined ? parseHours(f.lifetime, 'content.freshness.lifetime') : Infinity;
+  if (f.kind !== 'none') {
+    const half = parseHours(f.halfLife, 'content.freshness.halfLife');
+    if (half < 2 * stepHours) {
+      warnings.push(`content.freshness.halfLife (${f.halfLife}) is shorter than two steps of ${s.stepDuration}: freshness is coarse; use a shorter stepDuration`);
+    }
+  }
+  const floor = f.kind === 'none' ? 0 : (f.floor ?? 0.01);
+  const table = tabulateFreshness(freshnessCurve(f), stepHours, floor, lifetimeHours, totalSteps + 1);
+  const perStep = (p: { probability: number; per: string }, field: string) => {
+    const per = parseHours(p.per, field);
+    return p.probability >= 1 ? 1 : 1 - Math.exp((Math.log1p(-p.probability) * stepHours) / per);
+  };
+  return {
+    behavior: compileBehavior(s.behavior, stepHours),
+    stepHours,
+    totalSteps,
+    freshness: table.values,
+    maxAge: table.maxAge,
+    lifetimeSteps: Number.isFinite(lifetimeHours) ? Math.ceil(lifetimeHours / stepHours - 1e-9) : Infinity,
+    notificationCap: s.notifications.cap,
+    notificationWindowSteps: Math.max(1, Math.round(parseHours(s.notifications.window, 'notifications.window') / stepHours)),
+    creatorRate: (s.content.creatorPostsPerDay * stepHours) / 24,
+    turnoverPerStep: perStep(s.population.turnover, 'population.turnover.per'),
+    driftPerStep: perStep({ probability: s.population.interestDrift.amount, per: s.population.interestDrift.per }, 'population.interestDrift.per'),
+  };
+}
+
+function createFocal(index: number, name: string, strategy: Strategy, users: number, pool: number): FocalAccount {
+  return {
+    index,
+    name,
+    strategy,
+    exposures: new Uint8Array(users),
+    liked: new Uint8Array(users),
+    paidSeen: new Uint8Array(users),
+    lastReach: new Int32Array(users).fill(-1),
+    channelMask: new Uint8Array(users),
+    engagers: new Int32Array(pool),
+    engagerHead: 0,
+    engagerCount: 0,
+    stepCounters: new Float64Array(COUNTERS),
+    cycleCounters: new Float64Array(COUNTERS),
+    totalCounters: new Float64Array(COUNTERS),
+    lastCycleCounters: new Float64Array(COUNTERS),
+    promotionBank: 0,
+    retarget: false,
+  };
+}
+
+/**
+ * Picks `count` distinct users for an account's starting audience, each accepted with
+ * probability equal to their interest in the account's topic (audiences share interests).
+ */
+function pickAudience(pop: Population, topic: number, count: number, next: () => number, taken: Int32Array, mark: number): Int32Array {
+  const n = pop.size;
+  const out = new Int32Array(Math.min(count, n));
+  let m = 0;
+  let tries = 0;
+  while (m < out.length) {
+    const u = Math.min(n - 1, Math.floor(next() * n));
+    tries++;
+    if (taken[u] === mark) continue;
+    // After many tries, accept anyone left so a large audience still completes.
+    if (tries < 20 * out.length && next() >= pop.interest[u * pop.topics + topic]) continue;
+    taken[u] = mark;
+    out[m++] = u;
+  }
+  return out;
+}
+
+/** Creates the world of `input` (any subset of a scenario; see `defaultScenario`). */
+export function createWorld(input: ScenarioInput | Scenario = {}, options: WorldOptions = {}): World {
+  const withGraphSize = options.graph ? { ...input, users: options.graph.users } : input;
+  const scenario = resolveScenario(withGraphSize);
+  const warnings: string[] = [];
+  const params = compileParams(scenario, warnings);
+  const replicate = options.replicate ?? 0;
+  const seed = options.seed ?? scenario.seed;
+  const hash = scenarioHash(scenario);
+  const keyOf = (purpose: string) => deriveSeed(seed, hash, replicate, purpose);
+  const keys = Object.fromEntries(Object.keys(Purpose).map((p) => [p, keyOf(p)])) as Record<keyof typeof Purpose, number>;
+
+  const N = scenario.users;
+  const T = scenario.topics;
+  const users = createPopulation(N, T, scenario.population, scenario.behavior.propensitySpread, uniformStream(keys.population));
+  const graph = options.graph ?? buildGraph(scenario.graph, N, users.mainTopic, uniformStream(keys.graph));
+
+  const focalCount = scenario.accounts.length;
+  const creators = scenario.content.creators;
+  const accounts = createAccounts(focalCount + creators, focalCount, params.behavior.cadenceMaxPosts, params.notificationCap);
+  const focal = scenario.accounts.map((a, i) => {
+    accounts.topic[i] = a.topic!;
+    if (a.homeUser !== undefined) accounts.homeUser[i] = a.homeUser;
+    return createFocal(i, a.name!, resolveStrategy(a.strategy!, `accounts[${i}].strategy`), N, scenario.paid.retargetPool);
+  });
+
+  // Starting audiences: creators (heavy-tailed sizes) and focal accounts.
+  const audienceNext = uniformStream(keys.audience);
+  const expectedFollows = scenario.accounts.reduce((s, a) => s + (a.startingFollowers ?? 0), 0) + creators * scenario.content.creatorAudienceShare * N * 2;
+  const follows = createFollowStore(N, expectedFollows * 1.5);
+  const notifySubscriptions = new Uint16Array(N);
+  const taken = new Int32Array(N).fill(-1);
+  const addAudience = (a: number, size: number, notifyShare: number) => {
+    const audience = pickAudience(users, accounts.topic[a], size, audienceNext, taken, a);
+    for (let i = 0; i < audience.length; i++) {
+      const u = audience[i];
+      const slot = addFollow(follows, u, a);
+      follows.accustomed[slot] = a < focalCount ? 0.5 : accounts.meanQuality[a];
+      follows.mark[slot] = 0;
+      if (scenario.notifications.enabled && audienceNext() < notifyShare) {
+        follows.flags[slot] |= FOLLOW_NOTIFY;
+        notifySubscriptions[u]++;
+        accounts.notifySubscribers[a]++;
+      }
+    }
+    accounts.followers[a] += audience.length;
+  };
+  const creatorNext = uniformStream(keys.creators);
+  for (let c = 0; c < creators; c++) {
+    const a = focalCount + c;
+    accounts.topic[a] = Math.floor(creatorNext() * T);
+    accounts.postRate[a] = params.creatorRate;
+    const q = scenario.content.quality;
+    accounts.meanQuality[a] = Math.min(1, Math.max(0, q.mean + q.sd * (2 * creatorNext() - 1)));
+    const share = scenario.content.creatorAudienceShare * Math.exp(-Math.log(Math.max(creatorNext(), 1e-12)) - 1);
+    if (scenario.follows) addAudience(a, Math.min(N, Math.round(Math.min(0.5, share) * N)), scenario.behavior.notify.base);
+  }
+  scenario.accounts.forEach((a, i) => {
+    if (scenario.follows) addAudience(i, a.startingFollowers ?? 0, a.startingNotify ?? 0);
+  });
+
+  // Expected live posts: user posts and creator posts per step × steps alive.
+  const perStep = N * scenario.population.activity * scenario.content.userPostProbability + creators * params.creatorRate + focalCount * 4;
+  const posts = createPostStore(Math.min(perStep * (params.maxAge + 1) + 64, 1 << 24));
+  const B = scenario.feed.inboxSize;
+  const cap = MAX_CANDIDATES;
+  const ranker = resolveRanker(scenario.feed.ranker, scenario.feed.inNetworkShare);
+  return {
+    scenario,
+    scenarioHash: hash,
+    replicate,
+    seed,
+    params,
+    step: 0,
+    graph,
+    users,
+    follows,
+    accounts,
+    focal,
+    posts,
+    focalPosts: [],
+    finishedPosts: [],
+    inboxSerial: new Int32Array(N * B).fill(-1),
+    inboxVia: new Int32Array(N * B),
+    inboxHead: new Uint8Array(N),
+    inboxSize: B,
+    topicPool: new Int32Array(T * TOPIC_POOL).fill(-1),
+    topicHead: new Int32Array(T),
+    lastSession: new Int32Array(N),
+    notifySubscriptions,
+    paidSerial: new Int32Array(N).fill(-1),
+    active: new Int32Array(N),
+    activeCount: 0,
+    activeStep: new Int32Array(N).fill(-1),
+    shareSerial: new Int32Array(1024),
+    shareUser: new Int32Array(1024),
+    shareCount: 0,
+    impressionsByChannel: new Float64Array(4),
+    keys,
+    rng: createXor128(),
+    ranker,
+    rankContext: {
+      user: 0, post: 0, channel: 'network', inNetwork: true, age: 0, freshness: 1, match: 0, engagementRate: 0, affinity: 1, likeLogOdds: 0,
+    },
+    candSlot: new Int32Array(cap),
+    candVia: new Int32Array(cap),
+    candChannel: new Uint8Array(cap),
+    candScore: new Float64Array(cap),
+    order: new Int32Array(cap),
+    sessionId: 0,
+    warnings,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Push delivery: each user has a bounded ring of inbox slots holding (post serial, the user it
+ * came from). Posts and reshares from the social graph are fanned out into followers' inboxes;
+ * the oldest entry is overwritten when the ring is full, so memory is fixed per user.
+ * @module
+ */
+import type { SocialGraph } from '../graph/index.js';
+
+/** The inbox arrays of a world. */
+export interface Inboxes {
+  inboxSerial: Int32Array;
+  inboxVia: Int32Array;
+  inboxHead: Uint8Array;
+  readonly inboxSize: number;
+}
+
+/** Puts (serial, via) in user `u`'s inbox unless the same post is already waiting there. */
+export function pushInbox(w: Inboxes, u: number, serial: number, via: number): void {
+  const B = w.inboxSize;
+  const base = u * B;
+  const s = w.inboxSerial;
+  for (let k = 0; k < B; k++) if (s[base + k] === serial) return;
+  const h = w.inboxHead[u];
+  s[base + h] = serial;
+  w.inboxVia[base + h] = via;
+  w.inboxHead[u] = h + 1 === B ? 0 : h + 1;
+}
+
+/**
+ * Delivers a post (or a reshare) by `from` to all of `from`'s followers in the social graph,
+ * skipping those for whom `skip(user)` is true (users who have already seen a focal post).
+ */
+export function deliverToFollowers(
+  w: Inboxes,
+  g: SocialGraph,
+  from: number,
+  serial: number,
+  skip: ((user: number) => boolean) | null,
+): void {
+  const end = g.offsets[from + 1];
+  const f = g.followers;
+  for (let e = g.offsets[from]; e < end; e++) {
+    const v = f[e];
+    if (skip !== null && skip(v)) continue;
+    pushInbox(w, v, serial, from);
+  }
+}

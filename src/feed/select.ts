@@ -1,0 +1,47 @@
+/**
+ * Choosing the K items a user sees from ranked candidates, without sorting whole lists:
+ * an insertion into a K-long ordered buffer (K ≈ 10 of ≈ 25 candidates). Stochastic selection
+ * is Gumbel-top-K: adding Gumbel noise to log-scores and taking the top K samples K items
+ * without replacement with probability proportional to score^(1/temperature).
+ * @module
+ */
+
+/**
+ * Writes into `out` the indices of the `k` largest `keys[0..n)` in descending order and returns
+ * how many were written (candidates with key −Infinity are never chosen). Ties keep the
+ * earlier index first, so the result is deterministic.
+ */
+export function topK(keys: Float64Array, n: number, k: number, out: Int32Array): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i];
+    if (key === -Infinity) continue;
+    if (m === k && key <= keys[out[m - 1]]) continue;
+    let j = m < k ? m++ : m - 1;
+    while (j > 0 && keys[out[j - 1]] < key) {
+      out[j] = out[j - 1];
+      j--;
+    }
+    out[j] = i;
+  }
+  return m;
+}
+
+/** Turns scores into deterministic ranking keys in place: a score ≤ 0 is never chosen. */
+export function deterministicKeys(scores: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) if (!(scores[i] > 0)) scores[i] = -Infinity;
+}
+
+/**
+ * Turns scores into Gumbel-perturbed keys in place: ln(score)/temperature + G with
+ * G = −ln(−ln U), U drawn from `next`. Exactly one draw per candidate, chosen or not.
+ */
+export function gumbelKeys(scores: Float64Array, n: number, temperature: number, next: () => number): void {
+  const inv = 1 / temperature;
+  for (let i = 0; i < n; i++) {
+    let u = next();
+    if (u === 0) u = 1e-300;
+    const s = scores[i];
+    scores[i] = s > 0 ? Math.log(s) * inv - Math.log(-Math.log(u)) : -Infinity;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * feedsim — a fast, seeded agent-based simulator of social-media feeds.
+ *
+ * The public face: scenarios and defaults, `simulate`, `createWorld` and `step`, strategies,
+ * feed rankers and graphs. Everything here runs in Node, browsers and workers alike.
+ * @packageDocumentation
+ */
+export { simulate, toRows } from './engine/simulate.js';
+export type { SimulationResult, SimulateOptions, AccountSeries, CycleRecord, StepRecord, TidyRow, ByChannel } from './engine/simulate.js';
+export { createWorld } from './engine/world.js';
+export type { World, WorldOptions, FocalAccount, EngineParams } from './engine/world.js';
+export { step } from './engine/step.js';
+export type { StepListener } from './engine/step.js';
+export type { PostSummary, FocalPost } from './engine/focal-posts.js';
+export { structuralVirality } from './engine/cascade.js';
+export type { Cascade } from './engine/cascade.js';
+
+export { defaultScenario } from './scenario/defaults.js';
+export { resolveScenario } from './scenario/resolve.js';
+export { ScenarioError, formatProblem } from './scenario/errors.js';
+export type { ScenarioProblem } from './scenario/errors.js';
+export { scenarioHash } from './scenario/hash.js';
+export type * from './scenario/types.js';
+
+export { likeChasing, followBuilding, likeChasingDefaults, followBuildingDefaults } from './campaign/builtins.js';
+export type { ScheduleParams } from './campaign/builtins.js';
+export { registerStrategy, resolveStrategy, strategyKinds } from './campaign/registry.js';
+export type { Strategy, StrategyFactory, StrategyView, StepPlan, PostPlan, AccountDashboard } from './campaign/strategy.js';
+
+export { registerRanker, rankerNames, chronological, engagement, interest, hybrid } from './feed/ranker.js';
+export type { FeedRanker, RankContext } from './feed/ranker.js';
+export { CHANNEL_NAMES } from './feed/channel.js';
+export type { ChannelName } from './feed/channel.js';
+export { exponentialFreshness, stretchedFreshness } from './content/freshness.js';
+export type { FreshnessCurve } from './content/freshness.js';
+
+export * from './graph/index.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,125 @@
+/**
+ * Randomness. Every draw in feedsim comes from seedrandom: seeds are derived with seedrandom's
+ * ARC4 generator (`deriveSeed`), and draws are made with seedrandom's xor128 algorithm, ported
+ * here to plain numbers so the hot loop allocates nothing. `test/rng.test.ts` proves the port
+ * emits exactly `seedrandom.xor128(seed)`'s sequence.
+ *
+ * Streams are keyed, never shared: a stream for (purpose, step) or (purpose, user, step) is
+ * `xor128(hashKey(key, a, b))`, so draws that must stay aligned across strategies (who is active,
+ * who posts organically) do not depend on what happened earlier in the run.
+ * @module
+ */
+import seedrandom from 'seedrandom';
+
+/** State of one xor128 generator (Marsaglia 2003), as in seedrandom's `lib/xor128.js`. */
+export interface Xor128 {
+  x: number;
+  y: number;
+  z: number;
+  w: number;
+}
+
+const TWO_POW_32 = 0x100000000;
+
+/** A new generator state, all zeros: seed it with {@link seedXor128}. */
+export function createXor128(): Xor128 {
+  return { x: 0, y: 0, z: 0, w: 0 };
+}
+
+/** The next 32-bit signed integer (seedrandom's `prng.int32()`). */
+export function nextInt32(s: Xor128): number {
+  const t = s.x ^ (s.x << 11);
+  s.x = s.y;
+  s.y = s.z;
+  s.z = s.w;
+  return (s.w ^= (s.w >>> 19) ^ t ^ (t >>> 8));
+}
+
+/** The next uniform draw in [0, 1) (seedrandom's `prng()`). */
+export function nextFloat(s: Xor128): number {
+  const t = s.x ^ (s.x << 11);
+  s.x = s.y;
+  s.y = s.z;
+  s.z = s.w;
+  s.w ^= (s.w >>> 19) ^ t ^ (t >>> 8);
+  return (s.w >>> 0) / TWO_POW_32;
+}
+
+/**
+ * Seeds `s` in place exactly as `seedrandom.xor128(seed)` does: an integer seed goes in `x`,
+ * a string seed is mixed in character by character, then 64 values are discarded.
+ */
+export function seedXor128(s: Xor128, seed: number | string): Xor128 {
+  s.x = 0;
+  s.y = 0;
+  s.z = 0;
+  s.w = 0;
+  let str = '';
+  if (typeof seed === 'number' && seed === (seed | 0)) s.x = seed;
+  else str = String(seed);
+  const rounds = str.length + 64;
+  for (let k = 0; k < rounds; k++) {
+    s.x ^= str.charCodeAt(k) | 0;
+    nextInt32(s);
+  }
+  return s;
+}
+
+/** A uniform [0, 1) function over a fresh xor128 stream (for set-up code, not the hot loop). */
+export function uniformStream(seed: number | string): () => number {
+  const s = seedXor128(createXor128(), seed);
+  return () => nextFloat(s);
+}
+
+/**
+ * A 32-bit seed derived from any list of parts with seedrandom's default generator (ARC4).
+ * Used for the few seeds per run: (master seed, scenario hash, replicate, purpose).
+ */
+export function deriveSeed(...parts: Array<string | number>): number {
+  return seedrandom(parts.join('\u241f')).int32() | 0;
+}
+
+/** Murmur3's 32-bit finaliser: an avalanche mix of one integer. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/**
+ * Hashes a stream key with two integers (typically user and step) to a non-zero 32-bit seed.
+ * Zero is avoided because xor128 seeded with 0 emits only zeros.
+ */
+export function hashKey(key: number, a: number, b: number): number {
+  let h = fmix32(key ^ 0x9e3779b9);
+  h = fmix32(h ^ Math.imul(a | 0, 0xcc9e2d51));
+  h = fmix32(h ^ Math.imul(b | 0, 0x1b873593));
+  return h === 0 ? 1 : h;
+}
+
+/** Seeds `s` as the keyed stream `xor128(hashKey(key, a, b))`. */
+export function seedKeyed(s: Xor128, key: number, a: number, b: number): Xor128 {
+  return seedXor128(s, hashKey(key, a, b));
+}
+
+/** A standard normal draw (Box–Muller; one of the pair is discarded to stay stateless). */
+export function normal(next: () => number): number {
+  let u = next();
+  while (u <= 0) u = next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
+}
+
+/** Purposes of the named streams of one replicate. Adding one never shifts the others. */
+export const Purpose = {
+  graph: 'graph',
+  population: 'population',
+  audience: 'audience',
+  activity: 'activity',
+  posting: 'posting',
+  session: 'session',
+  paid: 'paid',
+  creators: 'creators',
+} as const;

@@ -1,0 +1,94 @@
+/**
+ * The one defaults object. Figures come from `CALIBRATION.md` (a generic Facebook-like
+ * platform, step = 1 hour); values marked GUESS have no citable source and are swept in
+ * experiments (docs/model.md lists each with its source and solidity).
+ * @module
+ */
+import type { Scenario } from './types.js';
+
+/** The default scenario. Every field of a user's scenario falls back to this. */
+export const defaultScenario: Scenario = {
+  version: 1,
+  seed: 1,
+  users: 10_000,
+  topics: 8,
+  stepDuration: '1h',
+  stepsPerCycle: 24,
+  cycles: 30,
+  graph: { kind: 'barabasi-albert', meanDegree: 15 },
+  population: {
+    activity: 0.1, // ~2.4 feed visits a day (GUESS)
+    activitySpread: 1, // log-normal σ: heavy-tailed activity
+    attention: 10, // items per visit (GUESS; FB shows ~300 of ~1,500 per day, News Feed FYI 2013)
+    interestConcentration: 0.5,
+    notificationTolerance: 5, // GUESS
+    turnover: { probability: 0, per: '30d' },
+    interestDrift: { amount: 0, per: '30d' },
+  },
+  content: {
+    userPostProbability: 0.05,
+    creators: 20,
+    creatorPostsPerDay: 2,
+    creatorAudienceShare: 0.02,
+    quality: { mean: 0.5, sd: 0.15 },
+    appeal: { mean: 0.4, sd: 0.15 },
+    // X: 80 min median half-life of impressions (Pfeffer et al. 2023); IG ~1–2 h (disputed).
+    freshness: { kind: 'exponential', halfLife: '2h', floor: 0.01 },
+  },
+  feed: {
+    ranker: 'engagement',
+    selection: 'gumbel',
+    temperature: 1,
+    inboxSize: 20,
+    recommendations: 5,
+    inNetworkReach: 1,
+    inNetworkShare: 0.7,
+    outOfNetworkWeight: 0.5,
+    engagementPrior: 50,
+  },
+  notifications: { enabled: true, cap: 0, window: '24h', clickThrough: 0.02 },
+  paid: { cpm: 8, fatigue: 0.8, retargetPool: 10_000 },
+  behavior: {
+    // FB: likes 1.4–5 % per reach; likes ~8× shares (quintly, 130K posts).
+    like: { base: 0.02, quality: 2, appeal: 3, match: 3, likeCta: 1.3, followCta: 0.7 },
+    share: { base: 0.002, quality: 2, appeal: 3, match: 2, shareCta: 1.5, followCta: 0.8 },
+    // FB: ~0.05 % follows per impression of non-followers; effects are GUESSES.
+    follow: {
+      base: 0.0005,
+      quality: 2,
+      appeal: 1,
+      match: 3,
+      persona: 4,
+      followCta: 3,
+      exposure: 1.5,
+      viaShare: 2,
+    },
+    notify: { base: 0.03, notifyCta: 3, persona: 1.5 }, // GUESS (FB has no bell; YouTube ~10 %)
+    // 1 % purchase per click (0.4–1.5 %, Monetate/Oribi) × ~10 % clicks per impression.
+    convert: { base: 0.001, quality: 1.5, match: 3, follower: 2 },
+    unfollow: {
+      perImpression: 0.0005, // GUESS
+      qualityGap: 8, // GUESS
+      accustomRate: 0.2,
+      baseline: { probability: 0.01, per: '30d' }, // GUESS (Kwak et al. 2011 give incidence, not rate)
+      lapse: { after: '14d', probability: 0.05, per: '30d' }, // GUESS
+      // 19 % unfollow a brand posting > 6 times a day (Fractl 2015).
+      cadence: { maxPosts: 6, window: '24h', probability: 0.19, per: '30d' },
+      notificationDrop: 0.2, // GUESS
+    },
+    propensitySpread: 0.5,
+  },
+  economics: {
+    budgetPerCycle: 100,
+    postCost: 10,
+    qualityCost: 40,
+    valuePerConversion: 20,
+    valuePerFollower: 0,
+    discountRate: 0,
+  },
+  accountSignalCarryover: 0,
+  engagementAffinity: 0,
+  retargeting: false,
+  follows: true,
+  accounts: [{ name: 'focal', strategy: { kind: 'like-chasing' }, startingFollowers: 100 }],
+};
