@@ -10,6 +10,8 @@ export type { SimulationResult, SimulateOptions, AccountSeries, CycleRecord, Ste
 export { createWorld } from './engine/world.js';
 export type { World, WorldOptions, FocalAccount, EngineParams } from './engine/world.js';
 export { step } from './engine/step.js';
+export { isFollowing, hasNotifications, followersOf } from './engine/inspect.js';
+export { M as COUNTER, COUNTERS } from './engine/metrics.js';
 export type { StepListener } from './engine/step.js';
 export type { PostSummary, FocalPost } from './engine/focal-posts.js';
 export { structuralVirality } from './engine/cascade.js';
@@ -22,8 +24,8 @@ export type { ScenarioProblem } from './scenario/errors.js';
 export { scenarioHash } from './scenario/hash.js';
 export type * from './scenario/types.js';
 
-export { likeChasing, followBuilding, likeChasingDefaults, followBuildingDefaults } from './campaign/builtins.js';
-export type { ScheduleParams } from './campaign/builtins.js';
+export { likeChasing, followBuilding, script, likeChasingDefaults, followBuildingDefaults } from './campaign/builtins.js';
+export type { ScheduleParams, ScriptParams, ScriptedPost } from './campaign/builtins.js';
 export { registerStrategy, resolveStrategy, strategyKinds } from './campaign/registry.js';
 export type { Strategy, StrategyFactory, StrategyView, StepPlan, PostPlan, AccountDashboard } from './campaign/strategy.js';
 

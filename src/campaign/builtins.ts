@@ -93,8 +93,48 @@ export function followBuilding(params: Partial<ScheduleParams> = {}): StrategySp
   return { kind: 'follow-building', params: { ...params } };
 }
 
+/** One scripted post: a {@link PostPlan} at a given step (defaults fill the rest). */
+export interface ScriptedPost extends Partial<PostPlan> {
+  step: number;
+}
+
+/** Parameters of the scripted strategy. */
+export interface ScriptParams {
+  posts: ScriptedPost[];
+  /** Promotion money per step (spent on the newest post). */
+  promotion?: number;
+  retarget?: boolean;
+}
+
+const SCRIPT_POST: PostPlan = { kind: 'product', quality: 0.5, appeal: 0.5, cta: 'none', persona: 0 };
+
+/**
+ * Posts exactly what the script says at the steps it names: for controlled experiments and
+ * tests (a viral post, a quality drop, a silent account).
+ */
+export function scripted(p: ScriptParams): Strategy {
+  if (!Array.isArray(p.posts)) throw new RangeError('strategy scripted: parameter "posts" must be an array of { step, ... }');
+  const byStep = new Map<number, PostPlan[]>();
+  p.posts.forEach((post, i) => {
+    if (!Number.isInteger(post.step) || post.step < 0) {
+      throw new RangeError(`strategy scripted: posts[${i}].step = ${JSON.stringify(post.step)} must be a whole number ≥ 0`);
+    }
+    const { step, ...plan } = post;
+    byStep.set(step, [...(byStep.get(step) ?? []), { ...SCRIPT_POST, ...plan }]);
+  });
+  const promotion = p.promotion ?? 0;
+  if (!(promotion >= 0 && Number.isFinite(promotion))) throw new RangeError(`strategy scripted: promotion = ${promotion} must be ≥ 0`);
+  return { plan: (v) => ({ posts: byStep.get(v.step) ?? [], promotion, retarget: p.retarget ?? false }) };
+}
+
+/** Description of a scripted strategy. */
+export function script(params: ScriptParams): StrategySpec {
+  return { kind: 'scripted', params: params as unknown as Record<string, unknown> };
+}
+
 /** Factories of the built-in kinds, by name. */
 export const builtinStrategies: Record<string, StrategyFactory> = {
   'like-chasing': (params) => scheduled(withDefaults(likeChasingDefaults, params, 'like-chasing')),
   'follow-building': (params) => scheduled(withDefaults(followBuildingDefaults, params, 'follow-building')),
+  scripted: (params) => scripted(params as unknown as ScriptParams),
 };

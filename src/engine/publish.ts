@@ -9,16 +9,10 @@ import type { PostPlan } from '../campaign/strategy.js';
 import { centred } from '../behavior/logistic.js';
 import { CTA, KIND, reservePost } from '../content/posts.js';
 import { deliverToFollowers } from '../feed/inbox.js';
+import { pushTopic } from '../feed/topic-pool.js';
 import { createFocalPost, hasSeen, summarise } from './focal-posts.js';
 import { M } from './metrics.js';
-import { TOPIC_POOL, type World } from './world.js';
-
-/** Adds `serial` to topic `t`'s out-of-network pool (newest replaces oldest). */
-export function pushTopicPool(w: World, t: number, serial: number): void {
-  const h = w.topicHead[t];
-  w.topicPool[t * TOPIC_POOL + h] = serial;
-  w.topicHead[t] = h + 1 === TOPIC_POOL ? 0 : h + 1;
-}
+import type { World } from './world.js';
 
 /** Flushes the focal record of the post in `slot` (it is leaving every pool). */
 export function finishFocalPost(w: World, slot: number): void {
@@ -84,7 +78,7 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
     p.notifies[slot] = w.scenario.notifications.enabled && claimNotification(acc, account, t, w.params.notificationCap, w.params.notificationWindowSteps) ? 1 : 0;
   }
   p.priorRate[slot] = prior;
-  pushTopicPool(w, topic, serial);
+  pushTopic(w.topicPools, topic, serial, t);
 
   let rec = null;
   if (account >= 0 && account < w.focal.length) {

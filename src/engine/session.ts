@@ -10,12 +10,12 @@ import { addFollow, FOLLOW_NOTIFY, findFollow, followSlot, removeFollow } from '
 import { CTA, KIND } from '../content/posts.js';
 import { CHANNEL, CHANNEL_NAMES } from '../feed/channel.js';
 import { deterministicKeys, gumbelKeys, topK } from '../feed/select.js';
+import { drawTopic, pushTopic } from '../feed/topic-pool.js';
 import { nextFloat, seedKeyed, type Xor128 } from '../rng.js';
 import { addReshare } from './cascade.js';
 import { hasSeen, markSeen, type FocalPost } from './focal-posts.js';
 import { M } from './metrics.js';
-import { pushTopicPool } from './publish.js';
-import { TOPIC_POOL, type FocalAccount, type World } from './world.js';
+import type { FocalAccount, World } from './world.js';
 
 /** Forced (unranked) items of one session: notifications and paid. */
 const forcedSlot = new Int32Array(256);
@@ -129,7 +129,7 @@ function impress(w: World, u: number, slot: number, channel: number, via: number
 
   if (chance(rng, p.likeLogit[slot] + b.like.match * xm + prop + fatigue)) {
     p.engagements[slot]++;
-    pushTopicPool(w, topic, serial);
+    pushTopic(w.topicPools, topic, serial, t);
     if (focal !== null) {
       focal.stepCounters[M.likes]++;
       rec!.likes++;
@@ -139,7 +139,7 @@ function impress(w: World, u: number, slot: number, channel: number, via: number
   }
   if (chance(rng, p.shareLogit[slot] + b.share.match * xm + prop + fatigue)) {
     p.engagements[slot]++;
-    pushTopicPool(w, topic, serial);
+    pushTopic(w.topicPools, topic, serial, t);
     queueShare(w, serial, u);
     if (focal !== null) {
       focal.stepCounters[M.shares]++;
@@ -316,15 +316,17 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
     }
   }
 
-  // Out-of-network recommendations: a topic in proportion to interest, then a pool entry.
+  // Out-of-network recommendations: a topic in proportion to interest, then a pool entry;
+  // up to two attempts per wanted candidate (an entry may be a duplicate or already seen).
   const pop = w.users;
   const T = pop.topics;
   const R = sc.feed.recommendations;
-  for (let r = 0; r < R && n < cap; r++) {
+  const maxAge = w.params.maxAge;
+  for (let r = 0, got = 0; r < 2 * R && got < R && n < cap; r++) {
     let x = nextFloat(rng) * pop.interestSum[u];
     let topic = 0;
     while (topic < T - 1 && (x -= pop.interest[u * T + topic]) >= 0) topic++;
-    const serial = w.topicPool[topic * TOPIC_POOL + ((nextFloat(rng) * TOPIC_POOL) | 0)];
+    const serial = drawTopic(w.topicPools, topic, t, maxAge, nextFloat(rng));
     if (serial < 0) continue;
     const slot = serial & mask;
     if (p.serial[slot] !== serial || p.expires[slot] < t || p.stamp[slot] === sid) continue;
@@ -334,6 +336,7 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
     candSlot[n] = slot;
     candVia[n] = -1;
     candChannel[n++] = CHANNEL.recommended;
+    got++;
   }
 
   // Rank and select: forced items first, then the best of the rest up to the attention budget.
@@ -360,6 +363,7 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
       let affinity = ch === CHANNEL.network ? 1 : oon;
       if (affinityOn && a >= 0 && a < w.focal.length && w.focal[a].liked[u] > 0) affinity *= 1 + sc.engagementAffinity;
       ctx.post = slot;
+      ctx.account = a;
       ctx.channel = CHANNEL_NAMES[ch];
       ctx.inNetwork = ch === CHANNEL.network;
       ctx.age = age;

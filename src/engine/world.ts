@@ -8,6 +8,7 @@ import { addFollow, createFollowStore, FOLLOW_NOTIFY, type FollowStore } from '.
 import { createAccounts, type Accounts } from '../accounts/accounts.js';
 import { compileBehavior, type BehaviorParams } from '../behavior/params.js';
 import { resolveRanker, type FeedRanker, type RankContext } from '../feed/ranker.js';
+import { createTopicPools, type TopicPools } from '../feed/topic-pool.js';
 import type { SocialGraph } from '../graph/index.js';
 import { freshnessCurve, tabulateFreshness } from '../content/freshness.js';
 import { createPostStore, type PostStore } from '../content/posts.js';
@@ -23,8 +24,8 @@ import { buildGraph } from './build-graph.js';
 import { COUNTERS } from './metrics.js';
 import type { FocalPost, PostSummary } from './focal-posts.js';
 
-/** Out-of-network candidate pool: the newest (re-)engaged posts of each topic. */
-export const TOPIC_POOL = 256;
+/** Entries per topic in the out-of-network pools. */
+const TOPIC_POOL_SIZE = 512;
 
 /** Largest number of candidates one session considers. */
 export const MAX_CANDIDATES = 1024;
@@ -98,9 +99,8 @@ export interface World {
   inboxVia: Int32Array;
   inboxHead: Uint8Array;
   readonly inboxSize: number;
-  /** Out-of-network pool per topic (serials, ring). */
-  topicPool: Int32Array;
-  topicHead: Int32Array;
+  /** Out-of-network candidate pools, one per topic. */
+  readonly topicPools: TopicPools;
   /** Per user: step of the last session; notification subscriptions; pending paid post (serial or −1). */
   lastSession: Int32Array;
   notifySubscriptions: Uint16Array;
@@ -304,8 +304,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     inboxVia: new Int32Array(N * B),
     inboxHead: new Uint8Array(N),
     inboxSize: B,
-    topicPool: new Int32Array(T * TOPIC_POOL).fill(-1),
-    topicHead: new Int32Array(T),
+    topicPools: createTopicPools(T, TOPIC_POOL_SIZE),
     lastSession: new Int32Array(N),
     notifySubscriptions,
     paidSerial: new Int32Array(N).fill(-1),
@@ -320,7 +319,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     rng: createXor128(),
     ranker,
     rankContext: {
-      user: 0, post: 0, channel: 'network', inNetwork: true, age: 0, freshness: 1, match: 0, engagementRate: 0, affinity: 1, likeLogOdds: 0,
+      user: 0, post: 0, account: -1, channel: 'network', inNetwork: true, age: 0, freshness: 1, match: 0, engagementRate: 0, affinity: 1, likeLogOdds: 0,
     },
     candSlot: new Int32Array(cap),
     candVia: new Int32Array(cap),

@@ -15,6 +15,8 @@ export interface RankContext {
   user: number;
   /** Slot of the post in the post store (see `World.posts`). */
   post: number;
+  /** Account that published the post (focal accounts first, then creators), −1 for a user's post. */
+  account: number;
   /** How the candidate reached the user. */
   channel: ChannelName;
   /** True for posts from followed accounts and the user's social graph. */

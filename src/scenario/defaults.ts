@@ -26,7 +26,7 @@ export const defaultScenario: Scenario = {
     interestDrift: { amount: 0, per: '30d' },
   },
   content: {
-    userPostProbability: 0.05,
+    userPostProbability: 0.2,
     creators: 20,
     creatorPostsPerDay: 2,
     creatorAudienceShare: 0.02,
@@ -40,7 +40,7 @@ export const defaultScenario: Scenario = {
     selection: 'gumbel',
     temperature: 1,
     inboxSize: 20,
-    recommendations: 5,
+    recommendations: 20,
     inNetworkReach: 1,
     inNetworkShare: 0.7,
     outOfNetworkWeight: 0.5,

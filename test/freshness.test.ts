@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { exponentialFreshness, script, simulate, stretchedFreshness, type ScenarioInput } from '../src/index.js';
+import { tabulateFreshness } from '../src/content/freshness.js';
+import { weightedSlope } from './helpers/stats.js';
+
+// Everyone follows the focal account and is active every step with attention for one item;
+// ~60 fresh recommended competitors per session; chronological ranking with Gumbel-top-K at
+// temperature 1 picks an item with probability ∝ freshness. No likes or shares, so the focal
+// post's candidacy never changes: its hazard of being shown is ∝ f(age).
+const N = 10_000;
+const arena: ScenarioInput = {
+  seed: 17,
+  users: N,
+  topics: 1,
+  cycles: 1,
+  stepsPerCycle: 36,
+  population: { activity: 1, activitySpread: 0, attention: 1 },
+  content: { creators: 0, userPostProbability: 0.2, freshness: { kind: 'exponential', halfLife: '3h', floor: 0.01 } },
+  feed: { ranker: 'chronological', selection: 'gumbel', temperature: 1, recommendations: 60 },
+  behavior: { like: { base: 0 }, share: { base: 0 }, follow: { base: 0 }, unfollow: { perImpression: 0, baseline: { probability: 0 }, lapse: { probability: 0 }, cadence: { probability: 0 } } },
+  notifications: { enabled: false },
+  accounts: [{ startingFollowers: N }],
+};
+
+describe('freshness', () => {
+  it("halves a post's chance of being shown per half-life under stochastic selection", () => {
+    const r = simulate({ ...arena, strategy: script({ posts: [{ step: 8 }] }) });
+    const perStep = r.accounts[0].steps.map((s) => s.impressions);
+    const ages: number[] = [];
+    const logHazard: number[] = [];
+    const weights: number[] = [];
+    let seen = 0;
+    for (let t = 8; t < perStep.length; t++) {
+      const imp = perStep[t];
+      if (imp > 0) {
+        ages.push(t - 8);
+        logHazard.push(Math.log(imp / (N - seen)));
+        weights.push(imp); // Var(log count) ≈ 1/count
+      }
+      seen += imp;
+    }
+    const { slope, se } = weightedSlope(ages, logHazard, weights);
+    expect(seen).toBeGreaterThan(500);
+    expect(Math.abs(slope - -Math.LN2 / 3)).toBeLessThan(4 * se);
+  });
+
+  it('a hard lifetime ends impressions exactly', () => {
+    const r = simulate({ ...arena, users: 2000, accounts: [{ startingFollowers: 2000 }], strategy: script({ posts: [{ step: 8, lifetimeSteps: 5 }] }) });
+    const perStep = r.accounts[0].steps.map((s) => s.impressions);
+    for (let t = 8; t < 13; t++) expect(perStep[t]).toBeGreaterThan(0);
+    for (let t = 13; t < perStep.length; t++) expect(perStep[t]).toBe(0);
+  });
+
+  it('tabulates curves per step, cut at the floor or the lifetime', () => {
+    const t = tabulateFreshness(exponentialFreshness(2), 1, 0.01);
+    expect(t.values[0]).toBe(1);
+    expect(t.values[2]).toBeCloseTo(0.5, 12);
+    expect(t.maxAge).toBe(13); // 2^(−13/2) = 0.011 ≥ 0.01 > 2^(−14/2)
+    expect(tabulateFreshness(exponentialFreshness(2), 1, 0.01, 3.5).maxAge).toBe(3);
+    const s = stretchedFreshness(10, 0.5);
+    expect(s(10)).toBeCloseTo(0.5, 12);
+    expect(s(40)).toBeGreaterThan(exponentialFreshness(10)(40)); // c < 1: a longer tail
+  });
+});
