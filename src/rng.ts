@@ -122,4 +122,5 @@ export const Purpose = {
   session: 'session',
   paid: 'paid',
   creators: 'creators',
+  reach: 'reach',
 } as const;

@@ -1,6 +1,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { deterministicKeys, gumbelKeys, topK } from '../src/feed/select.js';
+import { deterministicKeys, raceKeys, topK } from '../src/feed/select.js';
+import { createXor128, seedXor128 } from '../src/rng.js';
 
 describe('top-K selection', () => {
   it('returns the k largest in descending order, skipping scores ≤ 0', () => {
@@ -18,7 +19,7 @@ describe('top-K selection', () => {
   });
 
   it('Gumbel-top-1 picks each item with probability ∝ score^(1/temperature)', () => {
-    const rand = seedrandom('gumbel');
+    const rng = seedXor128(createXor128(), 'gumbel');
     const base = [1, 2, 3, 4];
     for (const temperature of [1, 0.5]) {
       const weights = base.map((s) => s ** (1 / temperature));
@@ -29,7 +30,7 @@ describe('top-K selection', () => {
       const out = new Int32Array(1);
       for (let i = 0; i < trials; i++) {
         keys.set(base);
-        gumbelKeys(keys, 4, temperature, rand);
+        raceKeys(keys, 4, temperature, rng);
         topK(keys, 4, 1, out);
         counts[out[0]]++;
       }

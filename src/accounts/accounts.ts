@@ -35,8 +35,10 @@ export interface Accounts {
   /** Creators: posts per step and mean quality. */
   postRate: Float32Array;
   meanQuality: Float32Array;
-  /** Engagement signal of the newest post, for `accountSignalCarryover` (serial, −1 none). */
+  /** The newest post (serial, −1 none): promoted by paid boosts, source of the engagement signal. */
   signalSerial: Int32Array;
+  /** Smoothed engagement rate of the account's newest post when last read, −1 before any (C2). */
+  signalRate: Float32Array;
 }
 
 /** Allocates `count` accounts, the first `focal` of them focal. */
@@ -63,6 +65,7 @@ export function createAccounts(count: number, focal: number, cadenceMaxPosts: nu
     postRate: new Float32Array(count),
     meanQuality: new Float32Array(count),
     signalSerial: new Int32Array(count).fill(-1),
+    signalRate: new Float32Array(count).fill(-1),
   };
 }
 

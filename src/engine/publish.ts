@@ -65,14 +65,12 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
     const acc = w.accounts;
     const carry = w.scenario.accountSignalCarryover;
     const last = acc.signalSerial[account];
-    if (carry > 0 && last >= 0) {
-      const ls = last & p.mask;
-      if (p.serial[ls] === last) {
-        const a = w.scenario.feed.engagementPrior;
-        const rate = (p.engagements[ls] + a * p.priorRate[ls]) / (p.impressions[ls] + a);
-        prior = (1 - carry) * base + carry * rate;
-      }
+    const ls = last & p.mask;
+    if (last >= 0 && p.serial[ls] === last) {
+      const a = w.scenario.feed.engagementPrior;
+      acc.signalRate[account] = (p.engagements[ls] + a * p.priorRate[ls]) / (p.impressions[ls] + a);
     }
+    if (carry > 0 && acc.signalRate[account] >= 0) prior = (1 - carry) * base + carry * acc.signalRate[account];
     acc.signalSerial[account] = serial;
     notePost(acc, account, serial, t);
     p.notifies[slot] = w.scenario.notifications.enabled && claimNotification(acc, account, t, w.params.notificationCap, w.params.notificationWindowSteps) ? 1 : 0;
@@ -102,7 +100,7 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
   }
   if (authorUser >= 0) {
     const r = rec;
-    deliverToFollowers(w, w.graph, authorUser, serial, r === null ? null : (v) => hasSeen(r, v));
+    deliverToFollowers(w, w.graph, authorUser, serial, r === null ? null : (v) => hasSeen(r, v), false);
   }
   return slot;
 }

@@ -8,13 +8,14 @@
 import { RECENT } from '../accounts/accounts.js';
 import { addFollow, FOLLOW_NOTIFY, findFollow, followSlot, removeFollow } from '../accounts/follows.js';
 import { CTA, KIND } from '../content/posts.js';
-import { CHANNEL, CHANNEL_NAMES } from '../feed/channel.js';
-import { deterministicKeys, gumbelKeys, topK } from '../feed/select.js';
+import { CHANNEL } from '../feed/channel.js';
+import { deterministicKeys, raceKeys, topK } from '../feed/select.js';
 import { drawTopic, pushTopic } from '../feed/topic-pool.js';
-import { nextFloat, seedKeyed, type Xor128 } from '../rng.js';
+import { hashKey, nextFloat, seedKeyed, type Xor128 } from '../rng.js';
 import { addReshare } from './cascade.js';
 import { hasSeen, markSeen, type FocalPost } from './focal-posts.js';
 import { M } from './metrics.js';
+import { scoreCandidates } from './score.js';
 import type { FocalAccount, World } from './world.js';
 
 /** Forced (unranked) items of one session: notifications and paid. */
@@ -35,7 +36,10 @@ export function unfollow(w: World, user: number, slot: number, a: number): void 
   }
   removeFollow(f, user, slot);
   w.accounts.followers[a]--;
-  if (a < w.focal.length) w.focal[a].stepCounters[M.unfollows]++;
+  if (a < w.focal.length) {
+    w.focal[a].stepCounters[M.unfollows]++;
+    w.focal[a].stepCounters[M.value] -= w.scenario.economics.valuePerFollower;
+  }
 }
 
 /** Adds `user`'s follow of account `a`, prompted by the post in `postSlot`. */
@@ -48,7 +52,10 @@ function follow(w: World, user: number, a: number, postSlot: number, rec: FocalP
   f.mark[slot] = w.accounts.hazard[a];
   w.accounts.followers[a]++;
   const focal = a < w.focal.length ? w.focal[a] : null;
-  if (focal) focal.stepCounters[M.follows]++;
+  if (focal) {
+    focal.stepCounters[M.follows]++;
+    focal.stepCounters[M.value] += w.scenario.economics.valuePerFollower;
+  }
   if (rec) rec.follows++;
   if (!w.scenario.notifications.enabled) return;
   const z = b.notify.base + (p.cta[postSlot] === CTA.notify ? b.notify.notifyCta : 0) + b.notify.persona * p.persona[postSlot];
@@ -267,7 +274,7 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
         p.stamp[slot] = sid;
         forcedSlot[nForced] = slot;
         forcedChannel[nForced++] = CHANNEL.notification;
-      } else if (n < cap && (reach >= 1 || nextFloat(rng) < reach)) {
+      } else if (n < cap && (reach >= 1 || (hashKey(w.keys.reach, u, serial) >>> 0) < reach * 4294967296)) {
         p.stamp[slot] = sid;
         candSlot[n] = slot;
         candVia[n] = -1;
@@ -346,39 +353,8 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
   let m = 0;
   if (room > 0) {
     const scores = w.candScore;
-    const ctx = w.rankContext;
-    const ranker = w.ranker;
-    const fresh = w.params.freshness;
-    const prior = sc.feed.engagementPrior;
-    const oon = sc.feed.outOfNetworkWeight;
-    const b = w.params.behavior;
-    const prop = pop.engagePropensity[u];
-    ctx.user = u;
-    for (let i = 0; i < n; i++) {
-      const slot = candSlot[i];
-      const ch = candChannel[i];
-      const age = t - p.created[slot];
-      const match = pop.interest[u * T + p.topic[slot]];
-      const a = p.account[slot];
-      let affinity = ch === CHANNEL.network ? 1 : oon;
-      if (affinityOn && a >= 0 && a < w.focal.length && w.focal[a].liked[u] > 0) affinity *= 1 + sc.engagementAffinity;
-      ctx.post = slot;
-      ctx.account = a;
-      ctx.channel = CHANNEL_NAMES[ch];
-      ctx.inNetwork = ch === CHANNEL.network;
-      ctx.age = age;
-      ctx.freshness = fresh[age];
-      ctx.match = match;
-      ctx.engagementRate = (p.engagements[slot] + prior * p.priorRate[slot]) / (p.impressions[slot] + prior);
-      ctx.affinity = affinity;
-      ctx.likeLogOdds = p.likeLogit[slot] + b.like.match * (2 * match - 1) + prop;
-      const s = ranker.score(ctx);
-      if (!(s >= 0) || s === Infinity) {
-        throw new RangeError(`ranker "${ranker.name}" returned ${s} for post ${p.serial[slot]} and user ${u}: scores must be finite and ≥ 0`);
-      }
-      scores[i] = s;
-    }
-    if (sc.feed.selection === 'gumbel') gumbelKeys(scores, n, sc.feed.temperature, () => nextFloat(rng));
+    scoreCandidates(w, u, t, n);
+    if (sc.feed.selection === 'gumbel') raceKeys(scores, n, sc.feed.temperature, rng);
     else deterministicKeys(scores, n);
     m = topK(scores, n, room === Infinity ? n : room, w.order);
   }

@@ -119,7 +119,7 @@ function stepRecord(w: World, f: FocalAccount, t: number): StepRecord {
 function cycleRecord(w: World, f: FocalAccount, cycle: number, before: CycleRecord | undefined): CycleRecord {
   const c = f.cycleCounters;
   const cost = c[M.contentCost] + c[M.paidCost];
-  const value = c[M.value] + c[M.follows] * w.scenario.economics.valuePerFollower;
+  const value = c[M.value];
   const cumulativeCost = (before?.cumulativeCost ?? 0) + cost;
   const cumulativeValue = (before?.cumulativeValue ?? 0) + value;
   return {

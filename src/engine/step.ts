@@ -139,7 +139,7 @@ function activityPass(w: World, t: number): void {
     const next = () => nextFloat(stream);
     for (let u = 0; u < N; u++) {
       if (turnoverPerStep > 0 && nextFloat(stream) < turnoverPerStep) replaceUser(w, u, next);
-      else if (driftPerStep > 0 && nextFloat(stream) < driftPerStep) redrawInterests(pop, u, sc.population.interestConcentration, 0.5, next);
+      else if (driftPerStep > 0 && nextFloat(stream) < driftPerStep) redrawInterests(pop, u, sc.population.interestConcentration, 1, next);
     }
   }
   // Organic posts by active users, from one draw sequence per step (aligned across strategies).
@@ -197,7 +197,7 @@ function deliverShares(w: World): void {
     if (p.serial[slot] !== serial) continue;
     const fid = p.focal[slot];
     const rec = fid >= 0 ? w.focalPosts[fid]! : null;
-    deliverToFollowers(w, w.graph, w.shareUser[i], serial, rec === null ? null : (v) => hasSeen(rec, v));
+    deliverToFollowers(w, w.graph, w.shareUser[i], serial, rec === null ? null : (v) => hasSeen(rec, v), true);
   }
   w.shareCount = 0;
 }

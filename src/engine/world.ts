@@ -21,6 +21,7 @@ import { resolveStrategy } from '../campaign/registry.js';
 import type { Strategy } from '../campaign/strategy.js';
 import { parseHours } from '../time.js';
 import { buildGraph } from './build-graph.js';
+import { rankerKind } from './score.js';
 import { COUNTERS } from './metrics.js';
 import type { FocalPost, PostSummary } from './focal-posts.js';
 
@@ -120,6 +121,8 @@ export interface World {
   /** The session stream (re-seeded per session from (session key, user, step)). */
   readonly rng: Xor128;
   readonly ranker: FeedRanker;
+  /** Inline code of a built-in ranker, −1 for a custom one (see `score.ts`). */
+  readonly rankerKind: number;
   /** Reused per candidate: what the ranker sees. */
   readonly rankContext: RankContext;
   /** Session scratch space. */
@@ -305,7 +308,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     inboxHead: new Uint8Array(N),
     inboxSize: B,
     topicPools: createTopicPools(T, TOPIC_POOL_SIZE),
-    lastSession: new Int32Array(N),
+    lastSession: new Int32Array(N).fill(-1),
     notifySubscriptions,
     paidSerial: new Int32Array(N).fill(-1),
     active: new Int32Array(N),
@@ -318,6 +321,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     keys,
     rng: createXor128(),
     ranker,
+    rankerKind: rankerKind(ranker),
     rankContext: {
       user: 0, post: 0, account: -1, channel: 'network', inNetwork: true, age: 0, freshness: 1, match: 0, engagementRate: 0, affinity: 1, likeLogOdds: 0,
     },

@@ -14,12 +14,15 @@ export interface Inboxes {
   readonly inboxSize: number;
 }
 
-/** Puts (serial, via) in user `u`'s inbox unless the same post is already waiting there. */
-export function pushInbox(w: Inboxes, u: number, serial: number, via: number): void {
+/**
+ * Puts (serial, via) in user `u`'s inbox; with `dedupe`, not when the same post is already
+ * waiting there (a new post cannot be, so publishing skips the scan).
+ */
+export function pushInbox(w: Inboxes, u: number, serial: number, via: number, dedupe: boolean): void {
   const B = w.inboxSize;
   const base = u * B;
   const s = w.inboxSerial;
-  for (let k = 0; k < B; k++) if (s[base + k] === serial) return;
+  if (dedupe) for (let k = 0; k < B; k++) if (s[base + k] === serial) return;
   const h = w.inboxHead[u];
   s[base + h] = serial;
   w.inboxVia[base + h] = via;
@@ -36,12 +39,13 @@ export function deliverToFollowers(
   from: number,
   serial: number,
   skip: ((user: number) => boolean) | null,
+  dedupe: boolean,
 ): void {
   const end = g.offsets[from + 1];
   const f = g.followers;
   for (let e = g.offsets[from]; e < end; e++) {
     const v = f[e];
     if (skip !== null && skip(v)) continue;
-    pushInbox(w, v, serial, from);
+    pushInbox(w, v, serial, from, dedupe);
   }
 }

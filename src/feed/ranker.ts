@@ -60,20 +60,27 @@ export const interest: FeedRanker = {
  * Engagement ranking for in-network candidates and interest ranking for recommendations,
  * weighted by the in-network share `share` (0..1).
  */
-export function hybrid(share: number): FeedRanker {
+export function hybrid(share: number): FeedRanker & { readonly builtin: true } {
   return {
     name: 'hybrid',
+    builtin: true,
     score: (c) =>
       c.inNetwork ? 2 * share * engagement.score(c) : 2 * (1 - share) * interest.score(c),
   };
 }
 
-const registry = new Map<string, FeedRanker | ((inNetworkShare: number) => FeedRanker)>([
+const builtins: Array<[string, FeedRanker | ((inNetworkShare: number) => FeedRanker)]> = [
   ['chronological', chronological],
   ['engagement', engagement],
   ['interest', interest],
   ['hybrid', hybrid],
-]);
+];
+const registry = new Map(builtins);
+
+/** Puts the built-in rankers back under their names (after a test replaced one). @internal */
+export function restoreBuiltinRankers(): void {
+  for (const [name, r] of builtins) registry.set(name, r);
+}
 
 /** Registers a custom ranker under its name, for use as `feed.ranker` in scenarios. */
 export function registerRanker(ranker: FeedRanker): void {

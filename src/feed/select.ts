@@ -1,3 +1,5 @@
+import { nextFloat, type Xor128 } from '../rng.js';
+
 /**
  * Choosing the K items a user sees from ranked candidates, without sorting whole lists:
  * an insertion into a K-long ordered buffer (K ≈ 10 of ≈ 25 candidates). Stochastic selection
@@ -33,15 +35,16 @@ export function deterministicKeys(scores: Float64Array, n: number): void {
 }
 
 /**
- * Turns scores into Gumbel-perturbed keys in place: ln(score)/temperature + G with
- * G = −ln(−ln U), U drawn from `next`. Exactly one draw per candidate, chosen or not.
+ * Turns scores into keys for Gumbel-top-K in place, in its exponential-race form: key =
+ * w / E with w = score^(1/temperature) and E = −ln U ~ Exp(1). The top K keys are a sample
+ * without replacement with probabilities ∝ w — the same law as ln w + Gumbel noise, with one
+ * logarithm instead of three. Exactly one draw per candidate, chosen or not.
  */
-export function gumbelKeys(scores: Float64Array, n: number, temperature: number, next: () => number): void {
+export function raceKeys(scores: Float64Array, n: number, temperature: number, rng: Xor128): void {
   const inv = 1 / temperature;
   for (let i = 0; i < n; i++) {
-    let u = next();
-    if (u === 0) u = 1e-300;
+    const e = -Math.log(1 - nextFloat(rng)); // 1 − U ∈ (0, 1]: E finite
     const s = scores[i];
-    scores[i] = s > 0 ? Math.log(s) * inv - Math.log(-Math.log(u)) : -Infinity;
+    scores[i] = s > 0 ? (inv === 1 ? s : Math.pow(s, inv)) / e : -Infinity;
   }
 }

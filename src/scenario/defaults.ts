@@ -53,13 +53,15 @@ export const defaultScenario: Scenario = {
     like: { base: 0.02, quality: 2, appeal: 3, match: 3, likeCta: 1.3, followCta: 0.7 },
     share: { base: 0.002, quality: 2, appeal: 3, match: 2, shareCta: 1.5, followCta: 0.8 },
     // FB: ~0.05 % follows per impression of non-followers; effects are GUESSES.
+    // Effects are GUESSES sized so a follow-building post (persona 0.8, follow CTA, quality
+    // 0.85) gets ~0.2–0.5 % follows per impression, the implied rate of targeted paid campaigns.
     follow: {
       base: 0.0005,
-      quality: 2,
+      quality: 1.5,
       appeal: 1,
-      match: 3,
-      persona: 4,
-      followCta: 3,
+      match: 2,
+      persona: 2,
+      followCta: 2,
       exposure: 1.5,
       viaShare: 2,
     },

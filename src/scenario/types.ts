@@ -136,7 +136,7 @@ export interface PopulationSpec {
   notificationTolerance: number;
   /** User turnover: probability that a user leaves (and a new one takes the place) within `per`. */
   turnover: { probability: number; per: Duration };
-  /** Interest drift: share of a user's interest vector redrawn per `per`. */
+  /** Interest drift: share of users whose interests are redrawn per `per` (each at a random time). */
   interestDrift: { amount: number; per: Duration };
 }
 
@@ -154,7 +154,7 @@ export interface ContentSpec {
   creators: number;
   /** Posts per creator per day. */
   creatorPostsPerDay: number;
-  /** Mean starting audience of a creator, as a share of users (heavy-tailed across creators). */
+  /** Scale of creators' starting audiences as a share of users: Pareto (index 1) sizes, median ≈ 0.74 × scale, capped at 50 %. */
   creatorAudienceShare: number;
   /** Mean and spread of background posts' quality and appeal (clamped to [0, 1]). */
   quality: { mean: number; sd: number };
@@ -212,7 +212,7 @@ export interface EconomicsSpec {
   qualityCost: number;
   /** Value of one conversion. */
   valuePerConversion: number;
-  /** Value booked per new follower (off by default: follower value should be a result). */
+  /** Value booked per follow gained, and taken back per follow lost (off by default: follower value should be a result). */
   valuePerFollower: number;
   /** Discount rate per cycle for net present value (0 = none). */
   discountRate: number;

@@ -17,7 +17,7 @@ function reachOfB(carryover: number, viral: boolean, replicate: number): number 
 
 /** Paired differences (viral − plain) of B's reach over replicates (common random numbers). */
 function pairedDifference(carryover: number) {
-  const diffs = Array.from({ length: 16 }, (_, r) => reachOfB(carryover, true, r) - reachOfB(carryover, false, r));
+  const diffs = Array.from({ length: 40 }, (_, r) => reachOfB(carryover, true, r) - reachOfB(carryover, false, r));
   return meanSE(diffs);
 }
 
