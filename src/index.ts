@@ -33,7 +33,7 @@ export { registerRanker, rankerNames, chronological, engagement, interest, hybri
 export type { FeedRanker, RankContext } from './feed/ranker.js';
 export { CHANNEL_NAMES } from './feed/channel.js';
 export type { ChannelName } from './feed/channel.js';
-export { exponentialFreshness, stretchedFreshness } from './content/freshness.js';
+export { exponentialFreshness, stretchedFreshness, registerFreshness } from './content/freshness.js';
 export type { FreshnessCurve } from './content/freshness.js';
 
 export * from './graph/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exponentialFreshness, script, simulate, stretchedFreshness, type ScenarioInput } from '../src/index.js';
+import { createWorld, exponentialFreshness, registerFreshness, script, simulate, step, stretchedFreshness, type ScenarioInput } from '../src/index.js';
 import { tabulateFreshness } from '../src/content/freshness.js';
 import { weightedSlope } from './helpers/stats.js';
 
@@ -60,5 +60,24 @@ describe('freshness', () => {
     const s = stretchedFreshness(10, 0.5);
     expect(s(10)).toBeCloseTo(0.5, 12);
     expect(s(40)).toBeGreaterThan(exponentialFreshness(10)(40)); // c < 1: a longer tail
+  });
+});
+
+describe('custom freshness curves', () => {
+  registerFreshness('test-step', (age) => (age < 3 ? 1 : 0.5));
+
+  it('a registered curve is tabulated and used, and a bad one is named', () => {
+    const r = simulate({ users: 500, cycles: 1, content: { freshness: { kind: 'custom', name: 'test-step', floor: 0.6 } } });
+    expect(r.accounts[0].cycles).toHaveLength(1);
+    registerFreshness('test-bad', () => 2);
+    expect(() => simulate({ users: 200, cycles: 1, content: { freshness: { kind: 'custom', name: 'test-bad' } } })).toThrow(/"test-bad" returned 2/);
+    expect(() => simulate({ users: 200, cycles: 1, content: { freshness: { kind: 'custom', name: 'nope' } } })).toThrow(/not a registered freshness curve/);
+  });
+
+  it('posts leave every pool when a custom curve falls below the floor', () => {
+    const w = createWorld({ users: 500, cycles: 1, content: { freshness: { kind: 'custom', name: 'test-step', floor: 0.6 } } });
+    expect(w.params.maxAge).toBe(2); // ages 0, 1, 2 h are fresh; at 3 h f = 0.5 < 0.6
+    step(w, 10);
+    for (let s = 0; s <= w.posts.mask; s++) if (w.posts.serial[s] >= 0) expect(w.posts.expires[s] - w.posts.created[s]).toBeLessThanOrEqual(2);
   });
 });

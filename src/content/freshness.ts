@@ -24,9 +24,34 @@ export function stretchedFreshness(halfLifeHours: number, shape: number): Freshn
   return (age) => Math.exp(-b * Math.pow(age, shape));
 }
 
+const custom = new Map<string, FreshnessCurve>();
+
+/**
+ * Registers a freshness curve under a name, for `{ kind: 'custom', name }` in scenarios.
+ * @example
+ * ```ts
+ * registerFreshness('power-law', (age) => 1 / (1 + age) ** 1.5);
+ * simulate({ content: { freshness: { kind: 'custom', name: 'power-law', floor: 0.01 } } });
+ * ```
+ */
+export function registerFreshness(name: string, curve: FreshnessCurve): void {
+  if (typeof name !== 'string' || !name) throw new TypeError('registerFreshness: name must be a non-empty string');
+  if (typeof curve !== 'function') throw new TypeError('registerFreshness: curve must be a function of age in hours');
+  custom.set(name, curve);
+}
+
 /** The curve a scenario asks for. */
 export function freshnessCurve(spec: FreshnessSpec): FreshnessCurve {
   switch (spec.kind) {
+    case 'custom': {
+      const c = custom.get(spec.name);
+      if (!c) throw new RangeError(`content.freshness.name: ${JSON.stringify(spec.name)} is not a registered freshness curve (known: ${[...custom.keys()].join(', ') || 'none'})`);
+      return (age) => {
+        const f = c(age);
+        if (!(f >= 0 && f <= 1)) throw new RangeError(`freshness curve "${spec.name}" returned ${f} at age ${age} h: values must be in [0, 1]`);
+        return f;
+      };
+    }
     case 'exponential':
       return exponentialFreshness(parseHours(spec.halfLife, 'content.freshness.halfLife'));
     case 'stretched':

@@ -19,7 +19,9 @@ export function finishFocalPost(w: World, slot: number): void {
   const id = w.posts.focal[slot];
   if (id < 0) return;
   const rec = w.focalPosts[id]!;
-  w.finishedPosts.push(summarise(rec, w.posts.impressions[slot]));
+  const summary = summarise(rec, w.posts.impressions[slot]);
+  if (w.onPost) w.onPost(summary);
+  else w.finishedPosts.push(summary);
   w.focalPosts[id] = undefined;
   w.posts.focal[slot] = -1;
   spareBitsets.push(rec.seen);

@@ -81,7 +81,7 @@ export interface SimulationResult {
   seed: number;
   replicate: number;
   accounts: AccountSeries[];
-  /** Focal posts that left every pool during the run (and those still live at its end). */
+  /** Focal posts that left every pool during the run and those live at its end (empty when streamed with `onPost`). */
   posts: PostSummary[];
   /** Impressions of all posts (background included) by channel. */
   impressionsByChannel: ByChannel;
@@ -188,7 +188,12 @@ export function simulate(scenario: ScenarioInput | Scenario = {}, options: Simul
 function resultOf(w: World, accounts: AccountSeries[]): SimulationResult {
   // Posts still live at the end are summarised too, so no focal post goes unreported.
   const posts = [...w.finishedPosts];
-  for (const rec of w.focalPosts) if (rec !== undefined) posts.push(summarise(rec, w.posts.impressions[rec.serial & w.posts.mask]));
+  for (const rec of w.focalPosts) {
+    if (rec === undefined) continue;
+    const summary = summarise(rec, w.posts.impressions[rec.serial & w.posts.mask]);
+    if (w.onPost) w.onPost(summary);
+    else posts.push(summary);
+  }
   return {
     version: VERSION,
     scenario: w.scenario,

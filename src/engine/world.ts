@@ -93,8 +93,10 @@ export interface World {
   readonly posts: PostStore;
   /** Live focal posts' records by record id; `undefined` where free. */
   focalPosts: Array<FocalPost | undefined>;
-  /** Summaries of focal posts that have left every pool, in order of leaving. */
+  /** Summaries of focal posts that have left every pool, in order of leaving (unless streamed). */
   finishedPosts: PostSummary[];
+  /** Streaming receiver of focal-post summaries (see `WorldOptions.onPost`). */
+  readonly onPost: ((post: PostSummary) => void) | undefined;
   /** Per-user inbox of pushed posts and reshares: serial and the user it came from. */
   inboxSerial: Int32Array;
   inboxVia: Int32Array;
@@ -144,6 +146,11 @@ export interface WorldOptions {
   seed?: number;
   /** A ready-made social graph, used instead of `scenario.graph` (its size sets `users`). */
   graph?: SocialGraph;
+  /**
+   * Receives each focal post's summary when the post leaves every pool (streaming). When set,
+   * summaries are not also kept in `finishedPosts`, so memory stays flat on long runs.
+   */
+  onPost?: (post: PostSummary) => void;
 }
 
 function compileParams(s: Scenario, warnings: string[]): EngineParams {
@@ -151,7 +158,7 @@ function compileParams(s: Scenario, warnings: string[]): EngineParams {
   const f = s.content.freshness;
   const totalSteps = s.cycles * s.stepsPerCycle;
   const lifetimeHours = f.lifetime !== undefined ? parseHours(f.lifetime, 'content.freshness.lifetime') : Infinity;
-  if (f.kind !== 'none') {
+  if (f.kind === 'exponential' || f.kind === 'stretched') {
     const half = parseHours(f.halfLife, 'content.freshness.halfLife');
     if (half < 2 * stepHours) {
       warnings.push(`content.freshness.halfLife (${f.halfLife}) is shorter than two steps of ${s.stepDuration}: freshness is coarse; use a shorter stepDuration`);
@@ -303,6 +310,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     posts,
     focalPosts: [],
     finishedPosts: [],
+    onPost: options.onPost,
     inboxSerial: new Int32Array(N * B).fill(-1),
     inboxVia: new Int32Array(N * B),
     inboxHead: new Uint8Array(N),

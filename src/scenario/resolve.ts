@@ -149,6 +149,7 @@ const FRESHNESS_FIELDS: Record<string, string[]> = {
   exponential: ['halfLife', 'floor', 'lifetime'],
   stretched: ['halfLife', 'shape', 'floor', 'lifetime'],
   none: ['lifetime'],
+  custom: ['name', 'floor', 'lifetime'],
 };
 
 function checkFreshness(f: unknown, problems: ScenarioProblem[]): void {
@@ -159,12 +160,15 @@ function checkFreshness(f: unknown, problems: ScenarioProblem[]): void {
     problems.push({ path: `${path}.kind`, value: f.kind, allowed: `must be one of ${kinds.join(', ')}`, suggestion: typeof f.kind === 'string' ? closestKey(f.kind, kinds) : undefined });
     return;
   }
-  const template: Plain = { halfLife: '1h', shape: 1, floor: 0.01, lifetime: '1h' };
+  const template: Plain = { halfLife: '1h', shape: 1, floor: 0.01, lifetime: '1h', name: 'x' };
   const allowed: Plain = {};
   for (const k of FRESHNESS_FIELDS[f.kind]) allowed[k] = template[k];
   const { kind: _kind, ...rest } = f;
   checkAgainst(rest, allowed, path, problems);
-  if (f.kind !== 'none' && f.halfLife === undefined) {
+  if (f.kind === 'custom' && typeof f.name !== 'string') {
+    problems.push({ path: `${path}.name`, value: f.name, allowed: 'is required: the name given to registerFreshness' });
+  }
+  if ((f.kind === 'exponential' || f.kind === 'stretched') && f.halfLife === undefined) {
     problems.push({ path: `${path}.halfLife`, value: undefined, allowed: `is required for ${f.kind} freshness` });
   }
 }

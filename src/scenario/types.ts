@@ -144,7 +144,9 @@ export interface PopulationSpec {
 export type FreshnessSpec =
   | { kind: 'exponential'; halfLife: Duration; floor?: number; lifetime?: Duration }
   | { kind: 'stretched'; halfLife: Duration; shape: number; floor?: number; lifetime?: Duration }
-  | { kind: 'none'; lifetime?: Duration };
+  | { kind: 'none'; lifetime?: Duration }
+  /** A curve registered with `registerFreshness(name, curve)`. */
+  | { kind: 'custom'; name: string; floor?: number; lifetime?: Duration };
 
 /** Posting by ordinary users and background creators, whose posts compete for attention. */
 export interface ContentSpec {

@@ -54,4 +54,22 @@ describe('C7 followers must be kept', () => {
     expect(lost).toBeGreaterThan(100);
     expect(Math.abs(lost - expected)).toBeLessThan(4 * Math.sqrt(variance));
   });
+
+  it('users with more subscriptions than they tolerate drop the disappointing ones', () => {
+    // Every follower subscribed, notifications usually opened, posts well below what they are used to.
+    const run = (tolerance: number) =>
+      simulate({
+        ...audience,
+        seed: 80,
+        cycles: 2,
+        accounts: [{ startingFollowers: 1500, startingNotify: 1, strategy: script({ posts: [4, 16, 28, 40].map((step) => ({ step, quality: 0.05 })) }) }],
+        notifications: { clickThrough: 0.8 },
+        population: { notificationTolerance: tolerance },
+        behavior: { unfollow: { perImpression: 0 } },
+      });
+    const drops = (tolerance: number) => run(tolerance).accounts[0].cycles.reduce((s, c) => s + c.notificationsOff, 0);
+    // Tolerance 0: everyone is over it; 50: no one is (one subscription each), so no drop at all.
+    expect(drops(50)).toBe(0);
+    expect(drops(0)).toBeGreaterThan(50);
+  });
 });
