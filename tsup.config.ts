@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // The worker is its own entry: worker threads load it by file name.
+  entry: { index: 'src/index.ts', worker: 'src/experiment/worker.ts' },
+  shims: true,
+  // Loaded on demand in worker threads for users' TypeScript modules; never bundled.
+  external: ['tsx', 'tsx/esm/api'],
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

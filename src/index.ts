@@ -24,8 +24,8 @@ export type { ScenarioProblem } from './scenario/errors.js';
 export { scenarioHash } from './scenario/hash.js';
 export type * from './scenario/types.js';
 
-export { likeChasing, followBuilding, script, likeChasingDefaults, followBuildingDefaults } from './campaign/builtins.js';
-export type { ScheduleParams, ScriptParams, ScriptedPost } from './campaign/builtins.js';
+export { likeChasing, followBuilding, mixed, adaptive, script, likeChasingDefaults, followBuildingDefaults } from './campaign/builtins.js';
+export type { ScheduleParams, ScriptParams, ScriptedPost, MixedParams, AdaptiveParams } from './campaign/builtins.js';
 export { registerStrategy, resolveStrategy, strategyKinds } from './campaign/registry.js';
 export type { Strategy, StrategyFactory, StrategyView, StepPlan, PostPlan, AccountDashboard } from './campaign/strategy.js';
 
@@ -38,3 +38,15 @@ export type { FreshnessCurve } from './content/freshness.js';
 
 export * from './graph/index.js';
 export { VERSION } from './version.js';
+
+export { compare, cycleMetrics, labelStrategies } from './experiment/compare.js';
+export type { CompareOptions, CompareResult, MetricSeries, AdaptiveReplication } from './experiment/compare.js';
+export { crossover, replicateCrossover, kaplanMeierMedian } from './experiment/crossover.js';
+export type { Crossover } from './experiment/crossover.js';
+export { tInterval, bootstrapInterval } from './experiment/intervals.js';
+export type { Interval } from './experiment/intervals.js';
+export { tQuantile, tCdf } from './experiment/t-distribution.js';
+export { runEconomics } from './experiment/economics.js';
+export type { Economics } from './experiment/economics.js';
+export { executeRun } from './experiment/run.js';
+export type { RunSpec, RunOutput } from './experiment/run.js';

@@ -42,22 +42,31 @@ export const followBuildingDefaults: ScheduleParams = {
   promote: true, retarget: false,
 };
 
-/** A strategy that posts on an even schedule and spends the rest of its budget on promotion. */
-export function scheduled(p: ScheduleParams): Strategy {
+/**
+ * A strategy that posts `postsPerCycle` times a cycle at evenly spaced steps from the cycle's
+ * first, each post made by the recipe `pick` chooses, and spends on promotion what the
+ * cycle's planned posts leave of the budget, spread evenly over the cycle's steps.
+ */
+export function scheduled(p: ScheduleParams, pick: (postIndex: number, v: StrategyView) => ScheduleParams = () => p): Strategy {
   let posted = 0;
+  let promotionPerStep = 0;
   return {
     plan(v: StrategyView) {
       const slots = Math.max(0, Math.round(p.postsPerCycle));
+      if (v.stepInCycle === 0) {
+        let content = 0;
+        for (let j = 0; j < slots; j++) content += v.postCost(pick(posted + j, v).quality);
+        promotionPerStep = p.promote ? Math.max(0, v.budgetPerCycle - content) / v.stepsPerCycle : 0;
+      }
       const posts: PostPlan[] = [];
       for (let j = 0; j < slots; j++) {
-        if (Math.floor(((j + 0.5) * v.stepsPerCycle) / slots) !== v.stepInCycle) continue;
+        if (Math.floor((j * v.stepsPerCycle) / slots) !== v.stepInCycle) continue;
+        const r = pick(posted, v);
         posted++;
-        const kind = p.productEvery > 0 && posted % p.productEvery === 0 ? 'product' : p.kind;
-        posts.push({ kind, quality: p.quality, appeal: p.appeal, cta: p.cta, persona: p.persona });
+        const kind = r.productEvery > 0 && posted % r.productEvery === 0 ? 'product' : r.kind;
+        posts.push({ kind, quality: r.quality, appeal: r.appeal, cta: r.cta, persona: r.persona });
       }
-      const content = slots * v.postCost(p.quality);
-      const promotion = p.promote ? Math.max(0, v.budgetPerCycle - content) / v.stepsPerCycle : 0;
-      return { posts, promotion, retarget: p.retarget };
+      return { posts, promotion: promotionPerStep, retarget: p.retarget };
     },
   };
 }
@@ -132,9 +141,63 @@ export function script(params: ScriptParams): StrategySpec {
   return { kind: 'scripted', params: params as unknown as Record<string, unknown> };
 }
 
+/** Parameters of the mixed strategy. */
+export interface MixedParams {
+  /** Share of posts made by the follow-building recipe (0 = like-chasing, 1 = follow-building). */
+  ratio: number;
+  /** Overrides of each recipe. */
+  likeChasing?: Partial<ScheduleParams>;
+  followBuilding?: Partial<ScheduleParams>;
+}
+
+/**
+ * Mixed: a share `ratio` of posts follows the follow-building recipe, the rest the like-chasing
+ * recipe, interleaved evenly (post k is follow-building when ⌊(k+1)·ratio⌋ > ⌊k·ratio⌋).
+ */
+function mixedStrategy(p: MixedParams): Strategy {
+  if (!(p.ratio >= 0 && p.ratio <= 1)) throw new RangeError(`strategy mixed: parameter "ratio" = ${p.ratio} must be from 0 to 1`);
+  const like = withDefaults(likeChasingDefaults, p.likeChasing ?? {}, 'mixed.likeChasing');
+  const follow = withDefaults(followBuildingDefaults, p.followBuilding ?? {}, 'mixed.followBuilding');
+  const isFollow = (k: number) => Math.floor((k + 1) * p.ratio) > Math.floor(k * p.ratio);
+  return scheduled(like, (k) => (isFollow(k) ? follow : like));
+}
+
+/** Parameters of the adaptive strategy. */
+export interface AdaptiveParams {
+  /** Followers at which the account switches from building an audience to selling to it. */
+  threshold: number;
+  /** Recipe before the threshold (default: follow-building's). */
+  before?: Partial<ScheduleParams>;
+  /** Recipe from the threshold on (default: like-chasing's). */
+  after?: Partial<ScheduleParams>;
+}
+
+/**
+ * Adaptive: follow-building until the account has `threshold` followers, like-chasing from then
+ * on (decided at each post from the follower count a marketer sees; it may switch back).
+ */
+function adaptiveStrategy(p: AdaptiveParams): Strategy {
+  if (!(p.threshold >= 0 && Number.isFinite(p.threshold))) throw new RangeError(`strategy adaptive: parameter "threshold" = ${p.threshold} must be a number ≥ 0`);
+  const before = withDefaults(followBuildingDefaults, p.before ?? {}, 'adaptive.before');
+  const after = withDefaults(likeChasingDefaults, p.after ?? {}, 'adaptive.after');
+  return scheduled(before, (_k, v) => (v.total.followers >= p.threshold ? after : before));
+}
+
+/** Description of a mixed strategy: `ratio` of posts build followers, the rest chase likes. */
+export function mixed(ratio: number, params: Omit<MixedParams, 'ratio'> = {}): StrategySpec {
+  return { kind: 'mixed', params: { ratio, ...params } };
+}
+
+/** Description of an adaptive strategy: build followers up to `threshold`, then chase likes. */
+export function adaptive(params: AdaptiveParams = { threshold: 500 }): StrategySpec {
+  return { kind: 'adaptive', params: { ...params } };
+}
+
 /** Factories of the built-in kinds, by name. */
 export const builtinStrategies: Record<string, StrategyFactory> = {
   'like-chasing': (params) => scheduled(withDefaults(likeChasingDefaults, params, 'like-chasing')),
   'follow-building': (params) => scheduled(withDefaults(followBuildingDefaults, params, 'follow-building')),
+  mixed: (params) => mixedStrategy({ ratio: 0.5, ...params } as MixedParams),
+  adaptive: (params) => adaptiveStrategy({ threshold: 500, ...params } as AdaptiveParams),
   scripted: (params) => scripted(params as unknown as ScriptParams),
 };

@@ -30,8 +30,10 @@ export interface PostStore {
   persona: Float32Array;
   /** Step of creation. */
   created: Int32Array;
-  /** Last step at which the post may be shown (age and lifetime cut). */
+  /** Last step at which the post may be shown organically (age and lifetime cut). */
   expires: Int32Array;
+  /** Last step the post must stay in the store: its expiry, or later while paid boosts still deliver it. */
+  hold: Int32Array;
   /** Impressions and engagements (likes + shares), which engagement ranking smooths. */
   impressions: Float64Array;
   engagements: Float64Array;
@@ -65,6 +67,7 @@ function allocate(capacity: number): PostStore {
     persona: new Float32Array(capacity),
     created: new Int32Array(capacity),
     expires: new Int32Array(capacity),
+    hold: new Int32Array(capacity),
     impressions: new Float64Array(capacity),
     engagements: new Float64Array(capacity),
     priorRate: new Float32Array(capacity),
@@ -88,7 +91,7 @@ export function createPostStore(expectedLive: number): PostStore {
 
 const ARRAY_FIELDS = [
   'serial', 'account', 'authorUser', 'topic', 'kind', 'cta', 'notifies', 'quality', 'appeal', 'persona',
-  'created', 'expires', 'impressions', 'engagements', 'priorRate', 'likeLogit', 'shareLogit', 'followLogit',
+  'created', 'expires', 'hold', 'impressions', 'engagements', 'priorRate', 'likeLogit', 'shareLogit', 'followLogit',
   'convertLogit', 'focal', 'stamp',
 ] as const;
 
@@ -119,7 +122,7 @@ export function reservePost(s: PostStore, step: number, onEvict: (slot: number) 
   s.nextSerial = (serial + 1) | 0;
   if (s.nextSerial < 0) throw new RangeError('post serial overflow: more than 2^31 posts in one run');
   let slot = serial & s.mask;
-  if (s.serial[slot] >= 0 && s.expires[slot] >= step) {
+  if (s.serial[slot] >= 0 && s.hold[slot] >= step) {
     grow(s);
     slot = serial & s.mask;
   }

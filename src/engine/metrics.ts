@@ -26,7 +26,9 @@ export const M = {
   /** Followers reached in-network by the account's posts, and followers at posting summed over posts. */
   followerViews: 23,
   followersAtPost: 24,
+  /** Value of conversions by users who followed the account when converting. */
+  followerValue: 25,
 } as const;
 
 /** Number of counters. */
-export const COUNTERS = 25;
+export const COUNTERS = 26;

@@ -52,6 +52,7 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
   p.created[slot] = t;
   const life = Math.min(w.params.maxAge, plan.lifetimeSteps !== undefined ? plan.lifetimeSteps - 1 : w.params.maxAge);
   p.expires[slot] = t + Math.max(0, life);
+  p.hold[slot] = p.expires[slot];
   const xq = centred(plan.quality);
   const xa = centred(plan.appeal);
   const askFollow = cta === CTA.follow || cta === CTA.notify ? 1 : 0;

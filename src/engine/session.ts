@@ -193,8 +193,10 @@ function impress(w: World, u: number, slot: number, channel: number, via: number
   if (p.kind[slot] === KIND.product) {
     const z = p.convertLogit[slot] + b.convert.match * xm + (following ? b.convert.follower : 0) + fatigue;
     if (chance(rng, z) && focal !== null) {
+      const v = w.scenario.economics.valuePerConversion;
       focal.stepCounters[M.conversions + channel]++;
-      focal.stepCounters[M.value] += w.scenario.economics.valuePerConversion;
+      focal.stepCounters[M.value] += v;
+      if (following) focal.stepCounters[M.followerValue] += v;
     }
   }
   if (focal !== null) {
@@ -246,7 +248,7 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
   if (paid >= 0) {
     w.paidSerial[u] = -1;
     const slot = paid & mask;
-    if (p.serial[slot] === paid && p.expires[slot] >= t && nForced < forcedSlot.length) {
+    if (p.serial[slot] === paid && nForced < forcedSlot.length) {
       p.stamp[slot] = sid;
       forcedSlot[nForced] = slot;
       forcedChannel[nForced++] = CHANNEL.paid;

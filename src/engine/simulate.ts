@@ -34,6 +34,7 @@ export interface StepRecord {
 
 /** One focal account's figures for one cycle. */
 export interface CycleRecord {
+  /** Cycle number, 1 for the first. */
   cycle: number;
   /** Followers and notification subscribers at the end of the cycle. */
   followers: number;
@@ -60,6 +61,10 @@ export interface CycleRecord {
   cumulativeCost: number;
   cumulativeValue: number;
   cumulativeNet: number;
+  /** Net return discounted at `economics.discountRate` per cycle (cycle c by (1 + r)^c), cumulated: the net present value so far. */
+  cumulativeNpv: number;
+  /** Value of conversions by followers (for follower lifetime value). */
+  followerValue: number;
   /** Share of followers (at posting) that the cycle's posts reached in-network: emergent organic reach. */
   organicReach: number;
 }
@@ -122,6 +127,7 @@ function cycleRecord(w: World, f: FocalAccount, cycle: number, before: CycleReco
   const value = c[M.value];
   const cumulativeCost = (before?.cumulativeCost ?? 0) + cost;
   const cumulativeValue = (before?.cumulativeValue ?? 0) + value;
+  const discount = Math.pow(1 + w.scenario.economics.discountRate, cycle);
   return {
     cycle,
     followers: w.accounts.followers[f.index],
@@ -147,6 +153,8 @@ function cycleRecord(w: World, f: FocalAccount, cycle: number, before: CycleReco
     cumulativeCost,
     cumulativeValue,
     cumulativeNet: cumulativeValue - cumulativeCost,
+    cumulativeNpv: (before?.cumulativeNpv ?? 0) + (value - cost) / discount,
+    followerValue: c[M.followerValue],
     organicReach: c[M.followersAtPost] > 0 ? c[M.followerViews] / c[M.followersAtPost] : 0,
   };
 }
@@ -178,7 +186,7 @@ export function simulate(scenario: ScenarioInput | Scenario = {}, options: Simul
       if (keepSteps) series[i].steps.push(stepRecord(world, f, t));
       if ((t + 1) % S === 0) {
         const cycles = series[i].cycles;
-        cycles.push(cycleRecord(world, f, cycles.length, cycles[cycles.length - 1]));
+        cycles.push(cycleRecord(world, f, cycles.length + 1, cycles[cycles.length - 1]));
       }
     });
   });
@@ -226,7 +234,7 @@ export interface TidyRow {
 const SCALAR_METRICS = [
   'followers', 'notificationSubscribers', 'impressions', 'reach', 'likes', 'shares', 'follows', 'unfollows',
   'notificationsOn', 'notificationsOff', 'conversions', 'posts', 'contentCost', 'paidCost', 'cost', 'value', 'net',
-  'cumulativeCost', 'cumulativeValue', 'cumulativeNet', 'organicReach',
+  'cumulativeCost', 'cumulativeValue', 'cumulativeNet', 'cumulativeNpv', 'followerValue', 'organicReach',
 ] as const;
 const CHANNEL_METRICS = [
   ['impressions', 'impressionsByChannel'],

@@ -93,7 +93,8 @@ function buyPaidImpressions(w: World, f: FocalAccount, t: number): void {
   const serial = acc.signalSerial[f.index];
   if (serial < 0) return;
   const slot = serial & p.mask;
-  if (p.serial[slot] !== serial || p.expires[slot] < t) return;
+  // Paid boosts deliver the newest post even after it has left organic feeds.
+  if (p.serial[slot] !== serial) return;
   want = Math.min(want, w.activeCount);
   seedKeyed(stream, w.keys.paid, f.index, t);
   const topic = p.topic[slot];
@@ -117,6 +118,7 @@ function buyPaidImpressions(w: World, f: FocalAccount, t: number): void {
     if (nextFloat(stream) < pop.interest[u * pop.topics + topic]) target(u);
   }
   f.promotionBank -= bought * price;
+  if (bought > 0 && p.hold[slot] <= t) p.hold[slot] = t + 1;
 }
 
 /** Who is active this step, organic posting, turnover and drift — all keyed by the step. */
@@ -207,7 +209,7 @@ function retireFocalPosts(w: World, t: number): void {
   for (const rec of w.focalPosts) {
     if (rec === undefined) continue;
     const slot = rec.serial & p.mask;
-    if (p.expires[slot] <= t) finishFocalPost(w, slot);
+    if (p.hold[slot] <= t) finishFocalPost(w, slot);
   }
 }
 

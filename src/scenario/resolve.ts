@@ -206,8 +206,10 @@ export function checkStrategy(s: unknown, path: string, problems: ScenarioProble
   if (!isPlain(s)) return void problems.push({ path, value: s, allowed: 'must be { kind, params }' });
   if (typeof s.kind !== 'string' || s.kind === '') problems.push({ path: `${path}.kind`, value: s.kind, allowed: 'must be a strategy name' });
   if (s.params !== undefined && !isPlain(s.params)) problems.push({ path: `${path}.params`, value: s.params, allowed: 'must be an object' });
+  if (s.label !== undefined && (typeof s.label !== 'string' || s.label === '')) problems.push({ path: `${path}.label`, value: s.label, allowed: 'must be a non-empty string' });
+  const fields = ['kind', 'params', 'label'];
   for (const k of Object.keys(s)) {
-    if (k !== 'kind' && k !== 'params') problems.push({ path: `${path}.${k}`, value: s[k], allowed: 'is not a field of a strategy (fields: kind, params)', suggestion: closestKey(k, ['kind', 'params']) });
+    if (!fields.includes(k)) problems.push({ path: `${path}.${k}`, value: s[k], allowed: 'is not a field of a strategy (fields: kind, params, label)', suggestion: closestKey(k, fields) });
   }
 }
 

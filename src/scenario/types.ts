@@ -21,6 +21,8 @@ export type PostKind = 'product' | 'audience' | 'organic';
 export interface StrategySpec {
   kind: string;
   params?: Record<string, unknown>;
+  /** Name in outputs (default: the kind); tells apart two variants of one kind. */
+  label?: string;
 }
 
 /** The social graph among users: a generator or an edge list. */
