@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // The worker is its own entry: worker threads load it by file name.
-  entry: { index: 'src/index.ts', worker: 'src/experiment/worker.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node.ts', worker: 'src/experiment/worker.ts' },
   shims: true,
   // Loaded on demand in worker threads for users' TypeScript modules; never bundled.
   external: ['tsx', 'tsx/esm/api'],

@@ -5,8 +5,10 @@
  * feed rankers and graphs. Everything here runs in Node, browsers and workers alike.
  * @packageDocumentation
  */
-export { simulate, toRows } from './engine/simulate.js';
-export type { SimulationResult, SimulateOptions, AccountSeries, CycleRecord, StepRecord, TidyRow, ByChannel } from './engine/simulate.js';
+export { simulate } from './engine/simulate.js';
+export type { SimulationResult, SimulateOptions, AccountSeries, CycleRecord, StepRecord, ByChannel } from './engine/simulate.js';
+export { toRows, TIDY_COLUMNS } from './engine/tidy.js';
+export type { TidyRow, RowSource } from './engine/tidy.js';
 export { createWorld } from './engine/world.js';
 export type { World, WorldOptions, FocalAccount, EngineParams } from './engine/world.js';
 export { step } from './engine/step.js';
@@ -50,3 +52,9 @@ export { runEconomics } from './experiment/economics.js';
 export type { Economics } from './experiment/economics.js';
 export { executeRun } from './experiment/run.js';
 export type { RunSpec, RunOutput } from './experiment/run.js';
+export { sweep, sweepSpecs, sweepScenarios } from './experiment/sweep.js';
+export type { SweepOptions, SweepResult, SweepPoint } from './experiment/sweep.js';
+export { expandDesign, applyPoint } from './experiment/design.js';
+export type { Design, DesignPoint, FactorRange } from './experiment/design.js';
+export { memorySink, csvLines, jsonLines, CSV_HEADER } from './io/sink.js';
+export type { RowSink } from './io/sink.js';

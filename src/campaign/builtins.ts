@@ -20,6 +20,7 @@ export interface ScheduleParams {
   productEvery: number;
   /** Spend the rest of the cycle's budget on promotion (true) or nothing (false). */
   promote: boolean;
+  /** Send paid impressions to past engagers first — only where the platform offers it (`scenario.retargeting`). */
   retarget: boolean;
 }
 
@@ -29,7 +30,7 @@ export interface ScheduleParams {
  */
 export const likeChasingDefaults: ScheduleParams = {
   postsPerCycle: 1, quality: 0.5, appeal: 0.9, cta: 'like', persona: 0, kind: 'product', productEvery: 0,
-  promote: true, retarget: false,
+  promote: true, retarget: true,
 };
 
 /**
@@ -39,7 +40,7 @@ export const likeChasingDefaults: ScheduleParams = {
  */
 export const followBuildingDefaults: ScheduleParams = {
   postsPerCycle: 1, quality: 0.85, appeal: 0.3, cta: 'follow', persona: 0.8, kind: 'audience', productEvery: 3,
-  promote: true, retarget: false,
+  promote: true, retarget: true,
 };
 
 /**

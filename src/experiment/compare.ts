@@ -227,7 +227,10 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
     const out = await runAll(specs, {
       workers: options.workers,
       modules: options.modules,
-      onResult: () => options.onProgress?.(++done, adaptive ? total : planned * strategies.length),
+      onResult: () => {
+        done++;
+        options.onProgress?.(done, adaptive ? total : planned * strategies.length);
+      },
     });
     runs.push(...out);
     result = summarise(runs, strategies.map((s) => s.label), opts);

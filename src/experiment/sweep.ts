@@ -1,0 +1,178 @@
+/**
+ * Sweeps: a design's points × strategies × replicates, expanded to run specs by a pure
+ * function, executed on the worker pool, streamed as tidy rows to sinks as each run finishes.
+ * Only a few numbers per run are kept, to map where each strategy wins.
+ * @module
+ */
+import { toRows } from '../engine/tidy.js';
+import type { RowSink } from '../io/sink.js';
+import { resolveScenario } from '../scenario/resolve.js';
+import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
+import { scenarioHash } from '../scenario/hash.js';
+import type { ScenarioInput, StrategySpec } from '../scenario/types.js';
+import { labelStrategies } from './compare.js';
+import { crossover, type Crossover } from './crossover.js';
+import { applyPoint, expandDesign, type Design, type DesignPoint } from './design.js';
+import { tInterval, type Interval } from './intervals.js';
+import type { RunOutput, RunSpec } from './run.js';
+
+/** Options of {@link sweep}. */
+export interface SweepOptions {
+  scenario?: ScenarioInput;
+  design: Design;
+  /** Strategies; the first is the baseline. */
+  strategies: Array<StrategySpec | string>;
+  /** Replicates per point and strategy (default 10). */
+  replicates?: number;
+  seed?: number;
+  workers?: number;
+  /** Where tidy rows go as runs finish (e.g. `jsonLinesSink(path)` from `feedsim/node`). */
+  sinks?: RowSink[];
+  modules?: string[];
+  onProgress?: (done: number, total: number) => void;
+  /** Called with each finished run (in run order), e.g. to write a manifest. */
+  onRun?: (run: RunOutput, spec: RunSpec) => void | Promise<void>;
+  /** Run only the specs this returns true for (resume, shards). */
+  filter?: (spec: RunSpec, index: number) => boolean;
+  signal?: AbortSignal;
+}
+
+/** The outcome at one design point. */
+export interface SweepPoint {
+  index: number;
+  point: DesignPoint;
+  scenarioHash: string;
+  /** Final cumulative (discounted) net return per strategy. */
+  final: Record<string, Interval>;
+  /** Per challenger: paired difference of the final cumulative net return against the baseline. */
+  difference: Record<string, Interval>;
+  /** The strategy whose final net return is significantly highest, or `'neither'`. */
+  winner: string;
+  /** Per challenger: crossover over the baseline. */
+  crossovers: Crossover[];
+}
+
+/** What {@link sweep} returns. */
+export interface SweepResult {
+  strategies: string[];
+  replicates: number;
+  seed: number;
+  runs: number;
+  points: SweepPoint[];
+}
+
+/** The points of a sweep, each applied to the scenario and checked; all problems reported together. */
+export function sweepScenarios(scenario: ScenarioInput, design: Design): Array<{ point: DesignPoint; scenario: ScenarioInput; hash: string }> {
+  const points = expandDesign(design);
+  const problems: ScenarioProblem[] = [];
+  const out = points.map((point, i) => {
+    try {
+      const s = applyPoint(scenario, point);
+      return { point, scenario: s, hash: scenarioHash(resolveScenario(s)) };
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      for (const p of e.problems) problems.push({ ...p, path: `design point ${i + 1} (${JSON.stringify(point)}): ${p.path}` });
+      return { point, scenario: {}, hash: '' };
+    }
+  });
+  if (problems.length) throw new ScenarioError(problems);
+  return out;
+}
+
+/** Run specs of a sweep: ids `p<point>/<strategy>/r<replicate>`, stable across machines. */
+export function sweepSpecs(options: Pick<SweepOptions, 'scenario' | 'design' | 'strategies' | 'replicates' | 'seed'>): RunSpec[] {
+  const base = options.scenario ?? {};
+  const seed = options.seed ?? resolveScenario(base).seed;
+  const replicates = options.replicates ?? 10;
+  const strategies = labelStrategies(options.strategies);
+  const specs: RunSpec[] = [];
+  sweepScenarios(base, options.design).forEach(({ scenario }, p) => {
+    for (let r = 0; r < replicates; r++) {
+      for (const { label, spec } of strategies) specs.push({ id: `p${p + 1}/${label}/r${r}`, label, scenario, strategy: spec, replicate: r, seed });
+    }
+  });
+  return specs;
+}
+
+/** Decides the winner at a point from paired differences against the baseline. */
+function winnerOf(labels: string[], final: Record<string, Interval>, difference: Record<string, Interval>): string {
+  const challengers = labels.slice(1);
+  const better = challengers.filter((l) => difference[l].lower > 0);
+  if (better.length) return better.reduce((a, b) => (final[b].mean > final[a].mean ? b : a));
+  if (challengers.every((l) => difference[l].upper < 0)) return labels[0];
+  return 'neither';
+}
+
+/** Summarises the runs of one point. */
+function summarisePoint(index: number, point: DesignPoint, hash: string, labels: string[], runs: RunOutput[]): SweepPoint {
+  const metric = 'cumulativeNpv';
+  const series = (l: string) => runs.filter((r) => r.label === l).sort((a, b) => a.replicate - b.replicate).map((r) => r.accounts[0].cycles.map((c) => c[metric]));
+  const byLabel = new Map(labels.map((l) => [l, series(l)]));
+  const base = byLabel.get(labels[0])!;
+  const C = base[0]?.length ?? 0;
+  const final: Record<string, Interval> = {};
+  for (const l of labels) final[l] = tInterval(byLabel.get(l)!.map((s) => s[C - 1]));
+  const difference: Record<string, Interval> = {};
+  const crossovers: Crossover[] = [];
+  for (const l of labels.slice(1)) {
+    const diffs = byLabel.get(l)!.map((s, r) => s.map((v, c) => v - base[r][c]));
+    const intervals = Array.from({ length: C }, (_, c) => tInterval(diffs.map((d) => d[c])));
+    difference[l] = intervals[C - 1];
+    crossovers.push(crossover(l, labels[0], diffs, intervals));
+  }
+  return { index, point, scenarioHash: hash, final, difference, winner: winnerOf(labels, final, difference), crossovers };
+}
+
+/**
+ * Runs a sweep, streaming tidy rows to `sinks` as each run finishes.
+ * @example
+ * ```ts
+ * import { sweep, memorySink } from 'feedsim';
+ * const rows = memorySink();
+ * const r = await sweep({
+ *   scenario: { users: 2000, cycles: 6 },
+ *   design: { kind: 'grid', factors: { 'behavior.follow.base': [0.0005, 0.002] } },
+ *   strategies: ['like-chasing', 'follow-building'],
+ *   replicates: 4,
+ *   sinks: [rows],
+ * });
+ * console.log(r.points.map((p) => [p.point, p.winner]));
+ * ```
+ */
+export async function sweep(options: SweepOptions): Promise<SweepResult> {
+  const base = options.scenario ?? {};
+  const seed = options.seed ?? resolveScenario(base).seed;
+  const replicates = options.replicates ?? 10;
+  if (!(Number.isInteger(replicates) && replicates >= 1)) throw new ScenarioError([{ path: 'replicates', value: replicates, allowed: 'a whole number ≥ 1' }]);
+  const labels = labelStrategies(options.strategies).map((s) => s.label);
+  const scenarios = sweepScenarios(base, options.design);
+  const all = sweepSpecs({ ...options, seed, replicates });
+  const chosen = all.filter((s, i) => options.filter?.(s, i) ?? true);
+  const pointOf = (id: string) => Number(id.slice(1, id.indexOf('/'))) - 1;
+  const kept = new Map<number, RunOutput[]>();
+  const { runAll } = await import('./pool.js');
+  let done = 0;
+  await runAll(chosen, {
+    workers: options.workers,
+    modules: options.modules,
+    signal: options.signal,
+    onResult: async (run, i) => {
+      const rows = toRows(run, run.id);
+      for (const sink of options.sinks ?? []) await sink.write(rows);
+      await options.onRun?.(run, chosen[i]);
+      const p = pointOf(run.id);
+      // Keep only the cumulative net return series of the first account.
+      const slim: RunOutput = { ...run, accounts: [{ ...run.accounts[0], cycles: run.accounts[0].cycles.map((c) => ({ cumulativeNpv: c.cumulativeNpv }) as never) }] };
+      kept.set(p, [...(kept.get(p) ?? []), slim]);
+      done++;
+      options.onProgress?.(done, chosen.length);
+    },
+  });
+  for (const sink of options.sinks ?? []) await sink.close?.();
+  const points: SweepPoint[] = [];
+  scenarios.forEach(({ point, hash }, p) => {
+    const runs = kept.get(p) ?? [];
+    if (runs.length === labels.length * replicates) points.push(summarisePoint(p + 1, point, hash, labels, runs));
+  });
+  return { strategies: labels, replicates, seed, runs: done, points };
+}

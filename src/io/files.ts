@@ -1,0 +1,34 @@
+/**
+ * File sinks for Node: JSON Lines (the durable record) and CSV. Each run's rows are appended
+ * and flushed to disk as the run finishes, so an interrupted experiment keeps finished runs.
+ * @module
+ */
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CSV_HEADER, csvLines, jsonLines, type RowSink } from './sink.js';
+
+function appender(path: string, header = ''): (text: string) => void {
+  mkdirSync(dirname(path), { recursive: true });
+  if (header && (!existsSync(path) || statSync(path).size === 0)) appendFileSync(path, header);
+  return (text) => {
+    const fd = openSync(path, 'a');
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
+
+/** Appends rows as JSON Lines to `path` (created with its folder). */
+export function jsonLinesSink(path: string): RowSink {
+  const append = appender(path);
+  return { write: (rows) => append(jsonLines(rows)) };
+}
+
+/** Appends rows as CSV to `path`, with a header when the file is new. */
+export function csvSink(path: string): RowSink {
+  const append = appender(path, CSV_HEADER);
+  return { write: (rows) => append(csvLines(rows)) };
+}
