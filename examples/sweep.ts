@@ -2,7 +2,8 @@
  * Where does each strategy win? A sweep over the least-known behaviour parameters (follow base
  * rate × unfollow sensitivity, CALIBRATION.md) and the platform rules that could favour either
  * strategy (organic reach of followed accounts, account signal carry-over, engagement affinity,
- * retargeting), like-chasing vs follow-building, written as JSON Lines and CSV, and printed as
+ * retargeting, the price of ads, how much more readily followers buy), like-chasing vs
+ * follow-building, written as JSON Lines and CSV, and printed as
  * a win map. docs/experiments.md shows and interprets its output.
  *
  * Run: npx tsx examples/sweep.ts [out-dir]   (FEEDSIM_EXAMPLE_SIZE=small for a smoke run)
@@ -28,6 +29,8 @@ const rules: DesignPoint[] = [
   { engagementAffinity: 0.5 },
   { engagementAffinity: 1 },
   { retargeting: true },
+  { 'paid.cpm': 24 },
+  { 'behavior.convert.follower': 6 },
 ];
 const points = small ? [grid[0], grid[8], rules[0], rules[6]] : [...grid, ...rules];
 

@@ -51,6 +51,8 @@ export const followBuildingDefaults: ScheduleParams = {
 export function scheduled(p: ScheduleParams, pick: (postIndex: number, v: StrategyView) => ScheduleParams = () => p): Strategy {
   let posted = 0;
   let promotionPerStep = 0;
+  // Posts made by each recipe, so every `productEvery`-th post *of that recipe* sells.
+  const madeBy = new Map<ScheduleParams, number>();
   return {
     plan(v: StrategyView) {
       const slots = Math.max(0, Math.round(p.postsPerCycle));
@@ -64,7 +66,9 @@ export function scheduled(p: ScheduleParams, pick: (postIndex: number, v: Strate
         if (Math.floor((j * v.stepsPerCycle) / slots) !== v.stepInCycle) continue;
         const r = pick(posted, v);
         posted++;
-        const kind = r.productEvery > 0 && posted % r.productEvery === 0 ? 'product' : r.kind;
+        const made = (madeBy.get(r) ?? 0) + 1;
+        madeBy.set(r, made);
+        const kind = r.productEvery > 0 && made % r.productEvery === 0 ? 'product' : r.kind;
         posts.push({ kind, quality: r.quality, appeal: r.appeal, cta: r.cta, persona: r.persona });
       }
       return { posts, promotion: promotionPerStep, retarget: p.retarget };
@@ -194,11 +198,19 @@ export function adaptive(params: AdaptiveParams = { threshold: 500 }): StrategyS
   return { kind: 'adaptive', params: { ...params } };
 }
 
+/** Returns `params` after checking that every key is one of `keys`. */
+function known(params: Record<string, unknown>, keys: string[], kind: string): Record<string, unknown> {
+  for (const k of Object.keys(params)) {
+    if (!keys.includes(k)) throw new RangeError(`strategy ${kind}: unknown parameter "${k}" (known: ${keys.join(', ')})`);
+  }
+  return params;
+}
+
 /** Factories of the built-in kinds, by name. */
 export const builtinStrategies: Record<string, StrategyFactory> = {
   'like-chasing': (params) => scheduled(withDefaults(likeChasingDefaults, params, 'like-chasing')),
   'follow-building': (params) => scheduled(withDefaults(followBuildingDefaults, params, 'follow-building')),
-  mixed: (params) => mixedStrategy({ ratio: 0.5, ...params } as MixedParams),
-  adaptive: (params) => adaptiveStrategy({ threshold: 500, ...params } as AdaptiveParams),
-  scripted: (params) => scripted(params as unknown as ScriptParams),
+  mixed: (params) => mixedStrategy({ ratio: 0.5, ...known(params, ['ratio', 'likeChasing', 'followBuilding'], 'mixed') } as MixedParams),
+  adaptive: (params) => adaptiveStrategy({ threshold: 500, ...known(params, ['threshold', 'before', 'after'], 'adaptive') } as AdaptiveParams),
+  scripted: (params) => scripted(known(params, ['posts', 'promotion', 'retarget'], 'scripted') as unknown as ScriptParams),
 };

@@ -49,6 +49,7 @@ export interface AccountDashboard {
 /** What a strategy sees when it plans a step. */
 export interface StrategyView {
   step: number;
+  /** Cycle number, 1 for the first (as in cycle records). */
   cycle: number;
   stepInCycle: number;
   stepsPerCycle: number;

@@ -24,10 +24,8 @@ export function finishFocalPost(w: World, slot: number): void {
   else w.finishedPosts.push(summary);
   w.focalPosts[id] = undefined;
   w.posts.focal[slot] = -1;
-  spareBitsets.push(rec.seen);
+  w.spareBitsets.push(rec.seen);
 }
-
-const spareBitsets: Uint8Array[] = [];
 
 /**
  * Publishes a post at the current step. `account` is −1 for an ordinary user's post;
@@ -83,7 +81,7 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
 
   let rec = null;
   if (account >= 0 && account < w.focal.length) {
-    rec = createFocalPost(w.users.size, authorUser, spareBitsets.pop());
+    rec = createFocalPost(w.users.size, authorUser, w.spareBitsets.pop());
     rec.serial = serial;
     rec.account = account;
     rec.created = t;

@@ -220,8 +220,24 @@ function applyLazyHazards(w: World, u: number, elapsedSteps: number): void {
   }
 }
 
+/**
+ * A visit with no possible candidate (no follows, no paid item, no recommendations, an empty
+ * inbox) costs only this check: it draws nothing, so skipping it changes no result.
+ */
+function nothingToSee(w: World, u: number): boolean {
+  if (w.follows.count[u] !== 0 || w.paidSerial[u] >= 0 || w.scenario.feed.recommendations !== 0 || w.scenario.engagementAffinity > 0) return false;
+  const B = w.inboxSize;
+  const inbox = w.inboxSerial;
+  for (let k = u * B, end = k + B; k < end; k++) if (inbox[k] >= 0) return false;
+  return true;
+}
+
 /** Runs user `u`'s session at step `t`. */
 export function runSession(w: World, u: number, t: number, cycleStart: number): void {
+  if (nothingToSee(w, u)) {
+    w.lastSession[u] = t;
+    return;
+  }
   const rng = w.rng;
   seedKeyed(rng, w.keys.session, u, t);
   const sid = ++w.sessionId;

@@ -175,7 +175,7 @@ export function simulate(scenario: ScenarioInput | Scenario = {}, options: Simul
   const keepSteps = options.steps ?? true;
   const series: AccountSeries[] = w.focal.map((f, i) => ({
     name: f.name,
-    strategy: w.scenario.accounts[i].strategy!.kind,
+    strategy: w.scenario.accounts[i].strategy!.label ?? w.scenario.accounts[i].strategy!.kind,
     startingFollowers: w.accounts.followers[i],
     cycles: [],
     steps: [],

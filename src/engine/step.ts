@@ -8,6 +8,7 @@ import { accrueAccountHazards } from '../accounts/accounts.js';
 import { followSlot } from '../accounts/follows.js';
 import type { AccountDashboard, StrategyView } from '../campaign/strategy.js';
 import { hasSeen } from './focal-posts.js';
+import { CTA, KIND } from '../content/posts.js';
 import { deliverToFollowers } from '../feed/inbox.js';
 import { redrawInterests } from '../population.js';
 import { createXor128, nextFloat, seedKeyed } from '../rng.js';
@@ -49,7 +50,7 @@ function runStrategies(w: World, t: number, cycle: number, stepInCycle: number):
   for (const f of w.focal) {
     const view: StrategyView = {
       step: t,
-      cycle,
+      cycle: cycle + 1,
       stepInCycle,
       stepsPerCycle: sc.stepsPerCycle,
       budgetPerCycle: sc.economics.budgetPerCycle,
@@ -60,6 +61,8 @@ function runStrategies(w: World, t: number, cycle: number, stepInCycle: number):
     const plan = f.strategy.plan(view);
     const home = w.accounts.homeUser[f.index];
     for (const post of plan.posts) {
+      if (!(post.kind in KIND)) throw new RangeError(`strategy of ${f.name}: post kind = ${JSON.stringify(post.kind)} must be one of ${Object.keys(KIND).join(', ')}`);
+      if (!(post.cta in CTA)) throw new RangeError(`strategy of ${f.name}: post cta = ${JSON.stringify(post.cta)} must be one of ${Object.keys(CTA).join(', ')}`);
       for (const k of ['quality', 'appeal', 'persona'] as const) {
         if (!(post[k] >= 0 && post[k] <= 1)) throw new RangeError(`strategy of ${f.name}: post ${k} = ${post[k]} must be from 0 to 1`);
       }
@@ -93,8 +96,9 @@ function buyPaidImpressions(w: World, f: FocalAccount, t: number): void {
   const serial = acc.signalSerial[f.index];
   if (serial < 0) return;
   const slot = serial & p.mask;
-  // Paid boosts deliver the newest post even after it has left organic feeds.
-  if (p.serial[slot] !== serial) return;
+  // Paid boosts deliver the newest post even after it has left organic feeds, as long as its
+  // record (where paid impressions are booked) is alive.
+  if (p.serial[slot] !== serial || p.focal[slot] < 0) return;
   want = Math.min(want, w.activeCount);
   seedKeyed(stream, w.keys.paid, f.index, t);
   const topic = p.topic[slot];

@@ -93,6 +93,8 @@ export interface World {
   readonly posts: PostStore;
   /** Live focal posts' records by record id; `undefined` where free. */
   focalPosts: Array<FocalPost | undefined>;
+  /** Seen-bitsets of retired focal posts, reused by new ones. */
+  readonly spareBitsets: Uint8Array[];
   /** Summaries of focal posts that have left every pool, in order of leaving (unless streamed). */
   finishedPosts: PostSummary[];
   /** Streaming receiver of focal-post summaries (see `WorldOptions.onPost`). */
@@ -309,6 +311,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     focal,
     posts,
     focalPosts: [],
+    spareBitsets: [],
     finishedPosts: [],
     onPost: options.onPost,
     inboxSerial: new Int32Array(N * B).fill(-1),

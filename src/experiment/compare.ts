@@ -67,7 +67,7 @@ export interface CompareResult {
   summary: Record<string, MetricSeries>;
   /** Per challenger: paired difference (challenger − baseline) of every cycle metric. */
   differences: Record<string, MetricSeries>;
-  /** Per strategy and cycle: share of replicates in which it has the highest cumulative net return (ties shared). */
+  /** Per strategy and cycle: share of replicates in which it has the highest cumulative (discounted) net return, `cumulativeNpv` (ties shared). */
   probabilityAhead: Record<string, number[]>;
   /** Each challenger's crossover over the baseline, on cumulative (discounted) net return. */
   crossovers: Crossover[];

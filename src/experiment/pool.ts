@@ -56,19 +56,25 @@ export async function runAll(specs: RunSpec[], options: RunAllOptions = {}): Pro
     maxThreads: workers,
     idleTimeout: 1000,
   });
-  // Every task is submitted at once; outcomes are awaited in spec order so delivery is ordered.
+  // Tasks are submitted a few ahead of the one awaited next (a bounded window keeps memory flat
+  // and the pool's queue short); outcomes are awaited in spec order, so delivery is ordered.
   type Outcome = { ok: true; value: RunOutput } | { ok: false; error: unknown } | undefined;
-  const pending: Array<Promise<Outcome>> = specs.map((spec) =>
-    options.signal?.aborted
+  const pending: Array<Promise<Outcome>> = [];
+  const window = 2 * workers;
+  const submit = (i: number) => {
+    pending[i] = options.signal?.aborted
       ? Promise.resolve(undefined)
-      : (pool.run({ spec, modules, keepPosts }, { signal: options.signal }) as Promise<RunOutput>).then(
+      : (pool.run({ spec: specs[i], modules, keepPosts }, { signal: options.signal }) as Promise<RunOutput>).then(
           (value): Outcome => ({ ok: true, value }),
           (error): Outcome => (options.signal?.aborted ? undefined : { ok: false, error }),
-        ),
-  );
+        );
+  };
+  let submitted = 0;
   try {
-    for (let i = 0; i < pending.length; i++) {
+    for (let i = 0; i < specs.length; i++) {
+      while (submitted < specs.length && submitted < i + window) submit(submitted++);
       const r = await pending[i];
+      pending[i] = Promise.resolve(undefined); // release the result
       if (r === undefined) break;
       if (!r.ok) throw r.error;
       out[i] = r.value;

@@ -3,8 +3,8 @@ import { nextFloat, type Xor128 } from '../rng.js';
 /**
  * Choosing the K items a user sees from ranked candidates, without sorting whole lists:
  * an insertion into a K-long ordered buffer (K ≈ 10 of ≈ 25 candidates). Stochastic selection
- * is Gumbel-top-K: adding Gumbel noise to log-scores and taking the top K samples K items
- * without replacement with probability proportional to score^(1/temperature).
+ * is Gumbel-top-K — K items sampled without replacement with probability proportional to
+ * score^(1/temperature) — computed in its exponential-race form (see `raceKeys`).
  * @module
  */
 

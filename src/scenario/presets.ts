@@ -1,0 +1,57 @@
+/**
+ * Scenario presets. `independentCascade` reduces the normal engine to the classic
+ * independent-cascade model (MODEL.md, last section).
+ * @module
+ */
+import type { SocialGraph } from '../graph/index.js';
+import type { GraphSpec, ScenarioInput } from './types.js';
+
+/** Options of {@link independentCascade}. */
+export interface IndependentCascadeOptions {
+  /** A generator description or edge list, or a ready-made graph. */
+  graph: GraphSpec | SocialGraph;
+  /** Constant probability that an exposed user reshares (p). */
+  shareProbability: number;
+  /** Number of users, for generated graphs (a ready-made graph sets its own). */
+  users?: number;
+  seed?: number;
+}
+
+/** A scenario (and, for a ready-made graph, the graph) configuring the reduction. */
+export interface CascadeSetup {
+  scenario: ScenarioInput;
+  graph?: SocialGraph;
+}
+
+const isGraph = (g: GraphSpec | SocialGraph): g is SocialGraph => (g as SocialGraph).offsets instanceof Int32Array;
+
+/**
+ * The independent-cascade reduction: attention unlimited, everyone active every step, no
+ * freshness decay, no ranking effects (everything shown), no follows, notifications, paid or
+ * background posts, a constant share probability for everyone (no heterogeneity, no interest
+ * effect), and one decision per user at first exposure (the engine never re-shows a focal post).
+ * Run it with `runCascades`.
+ */
+export function independentCascade(o: IndependentCascadeOptions): CascadeSetup {
+  const one = { quality: 1, appeal: 1, match: 1 };
+  const scenario: ScenarioInput = {
+    seed: o.seed ?? 1,
+    ...(isGraph(o.graph) ? {} : { graph: o.graph, users: o.users ?? 10_000 }),
+    topics: 1,
+    // Room for the longest cascade: posts never age out before the run ends.
+    stepsPerCycle: 1,
+    cycles: 100_000,
+    population: { activity: 1, activitySpread: 0, attention: 0, interestConcentration: 1 },
+    content: { userPostProbability: 0, creators: 0, freshness: { kind: 'none' } },
+    feed: { ranker: 'chronological', selection: 'top-k', recommendations: 0, inNetworkReach: 1 },
+    notifications: { enabled: false },
+    follows: false,
+    behavior: {
+      propensitySpread: 0,
+      like: { base: 0 },
+      share: { ...one, base: o.shareProbability, shareCta: 1, followCta: 1 },
+    },
+    accounts: [{ name: 'seed', startingFollowers: 0, homeUser: 0, strategy: { kind: 'scripted', params: { posts: [] } } }],
+  };
+  return isGraph(o.graph) ? { scenario, graph: o.graph } : { scenario };
+}

@@ -1,0 +1,77 @@
+/**
+ * Runs independent cascades on the normal engine: one seed post at a time from a seed user,
+ * stepped until nothing is pending, its cascade read from the focal post's record.
+ * @module
+ */
+import { structuralVirality as structuralViralityOf } from '../engine/cascade.js';
+import { finishFocalPost, publish } from '../engine/publish.js';
+import { step } from '../engine/step.js';
+import { createWorld, type World } from '../engine/world.js';
+import { createXor128, nextFloat, seedKeyed } from '../rng.js';
+import type { CascadeSetup } from '../scenario/presets.js';
+
+/** One cascade's measures (MODEL.md: the tree is the original post and its reshares). */
+export interface CascadeMeasures {
+  seedUser: number;
+  /** Tree size: the root (author) and every resharer. */
+  size: number;
+  depth: number;
+  /** Users who received the post (impressions; the author is not counted). */
+  reached: number;
+  resharers: number;
+  /** Mean pairwise distance in the tree; `null` for a single node. */
+  structuralVirality: number | null;
+}
+
+/** Options of {@link runCascades}. */
+export interface RunCascadesOptions {
+  cascades: number;
+  /** Replicate index (seeds are derived from it). */
+  replicate?: number;
+  /** Seed users; default: drawn uniformly from a seeded stream. */
+  seedUsers?: ArrayLike<number>;
+  /** Safety cap on steps per cascade (default: users + 2). */
+  maxSteps?: number;
+}
+
+/** Runs `cascades` cascades one after another in one world (decisions are per post, so they are independent). */
+export function runCascades(setup: CascadeSetup, options: RunCascadesOptions): CascadeMeasures[] {
+  const w: World = createWorld(setup.scenario, { replicate: options.replicate ?? 0, ...(setup.graph ? { graph: setup.graph } : {}) });
+  const N = w.users.size;
+  const draw = seedKeyed(createXor128(), w.keys.audience, 0x5eed, options.replicate ?? 0);
+  const out: CascadeMeasures[] = [];
+  const maxSteps = options.maxSteps ?? N + 2;
+  for (let k = 0; k < options.cascades; k++) {
+    const seedUser = options.seedUsers ? options.seedUsers[k] : Math.floor(nextFloat(draw) * N);
+    w.accounts.homeUser[0] = seedUser;
+    const before = w.finishedPosts.length;
+    const slot = publish(w, 0, seedUser, { kind: 'organic', quality: 1, appeal: 1, cta: 'none', persona: 0 }, 0);
+    const serial = w.posts.serial[slot];
+    // Everyone is active and sees everything: a step without impressions leaves nothing pending.
+    for (let s = 0; s < maxSteps; s++) {
+      const shown = w.posts.impressions[slot];
+      step(w, 1);
+      if (w.posts.impressions[slot] === shown && w.shareCount === 0) break;
+    }
+    // Retire it now (it has no decay, so it would never leave by age).
+    w.posts.expires[slot] = w.step - 1;
+    w.posts.hold[slot] = w.step - 1;
+    const rec = w.focalPosts[w.posts.focal[slot]]!;
+    const sv = structuralViralityOf(rec.cascade.parent);
+    out.push({
+      seedUser,
+      size: rec.cascade.users.length,
+      depth: Math.max(...rec.cascade.depth),
+      reached: rec.reach,
+      resharers: rec.cascade.users.length - 1,
+      structuralVirality: Number.isNaN(sv) ? null : sv,
+    });
+    finishPost(w, slot, serial, before);
+  }
+  return out;
+}
+
+function finishPost(w: World, slot: number, serial: number, keep: number): void {
+  if (w.posts.serial[slot] === serial) finishFocalPost(w, slot);
+  w.finishedPosts.length = keep; // measures are returned above; do not accumulate summaries
+}
