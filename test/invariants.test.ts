@@ -61,3 +61,17 @@ describe.each(Object.entries(scenarios))('invariants on every step: %s', (_name,
     }
   });
 });
+
+describe('inbox bookkeeping', () => {
+  it('the occupied-slot count always equals a scan of the inbox', () => {
+    const w = createWorld({ seed: 6, users: 1500, cycles: 1 });
+    step(w, w.params.totalSteps, (world) => {
+      const B = world.inboxSize;
+      for (let u = 0; u < world.users.size; u++) {
+        let n = 0;
+        for (let k = 0; k < B; k++) if (world.inboxSerial[u * B + k] >= 0) n++;
+        if (n !== world.inboxCount[u]) expect({ user: u, count: world.inboxCount[u] }).toEqual({ user: u, count: n });
+      }
+    });
+  });
+});

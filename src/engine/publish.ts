@@ -10,7 +10,7 @@ import { centred } from '../behavior/logistic.js';
 import { CTA, KIND, reservePost } from '../content/posts.js';
 import { deliverToFollowers } from '../feed/inbox.js';
 import { pushTopic } from '../feed/topic-pool.js';
-import { createFocalPost, hasSeen, summarise } from './focal-posts.js';
+import { createFocalPost, hasSeen, markSeen, summarise } from './focal-posts.js';
 import { M } from './metrics.js';
 import type { World } from './world.js';
 
@@ -91,6 +91,8 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
     rec.cta = cta;
     rec.persona = plan.persona;
     rec.followersAtPost = w.accounts.followers[account];
+    // The author has seen their own post: it is never delivered back to them.
+    if (authorUser >= 0) markSeen(rec, authorUser);
     let id = w.focalPosts.indexOf(undefined);
     if (id < 0) id = w.focalPosts.push(rec) - 1;
     else w.focalPosts[id] = rec;

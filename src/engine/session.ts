@@ -225,11 +225,10 @@ function applyLazyHazards(w: World, u: number, elapsedSteps: number): void {
  * inbox) costs only this check: it draws nothing, so skipping it changes no result.
  */
 function nothingToSee(w: World, u: number): boolean {
-  if (w.follows.count[u] !== 0 || w.paidSerial[u] >= 0 || w.scenario.feed.recommendations !== 0 || w.scenario.engagementAffinity > 0) return false;
-  const B = w.inboxSize;
-  const inbox = w.inboxSerial;
-  for (let k = u * B, end = k + B; k < end; k++) if (inbox[k] >= 0) return false;
-  return true;
+  return (
+    w.inboxCount[u] === 0 && w.follows.count[u] === 0 && w.paidSerial[u] < 0 &&
+    w.scenario.feed.recommendations === 0 && w.scenario.engagementAffinity === 0
+  );
 }
 
 /** Runs user `u`'s session at step `t`. */
@@ -312,6 +311,7 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
     const fid = p.focal[slot];
     if (p.serial[slot] !== serial || p.expires[slot] < t || (fid >= 0 && hasSeen(w.focalPosts[fid]!, u))) {
       inbox[ib + k] = -1;
+      w.inboxCount[u]--;
       continue;
     }
     if (p.stamp[slot] === sid || n >= cap) continue;
@@ -387,7 +387,10 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
   }
   for (let k = 0; k < B; k++) {
     const serial = inbox[ib + k];
-    if (serial >= 0 && p.stamp[serial & mask] === -2 - sid) inbox[ib + k] = -1;
+    if (serial >= 0 && p.stamp[serial & mask] === -2 - sid) {
+      inbox[ib + k] = -1;
+      w.inboxCount[u]--;
+    }
   }
   w.lastSession[u] = t;
 }

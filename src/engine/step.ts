@@ -132,8 +132,10 @@ function activityPass(w: World, t: number): void {
   const sc = w.scenario;
   const s = seedKeyed(stream, w.keys.activity, t, 0);
   let n = 0;
+  // Always-active users (activity 1) take no draw: the others' draws stay aligned across strategies.
+  const act = pop.activity;
   for (let u = 0; u < N; u++) {
-    if (nextFloat(s) < pop.activity[u]) {
+    if (act[u] >= 1 || nextFloat(s) < act[u]) {
       w.active[n++] = u;
       w.activeStep[u] = t;
     }

@@ -103,6 +103,7 @@ export interface World {
   inboxSerial: Int32Array;
   inboxVia: Int32Array;
   inboxHead: Uint8Array;
+  inboxCount: Uint8Array;
   readonly inboxSize: number;
   /** Out-of-network candidate pools, one per topic. */
   readonly topicPools: TopicPools;
@@ -317,6 +318,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     inboxSerial: new Int32Array(N * B).fill(-1),
     inboxVia: new Int32Array(N * B),
     inboxHead: new Uint8Array(N),
+    inboxCount: new Uint8Array(N),
     inboxSize: B,
     topicPools: createTopicPools(T, TOPIC_POOL_SIZE),
     lastSession: new Int32Array(N).fill(-1),

@@ -11,6 +11,8 @@ export interface Inboxes {
   inboxSerial: Int32Array;
   inboxVia: Int32Array;
   inboxHead: Uint8Array;
+  /** Occupied slots per user, so an empty inbox is known without a scan. */
+  inboxCount: Uint8Array;
   readonly inboxSize: number;
 }
 
@@ -24,6 +26,7 @@ export function pushInbox(w: Inboxes, u: number, serial: number, via: number, de
   const s = w.inboxSerial;
   if (dedupe) for (let k = 0; k < B; k++) if (s[base + k] === serial) return;
   const h = w.inboxHead[u];
+  if (s[base + h] < 0) w.inboxCount[u]++;
   s[base + h] = serial;
   w.inboxVia[base + h] = via;
   w.inboxHead[u] = h + 1 === B ? 0 : h + 1;

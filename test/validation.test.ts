@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import {
+  configurationThreshold,
+  erdosRenyiSubcritical,
+  erdosRenyiSupercritical,
+  giantFraction,
+  otherGraphs,
+  structuralViralityChecks,
+  type Check,
+} from './validation/cases.js';
+
+// The reduced-size matches of docs/validation.md (full size: npm run reproduce).
+const expectAll = (checks: Check[]) => {
+  expect(checks.length).toBeGreaterThan(0);
+  for (const c of checks) expect({ ...c, ok: c.pass }).toMatchObject({ ok: true });
+};
+
+describe('independent-cascade reduction (small size)', () => {
+  it('giant out-component fractions solve S = 1 − exp(−R·S)', () => {
+    expect(giantFraction(1.5)).toBeCloseTo(0.5828, 4);
+    expect(giantFraction(2)).toBeCloseTo(0.7968, 4);
+    expect(giantFraction(3)).toBeCloseTo(0.9405, 4);
+  });
+  it('directed Erdős–Rényi, subcritical: sizes 1/(1−R), reach c/(1−R)', () => expectAll(erdosRenyiSubcritical('small')), 120_000);
+  it('directed Erdős–Rényi, supercritical: P(large), reach and resharers', () => expectAll(erdosRenyiSupercritical('small')), 120_000);
+  it('BA, WS, configuration model and the Facebook network agree with an independent BFS', () => expectAll(otherGraphs('small')), 120_000);
+  it('configuration model: large-cascade threshold and probability from generating functions', () => expectAll(configurationThreshold('small')), 120_000);
+  it('structural virality is exact on stars and paths', () => expectAll(structuralViralityChecks()));
+});
