@@ -40,6 +40,15 @@ export type { FreshnessCurve } from './content/freshness.js';
 
 export * from './graph/index.js';
 export { VERSION } from './version.js';
+export { uniformStream, deriveSeed } from './rng.js';
+export { independentCascade } from './scenario/presets.js';
+export type { IndependentCascadeOptions, CascadeSetup } from './scenario/presets.js';
+export { runCascades } from './validation/cascades.js';
+export type { CascadeMeasures, RunCascadesOptions } from './validation/cascades.js';
+
+import { independentCascade as ic } from './scenario/presets.js';
+/** Scenario presets (platform presets arrive with the CLI). */
+export const presets = { independentCascade: ic };
 
 export { compare, cycleMetrics, labelStrategies } from './experiment/compare.js';
 export type { CompareOptions, CompareResult, MetricSeries, AdaptiveReplication } from './experiment/compare.js';
@@ -58,3 +67,15 @@ export { expandDesign, applyPoint } from './experiment/design.js';
 export type { Design, DesignPoint, FactorRange } from './experiment/design.js';
 export { memorySink, csvLines, jsonLines, CSV_HEADER } from './io/sink.js';
 export type { RowSink } from './io/sink.js';
+
+// Types of the world's state, for step-by-step inspection.
+export { CHANNEL } from './feed/channel.js';
+export { Purpose } from './rng.js';
+export type { Xor128 } from './rng.js';
+export type { BehaviorParams } from './behavior/params.js';
+export type { Accounts } from './accounts/accounts.js';
+export type { FollowStore } from './accounts/follows.js';
+export type { PostStore } from './content/posts.js';
+export type { TopicPools } from './feed/topic-pool.js';
+export type { Population } from './population.js';
+export type { Duration } from './time.js';

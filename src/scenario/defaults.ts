@@ -66,8 +66,8 @@ export const defaultScenario: Scenario = {
       viaShare: 2,
     },
     notify: { base: 0.03, notifyCta: 3, persona: 1.5 }, // GUESS (FB has no bell; YouTube ~10 %)
-    // 1 % purchase per click (0.4–1.5 %, Monetate/Oribi) × ~10 % clicks per impression.
-    convert: { base: 0.001, quality: 1.5, match: 3, follower: 2 },
+    // 1 % purchase per click (0.4–1.5 %, Monetate/Oribi) × 2 % clicks per impression (GUESS).
+    convert: { base: 0.0002, quality: 1.5, match: 3, follower: 2 },
     unfollow: {
       perImpression: 0.0005, // GUESS
       qualityGap: 8, // GUESS
@@ -84,7 +84,10 @@ export const defaultScenario: Scenario = {
     budgetPerCycle: 100,
     postCost: 10,
     qualityCost: 40,
-    valuePerConversion: 20,
+    // Margin per sale (GUESS), chosen so that a paid impression of a reference post breaks even:
+    // 0.0002 × 40 = 0.008 = the CPM of 8 per thousand. Neither strategy is favoured by a
+    // profitable (or ruinous) ad market; sweep paid.cpm to move it.
+    valuePerConversion: 40,
     valuePerFollower: 0,
     discountRate: 0,
   },

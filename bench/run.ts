@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: the engine's throughput on the pinned bench scenario at 10⁴, 10⁵ and 10⁶ users,
+ * the SimSoM peer workload and replicates on 2 workers, each against the limit kernel measured in
+ * the same run. Set-up and stepping are timed apart; medians of 3 runs. Writes
+ * bench/results/latest.json. `--quick` (< 60 s) for smoke runs, `--huge` adds the 10⁷-user
+ * memory case. Run it on an idle machine: it uses both cores for the 2-worker case.
+ *
+ * Run through the built bundle (`npm run build` first; `npm run bench` does both), since tsx's
+ * module wrappers slow the hot loop.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type * as Feedsim from '../src/index.js';
+import { benchScenario, limitKernel, simsomGraph, simsomScenario, type BenchCase } from './cases.js';
+
+const quick = process.argv.includes('--quick');
+const huge = process.argv.includes('--huge');
+const dist = new URL('../dist/index.js', import.meta.url);
+const lib = (await import(dist.href)) as typeof Feedsim;
+
+interface CaseResult {
+  name: string;
+  users: number;
+  edges: number;
+  steps: number;
+  setupSeconds: number;
+  stepSeconds: number;
+  sessions: number;
+  impressions: number;
+  sessionsPerSecond: number;
+  impressionsPerSecond: number;
+  nsPerImpression: number;
+  bytesPerUser: number;
+  bytesPerEdge: number;
+  bytesPerFollow: number;
+  limitImpressionsPerSecond: number;
+  ratioToLimit: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Bytes of every typed array reachable from the world (measured from the arrays themselves). */
+function worldBytes(w: Feedsim.World): { total: number; graph: number; follows: number } {
+  const seen = new Set<ArrayBufferLike>();
+  let total = 0;
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 4 || v === null || typeof v !== 'object') return;
+    if (ArrayBuffer.isView(v)) {
+      if (!seen.has(v.buffer)) {
+        seen.add(v.buffer);
+        total += v.buffer.byteLength;
+      }
+      return;
+    }
+    for (const x of Object.values(v as object)) visit(x, depth + 1);
+  };
+  visit(w, 0);
+  const graph = w.graph.offsets.byteLength + w.graph.followers.byteLength;
+  const f = w.follows;
+  const follows = f.next.byteLength + f.account.byteLength + f.accustomed.byteLength + f.mark.byteLength + f.flags.byteLength;
+  return { total, graph, follows };
+}
+
+function runCase(c: BenchCase): CaseResult {
+  const setups: number[] = [];
+  const steps: number[] = [];
+  let last: { w: Feedsim.World; impressions: number; sessions: number } | undefined;
+  for (let rep = 0; rep < c.repeats; rep++) {
+    let t0 = performance.now();
+    const w = lib.createWorld(c.scenario, c.graph ? { graph: c.graph(), replicate: rep } : { replicate: rep });
+    setups.push((performance.now() - t0) / 1000);
+    lib.step(w, c.warmup);
+    const imp0 = w.impressionsByChannel.reduce((a, b) => a + b, 0);
+    const sessions0 = w.sessionId;
+    t0 = performance.now();
+    lib.step(w, c.steps);
+    steps.push((performance.now() - t0) / 1000);
+    last = { w, impressions: w.impressionsByChannel.reduce((a, b) => a + b, 0) - imp0, sessions: w.sessionId - sessions0 };
+  }
+  const { w, impressions, sessions } = last!;
+  const stepSeconds = median(steps);
+  const bytes = worldBytes(w);
+  const edges = w.graph.followers.length;
+  const follows = w.accounts.followers.reduce((a, b) => a + b, 0);
+  const limit = limitKernel(w, c.steps);
+  const impressionsPerSecond = impressions / stepSeconds;
+  return {
+    name: c.name,
+    users: w.users.size,
+    edges,
+    steps: c.steps,
+    setupSeconds: median(setups),
+    stepSeconds,
+    sessions,
+    impressions,
+    sessionsPerSecond: sessions / stepSeconds,
+    impressionsPerSecond,
+    nsPerImpression: 1e9 / impressionsPerSecond,
+    bytesPerUser: (bytes.total - bytes.graph - bytes.follows) / w.users.size,
+    bytesPerEdge: edges ? bytes.graph / edges : 0,
+    bytesPerFollow: follows ? bytes.follows / follows : 0,
+    limitImpressionsPerSecond: limit,
+    ratioToLimit: impressionsPerSecond / limit,
+  };
+}
+
+async function workersCase(): Promise<{ name: string; replicates: number; oneWorkerSeconds: number; twoWorkerSeconds: number; speedup: number }> {
+  const users = quick ? 10_000 : 20_000;
+  const scenario = { ...benchScenario(users), cycles: quick ? 2 : 4 };
+  const replicates = quick ? 4 : 8;
+  const time = async (workers: number) => {
+    const t0 = performance.now();
+    await lib.compare({ scenario, strategies: ['like-chasing'], replicates, workers });
+    return (performance.now() - t0) / 1000;
+  };
+  const one = await time(1);
+  const two = await time(2);
+  return { name: `replicates on 2 workers (${replicates} × ${users.toLocaleString('en')} users)`, replicates, oneWorkerSeconds: one, twoWorkerSeconds: two, speedup: one / two };
+}
+
+const cases: BenchCase[] = [
+  { name: 'bench 10^4 users', scenario: benchScenario(10_000), steps: quick ? 48 : 200, warmup: 24, repeats: 3 },
+  { name: 'bench 10^5 users', scenario: benchScenario(100_000), steps: quick ? 12 : 48, warmup: 24, repeats: 3 },
+  ...(quick ? [] : [{ name: 'bench 10^6 users', scenario: benchScenario(1_000_000), steps: 12, warmup: 12, repeats: 3 }]),
+  { name: 'peer: SimSoM workload (10^4 users, 10 follows each, feed 15, 20 steps)', scenario: simsomScenario(), graph: () => simsomGraph(lib), steps: 20, warmup: 5, repeats: 3 },
+  ...(huge ? [{ name: 'memory: 10^7 users', scenario: benchScenario(10_000_000), steps: 2, warmup: 1, repeats: 1 }] : []),
+];
+
+const results: CaseResult[] = [];
+for (const c of cases) {
+  const r = runCase(c);
+  results.push(r);
+  console.error(`${r.name}: ${(r.impressionsPerSecond / 1e6).toFixed(2)} M impressions/s, ${r.bytesPerUser.toFixed(0)} B/user, ratio to limit ${r.ratioToLimit.toFixed(2)}`);
+}
+const workers = await workersCase();
+const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, platform: `${process.platform}-${process.arch}` };
+
+const pad = (s: string, n: number) => s.padStart(n);
+console.log(`feedsim bench${quick ? ' --quick' : ''} — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+console.log(`${'case'.padEnd(72)} ${pad('users', 10)} ${pad('setup s', 8)} ${pad('M imp/s', 8)} ${pad('k sess/s', 9)} ${pad('ns/imp', 7)} ${pad('B/user', 7)} ${pad('B/edge', 7)} ${pad('limit M/s', 9)} ${pad('ratio', 6)}`);
+for (const r of results) {
+  console.log(
+    `${r.name.padEnd(72)} ${pad(r.users.toLocaleString('en'), 10)} ${pad(r.setupSeconds.toFixed(2), 8)} ${pad((r.impressionsPerSecond / 1e6).toFixed(2), 8)} ${pad((r.sessionsPerSecond / 1e3).toFixed(0), 9)} ${pad(r.nsPerImpression.toFixed(0), 7)} ${pad(r.bytesPerUser.toFixed(0), 7)} ${pad(r.bytesPerEdge.toFixed(1), 7)} ${pad((r.limitImpressionsPerSecond / 1e6).toFixed(1), 9)} ${pad(r.ratioToLimit.toFixed(2), 6)}`,
+  );
+}
+console.log(`${workers.name}: 1 worker ${workers.oneWorkerSeconds.toFixed(1)} s, 2 workers ${workers.twoWorkerSeconds.toFixed(1)} s, speed-up ${workers.speedup.toFixed(2)}×`);
+
+const dir = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+writeFileSync(`${dir}latest.json`, JSON.stringify({ date: new Date().toISOString(), quick, machine, cases: results, workers }, null, 2) + '\n');
+console.log(`wrote bench/results/latest.json`);
