@@ -4,6 +4,7 @@ import {
   erdosRenyiSubcritical,
   erdosRenyiSupercritical,
   giantFraction,
+  limitedAttention,
   otherGraphs,
   structuralViralityChecks,
   type Check,
@@ -26,4 +27,15 @@ describe('independent-cascade reduction (small size)', () => {
   it('BA, WS, configuration model and the Facebook network agree with an independent BFS', () => expectAll(otherGraphs('small')), 120_000);
   it('configuration model: large-cascade threshold and probability from generating functions', () => expectAll(configurationThreshold('small')), 120_000);
   it('structural virality is exact on stars and paths', () => expectAll(structuralViralityChecks()));
+  it('limited attention (exploratory): popularity is fitted and smaller feeds spread memes further', () => {
+    const [narrow, wide] = limitedAttention('small');
+    for (const a of [narrow, wide]) {
+      expect(a.memes).toBeGreaterThan(1000);
+      expect(a.fit.alpha).toBeGreaterThan(1);
+      expect(a.fit.p).toBeGreaterThanOrEqual(0);
+    }
+    // Each visit reshares 1 − μ items on average whatever the feed size, but a wide feed spreads
+    // them over more memes, so the mean popularity per meme is lower (binomial SE of means).
+    expect(narrow.meanPopularity).toBeGreaterThan(wide.meanPopularity);
+  }, 120_000);
 });

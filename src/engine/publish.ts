@@ -35,7 +35,10 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
   const t = w.step;
   const p = w.posts;
   const b = w.params.behavior;
-  const slot = reservePost(p, t, (old) => finishFocalPost(w, old));
+  const slot = reservePost(p, t, (old) => {
+    w.onRetire?.(w, old);
+    finishFocalPost(w, old);
+  });
   const serial = p.serial[slot];
   const kind = KIND[plan.kind];
   const cta = CTA[plan.cta];

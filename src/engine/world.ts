@@ -99,6 +99,7 @@ export interface World {
   finishedPosts: PostSummary[];
   /** Streaming receiver of focal-post summaries (see `WorldOptions.onPost`). */
   readonly onPost: ((post: PostSummary) => void) | undefined;
+  readonly onRetire: ((world: World, slot: number) => void) | undefined;
   /** Per-user inbox of pushed posts and reshares: serial and the user it came from. */
   inboxSerial: Int32Array;
   inboxVia: Int32Array;
@@ -154,6 +155,11 @@ export interface WorldOptions {
    * summaries are not also kept in `finishedPosts`, so memory stays flat on long runs.
    */
   onPost?: (post: PostSummary) => void;
+  /**
+   * Called with the slot of any post (background ones too) just before the store reuses it, so
+   * experiments can read a post's final counts (`world.posts.engagements[slot]` …).
+   */
+  onRetire?: (world: World, slot: number) => void;
 }
 
 function compileParams(s: Scenario, warnings: string[]): EngineParams {
@@ -315,6 +321,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     spareBitsets: [],
     finishedPosts: [],
     onPost: options.onPost,
+    onRetire: options.onRetire,
     inboxSerial: new Int32Array(N * B).fill(-1),
     inboxVia: new Int32Array(N * B),
     inboxHead: new Uint8Array(N),

@@ -3,7 +3,7 @@
  * stepped until nothing is pending, its cascade read from the focal post's record.
  * @module
  */
-import { structuralVirality as structuralViralityOf } from '../engine/cascade.js';
+import { cascadeDepth, structuralVirality as structuralViralityOf } from '../engine/cascade.js';
 import { finishFocalPost, publish } from '../engine/publish.js';
 import { step } from '../engine/step.js';
 import { createWorld, type World } from '../engine/world.js';
@@ -61,7 +61,7 @@ export function runCascades(setup: CascadeSetup, options: RunCascadesOptions): C
     out.push({
       seedUser,
       size: rec.cascade.users.length,
-      depth: Math.max(...rec.cascade.depth),
+      depth: cascadeDepth(rec.cascade),
       reached: rec.reach,
       resharers: rec.cascade.users.length - 1,
       structuralVirality: Number.isNaN(sv) ? null : sv,

@@ -10,10 +10,13 @@ import {
   configurationModel,
   erdosRenyi,
   powerLawDegrees,
+  createWorld,
   simulate,
+  step,
   structuralVirality,
   wattsStrogatz,
   type SocialGraph,
+  type World,
 } from '../../src/index.js';
 import { loadEdgeList } from '../../src/node.js';
 import { independentCascade } from '../../src/scenario/presets.js';
@@ -21,6 +24,7 @@ import { runCascades, type CascadeMeasures } from '../../src/validation/cascades
 import { uniformStream } from '../../src/rng.js';
 import { bfsCascade } from '../helpers/bfs-cascade.js';
 import { ksTwoSample } from '../helpers/ks.js';
+import { fitPowerLaw, type PowerLawFit } from '../helpers/power-law.js';
 
 /** One checked quantity. */
 export interface Check {
@@ -274,4 +278,70 @@ export function allCases(size: Size): Check[] {
     ...structuralViralityChecks(),
     ...freshnessHalving(size),
   ];
+}
+
+/** One feed size of the limited-attention exploration. */
+export interface AttentionResult {
+  feedSize: number;
+  users: number;
+  steps: number;
+  memes: number;
+  meanPopularity: number;
+  maxPopularity: number;
+  /** Share of memes never reshared. */
+  unshared: number;
+  fit: PowerLawFit;
+}
+
+/**
+ * Limited attention (Weng, Flammini, Vespignani & Menczer 2012), exploratory: every active user
+ * posts a new meme with probability μ = 0.5, and sees its whole feed — the newest `feedSize` items
+ * pushed by the users it follows — resharing each with probability (1 − μ)/feedSize, so a visit
+ * reshares (1 − μ) items on average, as in the paper's "post or retweet one". Popularity is the
+ * number of reshares of each meme; its tail is fitted with the Clauset–Shalizi–Newman method.
+ */
+export function limitedAttention(size: Size): AttentionResult[] {
+  const users = size === 'full' ? 10_000 : 3000;
+  const steps = size === 'full' ? 1000 : 300;
+  const warmup = 100;
+  const graph = erdosRenyi(users, 10, uniformStream('validation-attention-graph'));
+  const out: AttentionResult[] = [];
+  for (const feedSize of size === 'full' ? [5, 10, 20, 40] : [5, 20]) {
+    const popularity: number[] = [];
+    // Memes created after the warm-up and at least a lifetime (100 steps) before the end.
+    const record = (w: World, slot: number) => {
+      const created = w.posts.created[slot];
+      if (created >= warmup && created < steps - 100) popularity.push(w.posts.engagements[slot]);
+    };
+    const w = createWorld(
+      {
+        seed: 18,
+        topics: 1,
+        cycles: steps,
+        stepsPerCycle: 1,
+        population: { activity: 0.1, activitySpread: 0, attention: feedSize },
+        content: { userPostProbability: 0.5, creators: 0, freshness: { kind: 'none', lifetime: '100h' } },
+        feed: { ranker: 'chronological', selection: 'top-k', inboxSize: feedSize, recommendations: 0 },
+        behavior: { propensitySpread: 0, like: { base: 0 }, share: { base: 0.5 / feedSize, quality: 1, appeal: 1, match: 1 } },
+        notifications: { enabled: false },
+        follows: false,
+        accounts: [],
+      },
+      { graph, onRetire: record },
+    );
+    step(w, steps);
+    for (let s = 0; s <= w.posts.mask; s++) if (w.posts.serial[s] >= 0) record(w, s);
+    const memes = popularity.length;
+    out.push({
+      feedSize,
+      users,
+      steps,
+      memes,
+      meanPopularity: mean(popularity),
+      maxPopularity: popularity.reduce((a, b) => Math.max(a, b), 0),
+      unshared: popularity.filter((x) => x === 0).length / memes,
+      fit: fitPowerLaw(popularity, uniformStream(`csn-${feedSize}`), size === 'full' ? 100 : 20),
+    });
+  }
+  return out;
 }
