@@ -19,8 +19,11 @@ describe('C7 followers must be kept', () => {
 
   it('posting more often than the cadence raises unfollows', () => {
     const posts = (perDay: number) =>
-      script({ posts: Array.from({ length: perDay * 4 }, (_, i) => ({ step: Math.floor((i * 24) / perDay), quality: 0.5, appeal: 0.5 })) });
-    const run = (perDay: number) => simulate({ ...audience, seed: 78, cycles: 4, behavior: { unfollow: { perImpression: 0 } }, strategy: posts(perDay) });
+      script({ posts: Array.from({ length: perDay * 8 }, (_, i) => ({ step: Math.floor((i * 24) / perDay), quality: 0.5, appeal: 0.5 })) });
+    // Over-cadence hazard 19 %/30 days, active only while > 6 posts fall within 24 h: with 3,000
+    // followers over 8 days about 60 extra unfollows are expected (z ≈ 7 against 3 posts a day).
+    const run = (perDay: number) =>
+      simulate({ ...audience, users: 6000, startingFollowers: 3000, seed: 78, cycles: 8, behavior: { unfollow: { perImpression: 0 } }, strategy: posts(perDay) }, { steps: false });
     const total = (r: ReturnType<typeof run>) => r.accounts[0].cycles.reduce((s, c) => s + c.unfollows, 0);
     expect(poissonZ(total(run(12)), total(run(3)))).toBeGreaterThan(4);
   });
