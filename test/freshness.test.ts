@@ -1,51 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, exponentialFreshness, registerFreshness, script, simulate, step, stretchedFreshness, type ScenarioInput } from '../src/index.js';
+import { createWorld, exponentialFreshness, registerFreshness, simulate, step, stretchedFreshness } from '../src/index.js';
 import { tabulateFreshness } from '../src/content/freshness.js';
-import { weightedSlope } from './helpers/stats.js';
+import { freshnessArena, hazardSlope } from './validation/cases.js';
 
-// Everyone follows the focal account and is active every step with attention for one item;
-// ~60 fresh recommended competitors per session; chronological ranking with Gumbel-top-K at
-// temperature 1 picks an item with probability ∝ freshness. No likes or shares, so the focal
-// post's candidacy never changes: its hazard of being shown is ∝ f(age).
 const N = 10_000;
-const arena: ScenarioInput = {
-  seed: 17,
-  users: N,
-  topics: 1,
-  cycles: 1,
-  stepsPerCycle: 36,
-  population: { activity: 1, activitySpread: 0, attention: 1 },
-  content: { creators: 0, userPostProbability: 0.2, freshness: { kind: 'exponential', halfLife: '3h', floor: 0.01 } },
-  feed: { ranker: 'chronological', selection: 'gumbel', temperature: 1, recommendations: 60 },
-  behavior: { like: { base: 0 }, share: { base: 0 }, follow: { base: 0 }, unfollow: { perImpression: 0, baseline: { probability: 0 }, lapse: { probability: 0 }, cadence: { probability: 0 } } },
-  notifications: { enabled: false },
-  accounts: [{ startingFollowers: N }],
-};
 
 describe('freshness', () => {
   it("halves a post's chance of being shown per half-life under stochastic selection", () => {
-    const r = simulate({ ...arena, strategy: script({ posts: [{ step: 8 }] }) });
-    const perStep = r.accounts[0].steps.map((s) => s.impressions);
-    const ages: number[] = [];
-    const logHazard: number[] = [];
-    const weights: number[] = [];
-    let seen = 0;
-    for (let t = 8; t < perStep.length; t++) {
-      const imp = perStep[t];
-      if (imp > 0) {
-        ages.push(t - 8);
-        logHazard.push(Math.log(imp / (N - seen)));
-        weights.push(imp); // Var(log count) ≈ 1/count
-      }
-      seen += imp;
-    }
-    const { slope, se } = weightedSlope(ages, logHazard, weights);
+    const r = simulate(freshnessArena(N));
+    const { slope, se, seen } = hazardSlope(r.accounts[0].steps.map((s) => s.impressions), N);
     expect(seen).toBeGreaterThan(500);
     expect(Math.abs(slope - -Math.LN2 / 3)).toBeLessThan(4 * se);
   });
 
   it('a hard lifetime ends impressions exactly', () => {
-    const r = simulate({ ...arena, users: 2000, accounts: [{ startingFollowers: 2000 }], strategy: script({ posts: [{ step: 8, lifetimeSteps: 5 }] }) });
+    const r = simulate(freshnessArena(2000, 5));
     const perStep = r.accounts[0].steps.map((s) => s.impressions);
     for (let t = 8; t < 13; t++) expect(perStep[t]).toBeGreaterThan(0);
     for (let t = 13; t < perStep.length; t++) expect(perStep[t]).toBe(0);

@@ -15,6 +15,7 @@ import {
   step,
   structuralVirality,
   wattsStrogatz,
+  type ScenarioInput,
   type SocialGraph,
   type World,
 } from '../../src/index.js';
@@ -25,6 +26,7 @@ import { uniformStream } from '../../src/rng.js';
 import { bfsCascade } from '../helpers/bfs-cascade.js';
 import { ksTwoSample } from '../helpers/ks.js';
 import { fitPowerLaw, type PowerLawFit } from '../helpers/power-law.js';
+import { weightedSlope } from '../helpers/stats.js';
 
 /** One checked quantity. */
 export interface Check {
@@ -210,50 +212,52 @@ export function structuralViralityChecks(): Check[] {
   return out;
 }
 
+/**
+ * The freshness arena: everyone follows the focal account and is active every step with attention
+ * for one item; ~60 fresh recommended competitors per session; chronological ranking with
+ * Gumbel-top-K at temperature 1 picks an item with probability ∝ freshness. No likes or shares,
+ * so the focal post's candidacy never changes: its hazard of being shown is ∝ f(age). The focal
+ * account posts once, at step 8 (`lifetimeSteps` optional).
+ */
+export function freshnessArena(users: number, lifetimeSteps?: number): ScenarioInput {
+  return {
+    seed: 17,
+    users,
+    topics: 1,
+    cycles: 1,
+    stepsPerCycle: 36,
+    population: { activity: 1, activitySpread: 0, attention: 1 },
+    content: { creators: 0, userPostProbability: 0.2, freshness: { kind: 'exponential', halfLife: '3h', floor: 0.01 } },
+    feed: { ranker: 'chronological', selection: 'gumbel', temperature: 1, recommendations: 60 },
+    behavior: { like: { base: 0 }, share: { base: 0 }, follow: { base: 0 }, unfollow: { perImpression: 0, baseline: { probability: 0 }, lapse: { probability: 0 }, cadence: { probability: 0 } } },
+    notifications: { enabled: false },
+    accounts: [{ startingFollowers: users, strategy: { kind: 'scripted', params: { posts: [{ step: 8, ...(lifetimeSteps ? { lifetimeSteps } : {}) }] } } }],
+  };
+}
+
+/** Weighted log-linear fit of the hazard of being shown (impressions ÷ users yet to see it) against age. */
+export function hazardSlope(perStep: number[], users: number, from = 8): { slope: number; se: number; seen: number } {
+  const ages: number[] = [];
+  const logHazard: number[] = [];
+  const weights: number[] = [];
+  let seen = 0;
+  for (let t = from; t < perStep.length; t++) {
+    if (perStep[t] > 0) {
+      ages.push(t - from);
+      logHazard.push(Math.log(perStep[t] / (users - seen)));
+      weights.push(perStep[t]); // Var(log count) ≈ 1/count
+    }
+    seen += perStep[t];
+  }
+  return { ...weightedSlope(ages, logHazard, weights), seen };
+}
+
 /** Freshness: under stochastic selection among many competitors, the hazard of being shown halves per half-life. */
 export function freshnessHalving(size: Size): Check[] {
   const N = size === 'full' ? 40_000 : 10_000;
   const halfLife = 3;
-  const r = simulate(
-    {
-      seed: 17,
-      users: N,
-      topics: 1,
-      cycles: 1,
-      stepsPerCycle: 36,
-      population: { activity: 1, activitySpread: 0, attention: 1 },
-      content: { creators: 0, userPostProbability: 0.2, freshness: { kind: 'exponential', halfLife: `${halfLife}h`, floor: 0.01 } },
-      feed: { ranker: 'chronological', selection: 'gumbel', temperature: 1, recommendations: 60 },
-      behavior: { like: { base: 0 }, share: { base: 0 }, follow: { base: 0 }, unfollow: { perImpression: 0, baseline: { probability: 0 }, lapse: { probability: 0 }, cadence: { probability: 0 } } },
-      notifications: { enabled: false },
-      accounts: [{ startingFollowers: N, strategy: { kind: 'scripted', params: { posts: [{ step: 8 }] } } }],
-    },
-  );
-  const perStep = r.accounts[0].steps.map((s) => s.impressions);
-  let seen = 0;
-  let sw = 0;
-  let sx = 0;
-  let sy = 0;
-  const pts: Array<[number, number, number]> = [];
-  for (let t = 8; t < perStep.length; t++) {
-    if (perStep[t] > 0) pts.push([t - 8, Math.log(perStep[t] / (N - seen)), perStep[t]]);
-    seen += perStep[t];
-  }
-  for (const [x, y, w] of pts) {
-    sw += w;
-    sx += w * x;
-    sy += w * y;
-  }
-  const mx = sx / sw;
-  const my = sy / sw;
-  let sxx = 0;
-  let sxy = 0;
-  for (const [x, y, w] of pts) {
-    sxx += w * (x - mx) ** 2;
-    sxy += w * (x - mx) * (y - my);
-  }
-  const slope = sxy / sxx;
-  const se = 1 / Math.sqrt(sxx);
+  const r = simulate(freshnessArena(N));
+  const { slope, se, seen } = hazardSlope(r.accounts[0].steps.map((s) => s.impressions), N);
   return [
     check({
       case: `exponential freshness, half-life ${halfLife} h, Gumbel-top-1 among ~60 competitors`,
