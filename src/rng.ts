@@ -100,9 +100,27 @@ export function hashKey(key: number, a: number, b: number): number {
   return h === 0 ? 1 : h;
 }
 
-/** Seeds `s` as the keyed stream `xor128(hashKey(key, a, b))`. */
+/**
+ * Seeds `s` as the keyed stream `xor128(hashKey(key, a, b))` — exactly `seedXor128` with an
+ * integer seed, its 64 discarded values run on locals because every session does it.
+ */
 export function seedKeyed(s: Xor128, key: number, a: number, b: number): Xor128 {
-  return seedXor128(s, hashKey(key, a, b));
+  let x = hashKey(key, a, b);
+  let y = 0;
+  let z = 0;
+  let w = 0;
+  for (let k = 0; k < 64; k++) {
+    const t = x ^ (x << 11);
+    x = y;
+    y = z;
+    z = w;
+    w ^= (w >>> 19) ^ t ^ (t >>> 8);
+  }
+  s.x = x;
+  s.y = y;
+  s.z = z;
+  s.w = w;
+  return s;
 }
 
 /** A standard normal draw (Box–Muller; one of the pair is discarded to stay stateless). */

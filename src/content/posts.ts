@@ -34,9 +34,9 @@ export interface PostStore {
   expires: Int32Array;
   /** Last step the post must stay in the store: its expiry, or later while paid boosts still deliver it. */
   hold: Int32Array;
-  /** Impressions and engagements (likes + shares), which engagement ranking smooths. */
-  impressions: Float64Array;
-  engagements: Float64Array;
+  /** Impressions and engagements (likes + shares), which engagement ranking smooths (exact to 2^32). */
+  impressions: Uint32Array;
+  engagements: Uint32Array;
   /** Prior engagement rate of the smoothed estimate (carries account signal, C2). */
   priorRate: Float32Array;
   /** Post-level log-odds of each decision (base rate plus the post's own features). */
@@ -68,8 +68,8 @@ function allocate(capacity: number): PostStore {
     created: new Int32Array(capacity),
     expires: new Int32Array(capacity),
     hold: new Int32Array(capacity),
-    impressions: new Float64Array(capacity),
-    engagements: new Float64Array(capacity),
+    impressions: new Uint32Array(capacity),
+    engagements: new Uint32Array(capacity),
     priorRate: new Float32Array(capacity),
     likeLogit: new Float32Array(capacity),
     shareLogit: new Float32Array(capacity),
@@ -102,7 +102,7 @@ function grow(s: PostStore): void {
     const serial = s.serial[old];
     if (serial < 0) continue;
     const slot = serial & bigger.mask;
-    for (const f of ARRAY_FIELDS) (bigger[f] as Float64Array)[slot] = (s[f] as Float64Array)[old];
+    for (const f of ARRAY_FIELDS) (bigger[f] as unknown as number[])[slot] = (s[f] as unknown as number[])[old];
   }
   for (const f of ARRAY_FIELDS) (s as unknown as Record<string, unknown>)[f] = bigger[f];
   s.mask = bigger.mask;
@@ -139,6 +139,6 @@ export function reservePost(s: PostStore, step: number, onEvict: (slot: number) 
 /** Bytes held by the store's arrays. */
 export function postStoreBytes(s: PostStore): number {
   let bytes = 0;
-  for (const f of ARRAY_FIELDS) bytes += (s[f] as Float64Array).byteLength;
+  for (const f of ARRAY_FIELDS) bytes += s[f].byteLength;
   return bytes;
 }

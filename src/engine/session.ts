@@ -304,7 +304,7 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
   const B = w.inboxSize;
   const ib = u * B;
   const inbox = w.inboxSerial;
-  for (let k = 0; k < B; k++) {
+  for (let k = 0, end = w.inboxCount[u] === 0 ? 0 : B; k < end; k++) {
     const serial = inbox[ib + k];
     if (serial < 0) continue;
     const slot = serial & mask;
@@ -385,7 +385,7 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
     impress(w, u, slot, candChannel[c], candVia[c], t, cycleStart);
     p.stamp[slot] = -2 - sid; // shown: its inbox entry is consumed below
   }
-  for (let k = 0; k < B; k++) {
+  for (let k = 0, end = w.inboxCount[u] === 0 ? 0 : B; k < end; k++) {
     const serial = inbox[ib + k];
     if (serial >= 0 && p.stamp[serial & mask] === -2 - sid) {
       inbox[ib + k] = -1;
