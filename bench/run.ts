@@ -40,28 +40,6 @@ interface CaseResult {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Bytes of every typed array reachable from the world (measured from the arrays themselves). */
-function worldBytes(w: Feedsim.World): { total: number; graph: number; follows: number } {
-  const seen = new Set<ArrayBufferLike>();
-  let total = 0;
-  const visit = (v: unknown, depth: number) => {
-    if (depth > 4 || v === null || typeof v !== 'object') return;
-    if (ArrayBuffer.isView(v)) {
-      if (!seen.has(v.buffer)) {
-        seen.add(v.buffer);
-        total += v.buffer.byteLength;
-      }
-      return;
-    }
-    for (const x of Object.values(v as object)) visit(x, depth + 1);
-  };
-  visit(w, 0);
-  const graph = w.graph.offsets.byteLength + w.graph.followers.byteLength;
-  const f = w.follows;
-  const follows = f.next.byteLength + f.account.byteLength + f.accustomed.byteLength + f.mark.byteLength + f.flags.byteLength;
-  return { total, graph, follows };
-}
-
 function runCase(c: BenchCase): CaseResult {
   const setups: number[] = [];
   const steps: number[] = [];
@@ -80,7 +58,7 @@ function runCase(c: BenchCase): CaseResult {
   }
   const { w, impressions, sessions } = last!;
   const stepSeconds = median(steps);
-  const bytes = worldBytes(w);
+  const bytes = lib.worldBytes(w);
   const edges = w.graph.followers.length;
   const follows = w.accounts.followers.reduce((a, b) => a + b, 0);
   const limit = limitKernel(w, c.steps);

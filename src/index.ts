@@ -12,7 +12,7 @@ export type { TidyRow, RowSource } from './engine/tidy.js';
 export { createWorld } from './engine/world.js';
 export type { World, WorldOptions, FocalAccount, EngineParams } from './engine/world.js';
 export { step } from './engine/step.js';
-export { isFollowing, hasNotifications, followersOf } from './engine/inspect.js';
+export { isFollowing, hasNotifications, followersOf, worldBytes } from './engine/inspect.js';
 export { M as COUNTER, COUNTERS } from './engine/metrics.js';
 export type { StepListener } from './engine/step.js';
 export type { PostSummary, FocalPost } from './engine/focal-posts.js';

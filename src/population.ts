@@ -120,11 +120,3 @@ export function redrawInterests(p: Population, u: number, alpha: number, amount:
   p.interestSum[u] = sum;
   p.mainTopic[u] = best;
 }
-
-/** Bytes held by the population's arrays. */
-export function populationBytes(p: Population): number {
-  return (
-    p.interest.byteLength + p.interestSum.byteLength + p.mainTopic.byteLength + p.activity.byteLength +
-    p.attention.byteLength + p.engagePropensity.byteLength + p.followPropensity.byteLength + p.tolerance.byteLength
-  );
-}

@@ -75,3 +75,13 @@ describe('inbox bookkeeping', () => {
     });
   });
 });
+
+describe('worldBytes', () => {
+  it('counts every typed array once, graph and follow pool included', async () => {
+    const { worldBytes } = await import('../src/index.js');
+    const w = createWorld({ seed: 1, users: 1000, cycles: 1 });
+    const b = worldBytes(w);
+    expect(b.graph).toBe(w.graph.offsets.byteLength + w.graph.followers.byteLength);
+    expect(b.total).toBeGreaterThan(b.graph + b.follows + w.inboxSerial.byteLength + w.users.interest.byteLength);
+  });
+});

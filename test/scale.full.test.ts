@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, simulate, step } from '../src/index.js';
+import { createWorld, simulate, step, worldBytes } from '../src/index.js';
 
 describe('scale (test:full)', () => {
   it('a 100,000-user × 100-step simulate() runs with consistent output', () => {
@@ -15,20 +15,7 @@ describe('scale (test:full)', () => {
 
   it('world memory does not grow with the number of steps', () => {
     const w = createWorld({ seed: 4, users: 20_000, cycles: 200, stepsPerCycle: 24, content: { freshness: { kind: 'exponential', halfLife: '2h' } } });
-    const bytes = () => {
-      let total = 0;
-      const seen = new Set<ArrayBufferLike>();
-      const visit = (v: unknown, depth: number) => {
-        if (depth > 4 || v === null || typeof v !== 'object') return;
-        if (ArrayBuffer.isView(v)) {
-          if (!seen.has(v.buffer)) (seen.add(v.buffer), (total += v.buffer.byteLength));
-          return;
-        }
-        for (const x of Object.values(v as object)) visit(x, depth + 1);
-      };
-      visit(w, 0);
-      return total;
-    };
+    const bytes = () => worldBytes(w).total;
     step(w, 240); // warm-up: pools and stores reach their working size
     const after240 = bytes();
     step(w, 2160); // 90 more days

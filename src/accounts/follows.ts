@@ -141,11 +141,3 @@ export function removeFollow(f: FollowStore, user: number, slot: number): void {
     f.freePage = emptied;
   }
 }
-
-/** Bytes held by the pool. */
-export function followStoreBytes(f: FollowStore): number {
-  return (
-    f.head.byteLength + f.count.byteLength + f.next.byteLength + f.account.byteLength + f.accustomed.byteLength +
-    f.mark.byteLength + f.flags.byteLength
-  );
-}

@@ -108,11 +108,6 @@ function grow(s: PostStore): void {
   s.mask = bigger.mask;
 }
 
-/** Whether the post in `slot` can still be shown at `step`. */
-export function isLive(s: PostStore, slot: number, step: number): boolean {
-  return s.serial[slot] >= 0 && s.expires[slot] >= step;
-}
-
 /**
  * Reserves a slot for a new post created at `step` and returns it; the caller fills the fields.
  * `onEvict(slot)` is called first for a post leaving the ring (to flush focal detail).
@@ -134,11 +129,4 @@ export function reservePost(s: PostStore, step: number, onEvict: (slot: number) 
   s.notifies[slot] = 0;
   s.stamp[slot] = -1;
   return slot;
-}
-
-/** Bytes held by the store's arrays. */
-export function postStoreBytes(s: PostStore): number {
-  let bytes = 0;
-  for (const f of ARRAY_FIELDS) bytes += s[f].byteLength;
-  return bytes;
 }

@@ -22,3 +22,27 @@ export function followersOf(w: World, account: number): number[] {
   for (let u = 0; u < w.users.size; u++) if (findFollow(w.follows, u, account) >= 0) out.push(u);
   return out;
 }
+
+/** Memory a world holds in typed arrays, in bytes: in total, in the social graph and in the follow pool. */
+export function worldBytes(w: World): { total: number; graph: number; follows: number } {
+  const seen = new Set<ArrayBufferLike>();
+  let total = 0;
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 4 || v === null || typeof v !== 'object') return;
+    if (ArrayBuffer.isView(v)) {
+      if (!seen.has(v.buffer)) {
+        seen.add(v.buffer);
+        total += v.buffer.byteLength;
+      }
+      return;
+    }
+    for (const x of Object.values(v as object)) visit(x, depth + 1);
+  };
+  visit(w, 0);
+  const f = w.follows;
+  return {
+    total,
+    graph: w.graph.offsets.byteLength + w.graph.followers.byteLength,
+    follows: f.next.byteLength + f.account.byteLength + f.accustomed.byteLength + f.mark.byteLength + f.flags.byteLength,
+  };
+}

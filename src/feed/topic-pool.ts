@@ -50,8 +50,3 @@ export function drawTopic(p: TopicPools, t: number, step: number, maxAge: number
   if (tail === head) return -1;
   return p.serial[base + ((tail + Math.floor(u * (head - tail))) & p.mask)];
 }
-
-/** Bytes held by the pools. */
-export function topicPoolBytes(p: TopicPools): number {
-  return p.serial.byteLength + p.pushedAt.byteLength + p.head.byteLength + p.tail.byteLength;
-}
