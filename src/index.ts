@@ -47,8 +47,14 @@ export { runCascades } from './validation/cascades.js';
 export type { CascadeMeasures, RunCascadesOptions } from './validation/cascades.js';
 
 import { independentCascade as ic } from './scenario/presets.js';
-/** Scenario presets (platform presets arrive with the CLI). */
+/** Scenario presets: the independent-cascade reduction (a function); platform presets are in {@link platformPresets}. */
 export const presets = { independentCascade: ic };
+export { platformPresets, platformPresetNames } from './scenario/platforms.js';
+export type { PlatformPreset, PlatformName } from './scenario/platforms.js';
+export { scenarioSchema, scenarioJsonSchema, strategySchema, shapeProblems } from './scenario/schema.js';
+export { parseDocument, formatOf } from './scenario/file.js';
+export type { DocumentFormat } from './scenario/file.js';
+export { estimateWorldBytes, formatBytes } from './engine/memory-estimate.js';
 
 export { compare, cycleMetrics, labelStrategies } from './experiment/compare.js';
 export type { CompareOptions, CompareResult, MetricSeries, AdaptiveReplication } from './experiment/compare.js';
@@ -65,6 +71,8 @@ export { sweep, sweepSpecs, sweepScenarios } from './experiment/sweep.js';
 export type { SweepOptions, SweepResult, SweepPoint } from './experiment/sweep.js';
 export { expandDesign, applyPoint } from './experiment/design.js';
 export type { Design, DesignPoint, FactorRange } from './experiment/design.js';
+export { formatComparison, formatSweep } from './experiment/format.js';
+export { summariseSweep } from './experiment/sweep.js';
 export { memorySink, csvLines, jsonLines, CSV_HEADER } from './io/sink.js';
 export type { RowSink } from './io/sink.js';
 

@@ -4,3 +4,10 @@
  */
 export { jsonLinesSink, csvSink } from './io/files.js';
 export { loadEdgeList } from './graph/load-edge-list.js';
+export { loadScenarioFile, loadSweepFile, checkSweepDocument, readDocument, sweepFileSchema } from './io/scenario-file.js';
+export type { LoadedScenario, SweepDocument } from './io/scenario-file.js';
+export { readRunRecord, runRecordWriter, repairRunRecord } from './io/run-record.js';
+export type { RunRecord } from './io/run-record.js';
+export { RESULTS, EXPORT_FORMATS, readManifest, writeExports } from './io/results-dir.js';
+export type { Manifest, ExportFormat } from './io/results-dir.js';
+export { checkMemory, memoryLimit } from './experiment/memory-check.js';

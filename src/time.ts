@@ -17,12 +17,13 @@ const UNIT_HOURS: Record<string, number> = {
   mo: 24 * 30,
 };
 
-const DURATION = /^\s*(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(s|min|m|h|d|w|mo)\s*$/i;
+/** What a duration string looks like (a number and a unit). */
+export const DURATION_PATTERN = /^\s*(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*(s|min|m|h|d|w|mo)\s*$/i;
 
 /** Parses a duration to hours, or returns `undefined` when it is not one. */
 export function tryParseHours(d: unknown): number | undefined {
   if (typeof d !== 'string') return undefined;
-  const m = DURATION.exec(d);
+  const m = DURATION_PATTERN.exec(d);
   if (!m) return undefined;
   const hours = Number(m[1]) * UNIT_HOURS[m[2].toLowerCase()];
   return Number.isFinite(hours) ? hours : undefined;

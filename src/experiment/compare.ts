@@ -49,6 +49,10 @@ export interface CompareOptions {
   keepRuns?: boolean;
   /** Progress: runs done of runs planned. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with each finished run, in run order (e.g. to append it to a durable record). */
+  onRun?: (run: RunOutput) => void | Promise<void>;
+  /** Stop early (e.g. on SIGINT): the runs already finished have been passed to `onRun`. */
+  signal?: AbortSignal;
 }
 
 /** Intervals per cycle (index = cycle − 1) by metric name. */
@@ -213,6 +217,8 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
   if (!(Number.isInteger(start) && start >= 1)) {
     throw new ScenarioError([{ path: 'replicates', value: start, allowed: 'a whole number ≥ 1' }]);
   }
+  const { checkMemory } = await import('./memory-check.js');
+  checkMemory(resolved, options.workers ?? 1);
   const { runAll } = await import('./pool.js');
   const runs: RunOutput[] = [];
   let planned = start;
@@ -227,12 +233,15 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
     const out = await runAll(specs, {
       workers: options.workers,
       modules: options.modules,
-      onResult: () => {
+      signal: options.signal,
+      onResult: async (run) => {
+        await options.onRun?.(run);
         done++;
         options.onProgress?.(done, adaptive ? total : planned * strategies.length);
       },
     });
     runs.push(...out);
+    if (options.signal?.aborted) throw new Error('compare interrupted: finished runs were passed to onRun');
     result = summarise(runs, strategies.map((s) => s.label), opts);
     if (!adaptive || planned >= cap || halfWidth(result, adaptive.target) <= adaptive.halfWidth) break;
     from = planned;

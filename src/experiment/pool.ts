@@ -40,6 +40,8 @@ export async function runAll(specs: RunSpec[], options: RunAllOptions = {}): Pro
   if (workers === 1 || specs.length <= 1) {
     await loadModules(modules);
     for (let i = 0; i < specs.length; i++) {
+      // A macrotask turn between runs lets signal handlers (Ctrl-C) run and abort.
+      if (options.signal) await new Promise((r) => setImmediate(r));
       if (options.signal?.aborted) break;
       out[i] = await runTask({ spec: specs[i], modules, keepPosts });
       await options.onResult?.(out[i], i);

@@ -148,10 +148,10 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   const scenarios = sweepScenarios(base, options.design);
   const all = sweepSpecs({ ...options, seed, replicates });
   const chosen = all.filter((s, i) => options.filter?.(s, i) ?? true);
-  const pointOf = (id: string) => Number(id.slice(1, id.indexOf('/'))) - 1;
-  const kept = new Map<number, RunOutput[]>();
+  const { checkMemory } = await import('./memory-check.js');
+  for (const { scenario } of scenarios) checkMemory(resolveScenario(scenario), options.workers ?? 1);
+  const kept: RunOutput[] = [];
   const { runAll } = await import('./pool.js');
-  let done = 0;
   await runAll(chosen, {
     workers: options.workers,
     modules: options.modules,
@@ -160,19 +160,45 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
       const rows = toRows(run, run.id);
       for (const sink of options.sinks ?? []) await sink.write(rows);
       await options.onRun?.(run, chosen[i]);
-      const p = pointOf(run.id);
-      // Keep only the cumulative net return series of the first account.
-      const slim: RunOutput = { ...run, accounts: [{ ...run.accounts[0], cycles: run.accounts[0].cycles.map((c) => ({ cumulativeNpv: c.cumulativeNpv }) as never) }] };
-      kept.set(p, [...(kept.get(p) ?? []), slim]);
-      done++;
-      options.onProgress?.(done, chosen.length);
+      kept.push(slim(run));
+      options.onProgress?.(kept.length, chosen.length);
     },
   });
   for (const sink of options.sinks ?? []) await sink.close?.();
+  return summariseRuns(scenarios, labels, replicates, seed, kept);
+}
+
+/** Keeps only what summaries need: the first account's cumulative net return series. */
+function slim(run: RunOutput): RunOutput {
+  return { ...run, accounts: [{ ...run.accounts[0], cycles: run.accounts[0].cycles.map((c) => ({ cumulativeNpv: c.cumulativeNpv }) as never) }] };
+}
+
+function summariseRuns(
+  scenarios: Array<{ point: DesignPoint; hash: string }>, labels: string[], replicates: number, seed: number, runs: RunOutput[],
+): SweepResult {
+  const byPoint = new Map<number, RunOutput[]>();
+  for (const run of runs) {
+    const p = Number(run.id.slice(1, run.id.indexOf('/'))) - 1;
+    const list = byPoint.get(p);
+    if (list) list.push(run);
+    else byPoint.set(p, [run]);
+  }
   const points: SweepPoint[] = [];
   scenarios.forEach(({ point, hash }, p) => {
-    const runs = kept.get(p) ?? [];
-    if (runs.length === labels.length * replicates) points.push(summarisePoint(p + 1, point, hash, labels, runs));
+    const here = byPoint.get(p) ?? [];
+    if (here.length === labels.length * replicates) points.push(summarisePoint(p + 1, point, hash, labels, here));
   });
-  return { strategies: labels, replicates, seed, runs: done, points };
+  return { strategies: labels, replicates, seed, runs: runs.length, points };
 }
+
+/**
+ * Summarises a sweep from its finished runs (e.g. read back from a JSON Lines record after a
+ * resume or a merge of shards); points with missing runs are left out.
+ */
+export function summariseSweep(options: Pick<SweepOptions, 'scenario' | 'design' | 'strategies' | 'replicates' | 'seed'>, runs: RunOutput[]): SweepResult {
+  const base = options.scenario ?? {};
+  const seed = options.seed ?? resolveScenario(base).seed;
+  const labels = labelStrategies(options.strategies).map((s) => s.label);
+  return summariseRuns(sweepScenarios(base, options.design), labels, options.replicates ?? 10, seed, runs.map(slim));
+}
+

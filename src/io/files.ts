@@ -7,7 +7,8 @@ import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, 
 import { dirname } from 'node:path';
 import { CSV_HEADER, csvLines, jsonLines, type RowSink } from './sink.js';
 
-function appender(path: string, header = ''): (text: string) => void {
+/** Appends text to `path` (created with its folder), flushed to disk before it returns. */
+export function appender(path: string, header = ''): (text: string) => void {
   mkdirSync(dirname(path), { recursive: true });
   if (header && (!existsSync(path) || statSync(path).size === 0)) appendFileSync(path, header);
   return (text) => {

@@ -293,4 +293,6 @@ export type ScenarioInput = DeepPartial<Omit<Scenario, 'graph' | 'accounts' | 'c
   attention?: number;
   /** Shorthand for the starting followers of every focal account. */
   startingFollowers?: number;
+  /** Platform preset(s) to build on (`facebook`, `youtube`, `instagram`, `twitch`); this scenario's fields win. */
+  extends?: string | string[];
 };

@@ -1,0 +1,42 @@
+/**
+ * The commands about files rather than runs: `validate` (checks a scenario or sweep file and
+ * explains every problem), `presets` (lists platform presets) and `schema` (prints the JSON Schema).
+ * @module
+ */
+import { dirname, resolve } from 'node:path';
+import { sweepScenarios } from '../../experiment/sweep.js';
+import { checkSweepDocument, readDocument, loadScenarioFile, sweepFileSchema } from '../../io/scenario-file.js';
+import { platformPresets } from '../../scenario/platforms.js';
+import { scenarioJsonSchema } from '../../scenario/schema.js';
+import { z } from 'zod';
+
+/** Checks a scenario or sweep file (a sweep file has a `design`); prints what it describes. */
+export function validateCommand(file: string, print: (s: string) => void): void {
+  const doc = readDocument(file);
+  if ('design' in doc) {
+    const sweep = checkSweepDocument(doc, dirname(resolve(file)));
+    const points = sweepScenarios(sweep.scenario, sweep.design).length;
+    print(`${file}: a valid sweep — ${points} design points × ${sweep.strategies.length} strategies × ${sweep.replicates} replicates = ${points * sweep.strategies.length * sweep.replicates} runs\n`);
+    return;
+  }
+  const { scenario } = loadScenarioFile(file);
+  const accounts = scenario.accounts.map((a) => `${a.name} (${a.strategy?.label ?? a.strategy?.kind})`).join(', ');
+  print(`${file}: a valid scenario — ${scenario.users} users, ${scenario.graph.kind} graph, ${scenario.feed.ranker} feed, ${scenario.cycles} cycles of ${scenario.stepsPerCycle} × ${scenario.stepDuration} steps; focal accounts: ${accounts}\n`);
+}
+
+/** Lists the platform presets with their one-line descriptions. */
+export function presetsCommand(print: (s: string) => void): void {
+  const names = Object.keys(platformPresets) as Array<keyof typeof platformPresets>;
+  const width = Math.max(...names.map((n) => n.length));
+  for (const n of names) print(`${n.padEnd(width)}  ${platformPresets[n].description}\n`);
+  print('\nUse one in a scenario file with "extends": "<name>" (docs/presets.md lists every assumption and its source).\n');
+}
+
+/** Prints the JSON Schema of scenario files (or, with `sweep`, of sweep files). */
+export function schemaCommand(o: { sweep?: boolean }, print: (s: string) => void): void {
+  const schema = o.sweep
+    ? { ...z.toJSONSchema(sweepFileSchema, { unrepresentable: 'any' }), title: 'feedsim sweep file' }
+    : scenarioJsonSchema();
+  print(JSON.stringify(schema, null, 2) + '\n');
+}
+

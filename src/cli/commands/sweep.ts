@@ -1,0 +1,99 @@
+/**
+ * `feedsim sweep <design>`: a sweep whose every finished run is appended to `runs.jsonl` as it
+ * completes. `--resume <dir>` skips finished runs (a run cut off by a kill is redone);
+ * `--shard i/N` runs a deterministic slice so that N machines run each run exactly once.
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { formatSweep } from '../../experiment/format.js';
+import type { RunOutput, RunSpec } from '../../experiment/run.js';
+import { summariseSweep, sweep, sweepSpecs } from '../../experiment/sweep.js';
+import { readManifest, RESULTS, type ExportFormat, type Manifest } from '../../io/results-dir.js';
+import { checkSweepDocument, loadSweepFile, type SweepDocument } from '../../io/scenario-file.js';
+import { VERSION } from '../../version.js';
+import { InputError } from '../exit.js';
+import type { Shard } from '../options.js';
+import { progressBar } from '../progress.js';
+import { closeResults, finishedRuns, openResults } from '../results.js';
+
+/** Options of the sweep command. */
+export interface SweepCommandOptions {
+  out?: string;
+  resume?: string;
+  shard?: Shard;
+  workers: number;
+  format: ExportFormat[];
+  plots: boolean;
+  module: string[];
+  signal?: AbortSignal;
+}
+
+/** Whether the spec at `index` belongs to `shard` (round robin: every shard gets every point's share). */
+export const inShard = (index: number, shard?: Shard): boolean => !shard || index % shard.count === shard.index;
+
+/** The specs a directory is to hold. */
+export function shardSpecs(doc: SweepDocument, shard?: Shard): RunSpec[] {
+  return sweepSpecs(doc).filter((_, i) => inShard(i, shard));
+}
+
+function start(file: string | undefined, o: SweepCommandOptions): { dir: string; doc: SweepDocument; manifest: Manifest } {
+  if (o.resume) {
+    const manifest = readManifest(o.resume);
+    if (manifest.command !== 'sweep') throw new InputError(`--resume ${o.resume}: holds a ${manifest.command}, not a sweep`);
+    if (file) throw new InputError('give either a design file or --resume <dir>, not both');
+    return { dir: o.resume, doc: checkSweepDocument(manifest.input, o.resume), manifest };
+  }
+  if (!file) throw new InputError('give a sweep design file, or --resume <dir> to finish an interrupted sweep');
+  const doc = loadSweepFile(file);
+  const dir = o.out ?? `${basename(file).replace(/\.(json|ya?ml)$/i, '')}-results`;
+  if (existsSync(join(dir, RESULTS.manifest))) {
+    throw new InputError(`${dir} already holds results: resume them with --resume ${dir}, or choose a new --out`);
+  }
+  const manifest: Manifest = {
+    feedsim: VERSION, command: 'sweep', input: doc as unknown as Record<string, unknown>,
+    runsPlanned: shardSpecs(doc, o.shard).length, workers: o.workers, formats: o.format, plots: o.plots,
+    ...(o.shard ? { shard: o.shard } : {}),
+  };
+  return { dir, doc, manifest };
+}
+
+/** Runs (or resumes) a sweep; returns the exit status (0 done, 130 interrupted). */
+export async function sweepCommand(file: string | undefined, o: SweepCommandOptions, print: (s: string) => void): Promise<number> {
+  const { dir, doc, manifest } = start(file, o);
+  const shard = manifest.shard;
+  const planned = shardSpecs(doc, shard);
+  const record = openResults(dir, manifest);
+  const before = finishedRuns(dir);
+  const plannedIds = new Set(planned.map((s) => s.id));
+  const stray = before.runs.find((r) => !plannedIds.has(r.id));
+  if (stray) throw new InputError(`${dir}: run ${stray.id} in ${RESULTS.runs} is not part of this sweep${shard ? ` shard ${shard.index}/${shard.count}` : ''}`);
+  const done = new Set(before.runs.map((r) => r.id));
+  if (o.resume) {
+    print(`resuming ${dir}: ${done.size} of ${planned.length} runs finished${before.truncated ? ' (a cut-off last run was dropped and will be redone)' : ''}\n`);
+  }
+  const bar = progressBar('sweep');
+  try {
+    await sweep({
+      ...doc, workers: o.workers, modules: o.module, signal: o.signal,
+      filter: (spec, i) => inShard(i, shard) && !done.has(spec.id),
+      onRun: (run: RunOutput) => record(run),
+      onProgress: (d, total) => bar.update(d, total),
+    });
+  } finally {
+    bar.stop();
+  }
+  const { runs } = finishedRuns(dir);
+  if (o.signal?.aborted) {
+    print(`\ninterrupted: ${runs.length} of ${planned.length} runs are finished and kept in ${join(dir, RESULTS.runs)}.\nResume with: feedsim sweep --resume ${dir}\n`);
+    return 130;
+  }
+  const order = new Map(planned.map((s, i) => [s.id, i]));
+  runs.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const result = summariseSweep(doc, runs);
+  const written = await closeResults(dir, { kind: 'sweep', ...result }, runs, manifest);
+  print(`${runs.length} runs${shard ? ` (shard ${shard.index}/${shard.count}; combine shards with feedsim merge)` : ''}, ${result.points.length} complete design points\n`);
+  if (result.points.length) print(formatSweep(result) + '\n');
+  print(`wrote ${written.length} files to ${dir}\n`);
+  return 0;
+}

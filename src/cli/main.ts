@@ -1,0 +1,133 @@
+/**
+ * The `feedsim` command. Every command checks all of its input before any work starts; exit
+ * codes are 0 success, 1 a failed run, 2 bad input (130 after Ctrl-C, finished runs kept).
+ * @module
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { EXPORT_FORMATS } from '../io/results-dir.js';
+import { VERSION } from '../version.js';
+import { compareCommand } from './commands/compare.js';
+import { presetsCommand, schemaCommand, validateCommand } from './commands/inspect-files.js';
+import { mergeCommand } from './commands/merge.js';
+import { runCommand } from './commands/run.js';
+import { sweepCommand } from './commands/sweep.js';
+import { EXIT, InputError, reportError } from './exit.js';
+import { collect, defaultWorkers, formats, shard, strategyList, wholeNumber } from './options.js';
+
+const print = (s: string): void => void process.stdout.write(s);
+
+/** Builds the command-line program; `signal` stops long work (Ctrl-C). */
+export function program(signal: AbortSignal, setCode: (code: number) => void): Command {
+  const p = new Command('feedsim')
+    .description('Seeded agent-based simulator of social-media feeds: chase likes, or build followers?')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', '\nExamples:\n  feedsim compare examples/scenarios/default.yaml --replicates 10 --out results --plots\n  feedsim sweep examples/scenarios/sweep.yaml --out sweep-results\n  feedsim presets\n\nExit codes: 0 success, 1 failed run, 2 bad input, 130 interrupted (finished runs are kept).\n');
+
+  const workers = () => new Option('-w, --workers <n>', 'worker threads (results do not depend on it)').argParser(wholeNumber('--workers', 1, 1024)).default(defaultWorkers(), 'the number of cores');
+  const out = () => new Option('-o, --out <dir>', 'results directory (manifest, runs.jsonl record, summary.json, exports)');
+  const format = () => new Option('-f, --format <list>', `tidy-row exports, comma-separated: ${EXPORT_FORMATS.join(', ')}`).argParser(formats).default(['csv'], 'csv');
+  const modules = () => new Option('-m, --module <path>', 'module registering strategies, rankers or freshness curves (repeatable)').argParser(collect).default([], 'none');
+  const seed = () => new Option('-s, --seed <n>', 'master seed (default: the scenario\'s)').argParser(wholeNumber('--seed', -(2 ** 31), 2 ** 31 - 1));
+
+  p.command('run')
+    .description('simulate a scenario (all its focal accounts) and print each account\'s figures')
+    .argument('<scenario>', 'scenario file (.json, .yaml, .yml)')
+    .addOption(new Option('-r, --replicates <n>', 'replicates').argParser(wholeNumber('--replicates', 1, 100_000)).default(1))
+    .addOption(seed()).addOption(workers()).addOption(out()).addOption(format()).addOption(modules())
+    .addHelpText('after', '\nExample:\n  feedsim run examples/scenarios/youtube.yaml --replicates 4 --out youtube-run\n')
+    .action(async (file: string, o) => runCommand(file, { ...o, signal }, print));
+
+  p.command('compare')
+    .description('compare strategies on a scenario: intervals, paired differences, crossover, economics')
+    .argument('<scenario>', 'scenario file (.json, .yaml, .yml)')
+    .addOption(new Option('--strategies <list>', 'comma-separated strategies; the first is the baseline').argParser(strategyList).default(['like-chasing', 'follow-building'], 'like-chasing,follow-building'))
+    .addOption(new Option('-r, --replicates <n>', 'replicates per strategy').argParser(wholeNumber('--replicates', 1, 100_000)).default(30))
+    .addOption(new Option('--level <p>', 'confidence level').argParser((v: string) => {
+      const x = Number(v);
+      if (!(x > 0 && x < 1)) throw new InputError(`--level ${JSON.stringify(v)}: must be a number between 0 and 1, e.g. 0.95`);
+      return x;
+    }).default(0.95))
+    .addOption(seed()).addOption(workers()).addOption(out()).addOption(format()).addOption(modules())
+    .option('--plots', 'write SVG plots into <out>/plots', false)
+    .addHelpText('after', '\nExample:\n  feedsim compare scenario.yaml --strategies like-chasing,follow-building,mixed --replicates 20 --out results --plots\n')
+    .action(async (file: string, o) => {
+      if (o.plots && !o.out) o.out = 'compare-results';
+      await compareCommand(file, { ...o, signal }, print);
+    });
+
+  p.command('sweep')
+    .description('run a sweep design; every finished run is recorded as it completes (resumable, shardable)')
+    .argument('[design]', 'sweep file: { scenario, design, strategies, replicates, seed } (.json, .yaml)')
+    .addOption(out().default(undefined, '<design name>-results'))
+    .option('--resume <dir>', 'finish an interrupted sweep in <dir> (finished runs are skipped)')
+    .addOption(new Option('--shard <i/N>', 'run only slice i of N (0 ≤ i < N); combine with feedsim merge').argParser(shard))
+    .addOption(workers()).addOption(format()).addOption(modules())
+    .option('--plots', 'write SVG plots into <out>/plots', false)
+    .addHelpText('after', '\nExamples:\n  feedsim sweep sweep.yaml --out results --plots\n  feedsim sweep --resume results\n  feedsim sweep sweep.yaml --shard $SLURM_ARRAY_TASK_ID/16 --out shard-$SLURM_ARRAY_TASK_ID\n')
+    .action(async (file: string | undefined, o) => setCode(await sweepCommand(file, { ...o, signal }, print)));
+
+  p.command('merge')
+    .description('merge the result directories of a sweep\'s shards, checking nothing is missing or duplicated')
+    .argument('<dirs...>', 'shard result directories')
+    .requiredOption('-o, --out <dir>', 'directory for the merged results')
+    .addOption(new Option('-f, --format <list>', 'exports (default: the shards\')').argParser(formats))
+    .option('--plots', 'write SVG plots', false)
+    .addHelpText('after', '\nExample:\n  feedsim merge shard-0 shard-1 shard-2 shard-3 --out merged --plots\n')
+    .action(async (dirs: string[], o) => mergeCommand(dirs, o, print));
+
+  p.command('validate')
+    .description('check a scenario or sweep file and explain every problem')
+    .argument('<file>', 'scenario or sweep file (.json, .yaml, .yml)')
+    .addHelpText('after', '\nExample:\n  feedsim validate my-scenario.yaml\n')
+    .action((file: string) => validateCommand(file, print));
+
+  p.command('presets')
+    .description('list the platform presets a scenario can extend')
+    .addHelpText('after', '\nExample:\n  feedsim presets\n')
+    .action(() => presetsCommand(print));
+
+  p.command('schema')
+    .description('print the JSON Schema of scenario files (for editors)')
+    .option('--sweep', 'the schema of sweep files instead', false)
+    .addHelpText('after', '\nExample:\n  feedsim schema > feedsim.schema.json   # then "$schema": "./feedsim.schema.json" in a scenario file\n')
+    .action((o) => schemaCommand(o, print));
+
+  p.command('report')
+    .description('write one self-contained report.html (plots and tables) for a results directory')
+    .argument('<results-dir>', 'a directory written by compare or sweep --out')
+    .addHelpText('after', '\nExample:\n  feedsim report results && open results/report.html\n')
+    .action(async (dir: string) => {
+      const { writeReport } = await import('../report/write.js');
+      print(`wrote ${await writeReport(dir)}\n`);
+    });
+  return p;
+}
+
+/** Runs the command line `argv` (as in process.argv); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(EXIT.interrupted);
+    interrupted = true;
+    process.stderr.write('\nfeedsim: stopping after the runs in progress (Ctrl-C again to quit at once)…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  let code: number = EXIT.ok;
+  try {
+    await program(controller.signal, (c) => (code = c)).parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      code = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.badInput;
+    } else if (interrupted) {
+      process.stderr.write(`feedsim: interrupted (${(e as Error).message}); finished runs are kept in the --out directory's runs.jsonl.\n`);
+      code = EXIT.interrupted;
+    } else code = reportError(e);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  return code;
+}

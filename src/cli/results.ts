@@ -1,0 +1,40 @@
+/**
+ * What every experiment command does with a results directory: write the manifest first, append
+ * each finished run to the record, then rebuild the summary, exports and plots from the record.
+ * @module
+ */
+import { join } from 'node:path';
+import type { CompareResult } from '../experiment/compare.js';
+import type { RunOutput } from '../experiment/run.js';
+import type { SweepResult } from '../experiment/sweep.js';
+import { RESULTS, writeExports, writeManifest, writeSummary, type Manifest } from '../io/results-dir.js';
+import { readRunRecord, repairRunRecord, runRecordWriter } from '../io/run-record.js';
+
+/** A summary file: the result with what made it. */
+export type SummaryFile = ({ kind: 'compare' } & CompareResult) | ({ kind: 'sweep' } & SweepResult) | ({ kind: 'run' } & Record<string, unknown>);
+
+/** Opens `dir` for a new experiment: writes the manifest and returns the run appender. */
+export function openResults(dir: string, manifest: Manifest): (run: RunOutput) => void {
+  writeManifest(dir, manifest);
+  return runRecordWriter(join(dir, RESULTS.runs));
+}
+
+/** Reads the finished runs of `dir`, cutting off a run a kill left half-written. */
+export function finishedRuns(dir: string): { runs: RunOutput[]; truncated: boolean } {
+  const path = join(dir, RESULTS.runs);
+  const record = readRunRecord(path);
+  repairRunRecord(path, record);
+  return { runs: record.runs, truncated: record.truncated };
+}
+
+/** Writes the summary, the exports and (with `plots`) the plots; returns the files written. */
+export async function closeResults(dir: string, summary: SummaryFile, runs: readonly RunOutput[], manifest: Manifest): Promise<string[]> {
+  writeSummary(dir, summary);
+  const written = [join(dir, RESULTS.runs), join(dir, RESULTS.summary), ...(await writeExports(dir, runs, manifest.formats))];
+  if (manifest.plots && summary.kind !== 'run') {
+    const { writePlots } = await import('../plots/write.js');
+    const { kind: _kind, ...result } = summary;
+    for (const p of await writePlots(join(dir, RESULTS.plots), result as CompareResult | SweepResult)) written.push(p.path);
+  }
+  return written;
+}

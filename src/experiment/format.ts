@@ -1,0 +1,39 @@
+/**
+ * Plain-text tables of experiment results, as printed by `npm start` and the CLI.
+ * @module
+ */
+import type { CompareResult } from './compare.js';
+import type { SweepResult } from './sweep.js';
+
+const pad = (x: string | number, n: number) => String(x).padStart(n);
+const money = (x: number) => (x < 0 ? '-' : '') + Math.abs(x).toFixed(0);
+
+/** A per-cycle table of mean followers, reach and cumulative net return [interval] per strategy. */
+export function formatComparison(r: CompareResult): string {
+  const pct = Math.round(r.level * 100);
+  const lines = [
+    `${pad('', 5)} | ${r.strategies.map((s) => s.padEnd(42)).join(' | ')}`,
+    `${pad('cycle', 5)} | ${r.strategies.map(() => `${pad('followers', 9)} ${pad('reach', 7)} ${pad(`cum. net [${pct}% CI]`, 24)}`).join(' | ')}`,
+  ];
+  for (let c = 0; c < r.cycles; c++) {
+    const cells = r.strategies.map((s) => {
+      const m = r.summary[s];
+      const net = m.cumulativeNet[c];
+      return `${pad(m.followers[c].mean.toFixed(0), 9)} ${pad(m.reach[c].mean.toFixed(0), 7)} ${pad(`${money(net.mean)} [${money(net.lower)}, ${money(net.upper)}]`, 24)}`;
+    });
+    lines.push(`${pad(c + 1, 5)} | ${cells.join(' | ')}`);
+  }
+  lines.push('', ...r.crossovers.map((x) => x.summary));
+  lines.push(`Spend per cycle: ${r.strategies.map((s) => `${s} ${r.spendPerCycle[s].toFixed(1)}`).join(', ')}.`);
+  return lines.join('\n');
+}
+
+/** One line per design point: its values, each strategy's final net return and the winner. */
+export function formatSweep(r: SweepResult): string {
+  const lines = [`${pad('point', 5)} | ${r.strategies.map((s) => pad(s, 22)).join(' | ')} | winner     | values`];
+  for (const p of r.points) {
+    const finals = r.strategies.map((s) => pad(`${money(p.final[s].mean)} ±${money(p.final[s].upper - p.final[s].mean)}`, 22));
+    lines.push(`${pad(p.index, 5)} | ${finals.join(' | ')} | ${p.winner.padEnd(10)} | ${JSON.stringify(p.point)}`);
+  }
+  return lines.join('\n');
+}

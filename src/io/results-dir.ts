@@ -1,0 +1,108 @@
+/**
+ * A results directory: the layout every CLI command writes and `feedsim report`, `--resume` and
+ * `feedsim merge` read. The run record is the truth; exports and the summary are rebuilt from it.
+ *
+ * ```text
+ * manifest.json   what was asked (command, the full input document, shard), written first
+ * runs.jsonl      one finished run per line, appended as runs finish (the durable record)
+ * summary.json    the experiment's summary ({ kind: 'compare' | 'sweep' | 'run', ... })
+ * rows.csv|.arrow|.jsonl|.json   tidy rows (exports)
+ * plots/*.svg     with --plots;  report.html  with feedsim report
+ * ```
+ * @module
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { toRows, type TidyRow } from '../engine/tidy.js';
+import type { RunOutput } from '../experiment/run.js';
+import { CSV_HEADER, csvLines, jsonLines } from './sink.js';
+
+/** File names inside a results directory. */
+export const RESULTS = {
+  manifest: 'manifest.json',
+  runs: 'runs.jsonl',
+  summary: 'summary.json',
+  plots: 'plots',
+  report: 'report.html',
+} as const;
+
+/** Export formats of tidy rows. */
+export const EXPORT_FORMATS = ['csv', 'jsonl', 'json', 'arrow'] as const;
+/** One export format. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What a results directory was made by. */
+export interface Manifest {
+  feedsim: string;
+  command: 'run' | 'compare' | 'sweep';
+  /** The complete input document (scenario, strategies, design, replicates, seed), files inlined. */
+  input: Record<string, unknown>;
+  /** Runs this directory is to hold (its shard's share). */
+  runsPlanned: number;
+  /** Worker count used (results do not depend on it). */
+  workers: number;
+  shard?: { index: number; count: number };
+  formats: ExportFormat[];
+  plots: boolean;
+}
+
+/** Writes a file atomically (write, then rename), so a kill never leaves half a file. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+/** Writes the manifest (creating the directory). */
+export function writeManifest(dir: string, m: Manifest): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(join(dir, RESULTS.manifest), JSON.stringify(m, null, 2) + '\n');
+}
+
+/** Reads a directory's manifest, with a clear error when it is not a results directory. */
+export function readManifest(dir: string): Manifest {
+  const path = join(dir, RESULTS.manifest);
+  if (!existsSync(path)) throw new Error(`${dir} is not a feedsim results directory (no ${RESULTS.manifest})`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+}
+
+/** Writes the summary JSON. */
+export function writeSummary(dir: string, summary: unknown): void {
+  writeFileAtomic(join(dir, RESULTS.summary), JSON.stringify(summary, null, 2) + '\n');
+}
+
+/** Writes text produced piece by piece to `path` atomically, without holding it all in memory. */
+function writeStreamed(path: string, pieces: Iterable<string>): void {
+  const tmp = `${path}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    for (const p of pieces) writeSync(fd, p);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+/** Rebuilds the tidy-row exports of `runs` in each format; returns the files written. */
+export async function writeExports(dir: string, runs: readonly RunOutput[], formats: readonly ExportFormat[]): Promise<string[]> {
+  const rowsOf = (run: RunOutput): TidyRow[] => toRows(run, run.id);
+  const written: string[] = [];
+  for (const f of formats) {
+    const path = join(dir, `rows.${f}`);
+    if (f === 'csv') writeStreamed(path, (function* () { yield CSV_HEADER; for (const r of runs) yield csvLines(rowsOf(r)); })());
+    else if (f === 'jsonl') writeStreamed(path, (function* () { for (const r of runs) yield jsonLines(rowsOf(r)); })());
+    else if (f === 'json') {
+      writeStreamed(path, (function* () {
+        let first = true;
+        yield '[';
+        for (const r of runs) for (const row of rowsOf(r)) { yield (first ? '' : ',\n') + JSON.stringify(row); first = false; }
+        yield ']\n';
+      })());
+    } else {
+      const { rowsToArrow } = await import('./arrow.js');
+      writeFileAtomic(path, rowsToArrow(runs.flatMap(rowsOf)));
+    }
+    written.push(path);
+  }
+  return written;
+}

@@ -1,0 +1,47 @@
+/**
+ * Scenario and design files: JSON or YAML text to a plain document, with parse errors reported
+ * as {@link ScenarioError}s naming the file, line and column (never a stack trace).
+ * @module
+ */
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { ScenarioError } from './errors.js';
+
+/** The text formats of scenario and design files. */
+export type DocumentFormat = 'json' | 'yaml';
+
+/** The format a file name implies: `.yaml`/`.yml` are YAML, everything else JSON. */
+export function formatOf(name: string): DocumentFormat {
+  return /\.ya?ml$/i.test(name) ? 'yaml' : 'json';
+}
+
+/** Where in `text` a character offset falls, as `line L, column C` (1-based). */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+/** Parses a JSON or YAML document; malformed text throws a {@link ScenarioError} with its position. */
+export function parseDocument(text: string, format: DocumentFormat, source = 'the file'): unknown {
+  const fail = (what: string): never => {
+    throw new ScenarioError([{ path: '', value: source, allowed: what }]);
+  };
+  if (format === 'json') {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      const m = /position (\d+)/.exec((e as Error).message);
+      const where = m ? ` at ${lineColumn(text, Number(m[1]))}` : '';
+      return fail(`is not valid JSON${where}: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`);
+    }
+  }
+  try {
+    // Unique keys and a bounded alias expansion keep a hostile file from exploding memory.
+    return parseYaml(text, { uniqueKeys: true, maxAliasCount: 1000, prettyErrors: true });
+  } catch (e) {
+    if (e instanceof YAMLParseError) {
+      const [line, col] = e.linePos?.[0] ? [e.linePos[0].line, e.linePos[0].col] : [0, 0];
+      return fail(`is not valid YAML at line ${line}, column ${col}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+    }
+    throw e;
+  }
+}

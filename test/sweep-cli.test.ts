@@ -1,0 +1,87 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliChild, cliHere, exited, lineCount, tempDir, waitFor, writeIn } from './helpers/cli.js';
+
+// A small sweep: 2 points × 2 strategies × 4 replicates = 16 runs, each a fraction of a second.
+const design = `scenario:
+  users: 1500
+  cycles: 3
+design:
+  kind: grid
+  factors:
+    behavior.follow.base: [0.0005, 0.002]
+strategies: [like-chasing, follow-building]
+replicates: 4
+`;
+const RUNS = 16;
+
+let dir: string;
+let file: string;
+let reference: string;
+
+beforeAll(async () => {
+  dir = tempDir('feedsim-sweep-');
+  file = writeIn(dir, 'sweep.yaml', design);
+  const r = await cliHere(['sweep', file, '--out', join(dir, 'whole'), '--workers', '2', '--format', 'csv']);
+  expect(r.status).toBe(0);
+  reference = readFileSync(join(dir, 'whole', 'runs.jsonl'), 'utf8');
+  expect(reference.trim().split('\n')).toHaveLength(RUNS);
+}, 120_000);
+
+describe('interrupted sweeps lose nothing', () => {
+  it('SIGKILL mid-way, a cut-off last line, then --resume: the same record and exports as an uninterrupted sweep', async () => {
+    const out = join(dir, 'killed');
+    const child = cliChild(['sweep', file, '--out', out, '--workers', '1']);
+    await waitFor(() => lineCount(join(out, 'runs.jsonl')) >= 3);
+    child.kill('SIGKILL');
+    expect(await exited(child)).toBe('SIGKILL');
+    const kept = lineCount(join(out, 'runs.jsonl'));
+    expect(kept).toBeGreaterThanOrEqual(3);
+    expect(kept).toBeLessThan(RUNS);
+    // What a kill during a write leaves: half a line.
+    appendFileSync(join(out, 'runs.jsonl'), '{"id":"p2/like-chasing/r3","label":"like-ch');
+    const resumed = await cliHere(['sweep', '--resume', out, '--workers', '2']);
+    expect(resumed.status).toBe(0);
+    expect(resumed.stdout).toMatch(new RegExp(`resuming .*: ${kept} of ${RUNS} runs finished \\(a cut-off last run was dropped`));
+    expect(readFileSync(join(out, 'runs.jsonl'), 'utf8')).toBe(reference);
+    expect(readFileSync(join(out, 'rows.csv'), 'utf8')).toBe(readFileSync(join(dir, 'whole', 'rows.csv'), 'utf8'));
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(readFileSync(join(dir, 'whole', 'summary.json'), 'utf8'));
+  }, 120_000);
+
+  it('Ctrl-C (SIGINT) stops cleanly with exit 130, keeps finished runs and says how to resume', async () => {
+    const out = join(dir, 'interrupted');
+    const child = cliChild(['sweep', file, '--out', out, '--workers', '1']);
+    await waitFor(() => lineCount(join(out, 'runs.jsonl')) >= 2);
+    child.kill('SIGINT');
+    expect(await exited(child)).toBe(130);
+    expect(child.out()).toMatch(/interrupted: \d+ of 16 runs are finished .*\nResume with: feedsim sweep --resume /);
+    const resumed = await cliHere(['sweep', '--resume', out, '--workers', '2']);
+    expect(resumed.status).toBe(0);
+    expect(readFileSync(join(out, 'runs.jsonl'), 'utf8')).toBe(reference);
+  }, 120_000);
+
+  it('a new sweep refuses a directory that already holds results', async () => {
+    const r = await cliHere(['sweep', file, '--out', join(dir, 'whole')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/already holds results: resume them with --resume/);
+  });
+});
+
+describe('beyond one machine: shards and merge', () => {
+  it('three shard processes in parallel, merged, equal the single-machine sweep; a missing shard is reported', async () => {
+    const shards = [0, 1, 2].map((i) => cliChild(['sweep', file, '--shard', `${i}/3`, '--out', join(dir, `shard-${i}`), '--workers', '1']));
+    expect(await Promise.all(shards.map(exited))).toEqual([0, 0, 0]);
+    const counts = [0, 1, 2].map((i) => lineCount(join(dir, `shard-${i}`, 'runs.jsonl')));
+    expect(counts.reduce((a, b) => a + b)).toBe(RUNS);
+    const missing = await cliHere(['merge', join(dir, 'shard-0'), join(dir, 'shard-1'), '--out', join(dir, 'partial')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(new RegExp(`${counts[2]} of ${RUNS} runs are missing`));
+    const twice = await cliHere(['merge', join(dir, 'shard-0'), join(dir, 'shard-0'), join(dir, 'shard-1'), join(dir, 'shard-2'), '--out', join(dir, 'twice')]);
+    expect(twice.stderr).toMatch(new RegExp(`${counts[0]} runs appear twice`));
+    const merged = await cliHere(['merge', join(dir, 'shard-0'), join(dir, 'shard-1'), join(dir, 'shard-2'), '--out', join(dir, 'merged')]);
+    expect(merged.status).toBe(0);
+    expect(readFileSync(join(dir, 'merged', 'runs.jsonl'), 'utf8')).toBe(reference);
+    expect(readFileSync(join(dir, 'merged', 'summary.json'), 'utf8')).toBe(readFileSync(join(dir, 'whole', 'summary.json'), 'utf8'));
+  }, 180_000);
+});
