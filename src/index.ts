@@ -51,9 +51,7 @@ import { independentCascade as ic } from './scenario/presets.js';
 export const presets = { independentCascade: ic };
 export { platformPresets, platformPresetNames } from './scenario/platforms.js';
 export type { PlatformPreset, PlatformName } from './scenario/platforms.js';
-export { scenarioSchema, scenarioJsonSchema, strategySchema, shapeProblems } from './scenario/schema.js';
-export { parseDocument, formatOf } from './scenario/file.js';
-export type { DocumentFormat } from './scenario/file.js';
+export { scenarioSchema, strategySchema, shapeProblems } from './scenario/schema.js';
 export { estimateWorldBytes, formatBytes } from './engine/memory-estimate.js';
 
 export { compare, cycleMetrics, labelStrategies } from './experiment/compare.js';

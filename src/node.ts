@@ -11,3 +11,6 @@ export type { RunRecord } from './io/run-record.js';
 export { RESULTS, EXPORT_FORMATS, readManifest, writeExports } from './io/results-dir.js';
 export type { Manifest, ExportFormat } from './io/results-dir.js';
 export { checkMemory, memoryLimit } from './experiment/memory-check.js';
+export { scenarioJsonSchema } from './scenario/json-schema.js';
+export { parseDocument, formatOf } from './scenario/file.js';
+export type { DocumentFormat } from './scenario/file.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { cli, cliHere, tempDir, writeIn } from './helpers/cli.js';
-import { scenarioJsonSchema } from '../src/scenario/schema.js';
+import { scenarioJsonSchema } from '../src/scenario/json-schema.js';
 
 const scenarioYaml = 'extends: facebook\nusers: 1500\ncycles: 2\n';
 

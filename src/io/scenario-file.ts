@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { formatOf, parseDocument } from '../scenario/file.js';
 import { resolveScenario } from '../scenario/resolve.js';
@@ -95,23 +95,37 @@ export interface SweepDocument {
 const factorRange = z.strictObject({
   min: z.number({ error: 'must be a finite number' }),
   max: z.number({ error: 'must be a finite number' }),
-  log: z.boolean({ error: 'must be true or false' }).optional(),
-  integer: z.boolean({ error: 'must be true or false' }).optional(),
+  log: z.optional(z.boolean({ error: 'must be true or false' })),
+  integer: z.optional(z.boolean({ error: 'must be true or false' })),
 });
+
+const between = (lo: number, hi: number, allowed: string) =>
+  z.number({ error: allowed }).check(z.int({ error: allowed }), z.minimum(lo, { error: allowed }), z.maximum(hi, { error: allowed }));
 
 /** The zod schema of sweep files (the scenario inside is checked by the scenario schema). */
 export const sweepFileSchema = z.strictObject({
-  scenario: z.union([z.string(), z.record(z.string(), z.unknown())], { error: 'must be a scenario object or the path of a scenario file' }).optional(),
+  scenario: z.optional(z.union([z.string(), z.record(z.string(), z.unknown())], { error: 'must be a scenario object or the path of a scenario file' })),
   design: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('grid'), factors: z.record(z.string(), z.array(z.unknown()).min(1, { error: 'must list at least one value' }).max(10_000, { error: 'at most 10,000 values' }), { error: 'must map scenario paths to lists of values' }) }),
-    z.strictObject({ kind: z.literal('list'), points: z.array(z.record(z.string(), z.unknown()), { error: 'must be a list of { path: value } objects' }).min(1, { error: 'must list at least one point' }).max(1_000_000, { error: 'at most 1,000,000 points' }) }),
-    z.strictObject({ kind: z.literal('latin-hypercube'), factors: z.record(z.string(), factorRange, { error: 'must map scenario paths to { min, max }' }), samples: z.number().int().min(1).max(1_000_000, { error: 'must be a whole number from 1 to 1,000,000' }), seed: z.union([z.number(), z.string()]) }),
+    z.strictObject({
+      kind: z.literal('grid'),
+      factors: z.record(z.string(), z.array(z.unknown()).check(z.minLength(1, { error: 'must list at least one value' }), z.maxLength(10_000, { error: 'at most 10,000 values' })), { error: 'must map scenario paths to lists of values' }),
+    }),
+    z.strictObject({
+      kind: z.literal('list'),
+      points: z.array(z.record(z.string(), z.unknown()), { error: 'must be a list of { path: value } objects' })
+        .check(z.minLength(1, { error: 'must list at least one point' }), z.maxLength(1_000_000, { error: 'at most 1,000,000 points' })),
+    }),
+    z.strictObject({
+      kind: z.literal('latin-hypercube'),
+      factors: z.record(z.string(), factorRange, { error: 'must map scenario paths to { min, max }' }),
+      samples: between(1, 1_000_000, 'must be a whole number from 1 to 1,000,000'),
+      seed: z.union([z.number(), z.string()], { error: 'must be a number or a string' }),
+    }),
   ], { error: 'must be an object with a "kind" (grid, list, latin-hypercube)' }),
-  strategies: z.array(z.union([z.string().min(1), strategySchema], { error: 'must be a strategy name or { kind, params, label }' }), { error: 'must be a list of strategies' })
-    .min(1, { error: 'must list at least one strategy' }).max(100, { error: 'at most 100 strategies' }),
-  replicates: z.number({ error: 'must be a whole number from 1 to 100,000' }).int({ error: 'must be a whole number from 1 to 100,000' })
-    .min(1, { error: 'must be a whole number from 1 to 100,000' }).max(100_000, { error: 'must be a whole number from 1 to 100,000' }).optional(),
-  seed: z.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).optional(),
+  strategies: z.array(z.union([z.string().check(z.minLength(1)), strategySchema], { error: 'must be a strategy name or { kind, params, label }' }), { error: 'must be a list of strategies' })
+    .check(z.minLength(1, { error: 'must list at least one strategy' }), z.maxLength(100, { error: 'at most 100 strategies' })),
+  replicates: z.optional(between(1, 100_000, 'must be a whole number from 1 to 100,000')),
+  seed: z.optional(between(-(2 ** 31), 2 ** 31 - 1, 'must be a whole number')),
 });
 
 /** Checks a sweep document (already parsed); `baseDir` resolves relative file paths in it. */

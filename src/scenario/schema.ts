@@ -5,7 +5,7 @@
  * from {@link defaultScenario}: every default is a field, and the rule tables below give ranges.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defaultScenario } from './defaults.js';
 import { closestKey, type ScenarioProblem } from './errors.js';
 import { DURATION_PATTERN, tryParseHours } from '../time.js';
@@ -36,34 +36,41 @@ const DURATION_KEYS = new Set(['stepDuration', 'halfLife', 'lifetime', 'window',
 
 const DURATION_RULE = 'must be a positive duration such as "90m", "1.5h", "6d", "2w"';
 
+/** Attaches JSON Schema metadata (default, description) to a schema. */
+function documented<T extends z.ZodMiniType>(schema: T, meta: { default?: unknown; description?: string }): T {
+  z.globalRegistry.add(schema, meta);
+  return schema;
+}
+
 /** A number field; every failed check reports the same `allowed` sentence. */
-function numberField(key: string, parent: string): z.ZodType {
+function numberField(key: string, parent: string): z.ZodMiniType {
   const fail = (allowed: string) => ({ error: allowed });
   if (key in INTEGER) {
     const [lo, hi] = INTEGER[key];
     const allowed = `must be a whole number from ${lo} to ${hi}`;
-    return z.number(fail(allowed)).int(fail(allowed)).min(lo, fail(allowed)).max(hi, fail(allowed));
+    return z.number(fail(allowed)).check(z.int(fail(allowed)), z.minimum(lo, fail(allowed)), z.maximum(hi, fail(allowed)));
   }
   if ((ODDS_MODELS.has(parent) && key !== 'base') || (parent === 'unfollow' && key === 'qualityGap')) {
     const allowed = 'is an odds ratio: must be > 0 (1 = no effect)';
-    return z.number(fail(allowed)).gt(0, fail(allowed));
+    return z.number(fail(allowed)).check(z.positive(fail(allowed)));
   }
   if (PROBABILITY.has(key)) {
     const allowed = 'must be a probability from 0 to 1';
-    return z.number(fail(allowed)).min(0, fail(allowed)).max(1, fail(allowed));
+    return z.number(fail(allowed)).check(z.minimum(0, fail(allowed)), z.maximum(1, fail(allowed)));
   }
-  if (POSITIVE.has(key)) return z.number(fail('must be a number > 0')).gt(0, fail('must be a number > 0'));
-  if (key === 'exponent') return z.number(fail('must be a number > 1')).gt(1, fail('must be a number > 1'));
-  return z.number(fail('must be a number ≥ 0')).min(0, fail('must be a number ≥ 0'));
+  if (POSITIVE.has(key)) return z.number(fail('must be a number > 0')).check(z.positive(fail('must be a number > 0')));
+  if (key === 'exponent') return z.number(fail('must be a number > 1')).check(z.gt(1, fail('must be a number > 1')));
+  return z.number(fail('must be a number ≥ 0')).check(z.minimum(0, fail('must be a number ≥ 0')));
 }
 
-const durationField = (): z.ZodType =>
-  z.string({ error: DURATION_RULE })
-    .regex(DURATION_PATTERN, { error: DURATION_RULE })
-    .refine((d) => (tryParseHours(d) ?? 0) > 0, { error: DURATION_RULE });
+const durationField = (): z.ZodMiniType =>
+  z.string({ error: DURATION_RULE }).check(
+    z.regex(DURATION_PATTERN, { error: DURATION_RULE }),
+    z.refine((d) => (tryParseHours(d) ?? 0) > 0, { error: DURATION_RULE }),
+  );
 
 /** A strict object whose unknown-key error lists the allowed fields (read back by {@link shapeProblems}). */
-function strictObject(shape: Record<string, z.ZodType>, what: string): z.ZodType {
+function strictObject(shape: Record<string, z.ZodMiniType>, what: string): z.ZodMiniType {
   const fields = Object.keys(shape);
   return z.strictObject(shape, {
     error: (issue) =>
@@ -72,30 +79,30 @@ function strictObject(shape: Record<string, z.ZodType>, what: string): z.ZodType
 }
 
 /** Schema of one default value: the same shape, every field optional. */
-function fieldFor(key: string, parent: string, template: unknown, what: string): z.ZodType {
-  const described = (s: z.ZodType): z.ZodType => s.optional().meta({ default: template });
+function fieldFor(key: string, parent: string, template: unknown, what: string): z.ZodMiniType {
+  const described = (s: z.ZodMiniType): z.ZodMiniType => documented(z.optional(s), { default: template });
   if (DURATION_KEYS.has(key)) return described(durationField());
   if (key === 'selection') return described(z.enum(['top-k', 'gumbel'], { error: 'must be one of top-k, gumbel' }));
   if (typeof template === 'number') return described(numberField(key, parent));
   if (typeof template === 'boolean') return described(z.boolean({ error: 'must be true or false' }));
-  if (isPlain(template)) return objectFor(template, key, what ? `${what}.${key}` : key).optional();
+  if (isPlain(template)) return z.optional(objectFor(template, key, what ? `${what}.${key}` : key));
   return described(z.string({ error: 'must be a string' }));
 }
 
-function objectFor(template: Plain, parent: string, what: string): z.ZodType {
-  const shape: Record<string, z.ZodType> = {};
+function objectFor(template: Plain, parent: string, what: string): z.ZodMiniType {
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const [k, v] of Object.entries(template)) shape[k] = fieldFor(k, parent, v, what);
   return strictObject(shape, what);
 }
 
-const GRAPH_FIELDS: Record<string, Record<string, z.ZodType>> = {
+const GRAPH_FIELDS: Record<string, Record<string, z.ZodMiniType>> = {
   'erdos-renyi': { meanDegree: numberField('meanDegree', 'graph') },
   'barabasi-albert': { meanDegree: numberField('meanDegree', 'graph') },
   'watts-strogatz': { meanDegree: numberField('meanDegree', 'graph'), rewire: numberField('rewire', 'graph') },
   sbm: { meanDegree: numberField('meanDegree', 'graph'), homophily: numberField('homophily', 'graph') },
   configuration: {
-    degrees: z.array(z.number().int().min(0), { error: 'must be an array of whole numbers ≥ 0, one per user' })
-      .max(50_000_000, { error: 'at most one degree per user (50,000,000)' }),
+    degrees: z.array(z.number().check(z.int(), z.minimum(0)), { error: 'must be an array of whole numbers ≥ 0, one per user' })
+      .check(z.maxLength(50_000_000, { error: 'at most one degree per user (50,000,000)' })),
     exponent: numberField('exponent', 'graph'),
     minDegree: numberField('minDegree', 'graph'),
     maxDegree: numberField('maxDegree', 'graph'),
@@ -108,24 +115,24 @@ const GRAPH_FIELDS: Record<string, Record<string, z.ZodType>> = {
 };
 
 /** A union over `kind`; each variant's fields are optional unless listed in `required`. */
-function kinded(variants: Record<string, Record<string, z.ZodType>>, what: string, required: Record<string, string[]> = {}) {
+function kinded(variants: Record<string, Record<string, z.ZodMiniType>>, what: string, required: Record<string, string[]> = {}) {
   const kinds = Object.keys(variants).join(', ');
   return z.discriminatedUnion(
     'kind',
     Object.entries(variants).map(([kind, fields]) => {
-      const shape: Record<string, z.ZodType> = { kind: z.literal(kind) };
-      for (const [k, s] of Object.entries(fields)) shape[k] = required[kind]?.includes(k) ? s : s.optional();
-      return strictObject(shape, `a ${kind} ${what}`) as z.ZodObject;
-    }) as [z.ZodObject, ...z.ZodObject[]],
+      const shape: Record<string, z.ZodMiniType> = { kind: z.literal(kind) };
+      for (const [k, s] of Object.entries(fields)) shape[k] = required[kind]?.includes(k) ? s : z.optional(s);
+      return strictObject(shape, `a ${kind} ${what}`) as z.ZodMiniObject;
+    }) as [z.ZodMiniObject, ...z.ZodMiniObject[]],
     { error: `must be an object with a "kind" (${kinds})` },
   );
 }
 
-const graphSchema = kinded(GRAPH_FIELDS, 'graph').describe(
-  'The social graph among users: a generator or an edge list (`a b` per line: b sees a\'s posts).',
-);
+const graphSchema = documented(kinded(GRAPH_FIELDS, 'graph'), {
+  description: 'The social graph among users: a generator or an edge list (`a b` per line: b sees a\'s posts).',
+});
 
-const freshnessSchema = kinded(
+const freshnessSchema = documented(kinded(
   {
     exponential: { halfLife: durationField(), floor: numberField('floor', ''), lifetime: durationField() },
     stretched: { halfLife: durationField(), shape: numberField('shape', ''), floor: numberField('floor', ''), lifetime: durationField() },
@@ -134,51 +141,52 @@ const freshnessSchema = kinded(
   },
   'freshness curve',
   { exponential: ['halfLife'], stretched: ['halfLife'], custom: ['name'] },
-).describe('Freshness f(age) multiplies ranking scores; posts leave candidate pools below `floor` or after `lifetime`.');
+), { description: 'Freshness f(age) multiplies ranking scores; posts leave candidate pools below `floor` or after `lifetime`.' });
 
 /** Schema of a strategy description (its kind is checked against the registry when resolved). */
-export const strategySchema = strictObject(
+export const strategySchema = documented(strictObject(
   {
-    kind: z.string({ error: 'must be a strategy name' }).min(1, { error: 'must be a strategy name' }),
-    params: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
-    label: z.string({ error: 'must be a non-empty string' }).min(1, { error: 'must be a non-empty string' }).optional(),
+    kind: z.string({ error: 'must be a strategy name' }).check(z.minLength(1, { error: 'must be a strategy name' })),
+    params: z.optional(z.record(z.string(), z.unknown(), { error: 'must be an object' })),
+    label: z.optional(z.string({ error: 'must be a non-empty string' }).check(z.minLength(1, { error: 'must be a non-empty string' }))),
   },
   'a strategy',
-).describe('A strategy: `kind` (like-chasing, follow-building, mixed, adaptive, scripted or a registered one), `params`, `label`.');
+), { description: 'A strategy: `kind` (like-chasing, follow-building, mixed, adaptive, scripted or a registered one), `params`, `label`.' });
 
 const accountSchema = strictObject(
   {
-    name: z.string({ error: 'must be a string' }).optional(),
-    strategy: strategySchema.optional(),
-    startingFollowers: numberField('startingFollowers', 'account').optional(),
-    startingNotify: numberField('startingNotify', 'account').optional(),
-    topic: numberField('topic', 'account').optional(),
-    homeUser: numberField('homeUser', 'account').optional(),
+    name: z.optional(z.string({ error: 'must be a string' })),
+    strategy: z.optional(strategySchema),
+    startingFollowers: z.optional(numberField('startingFollowers', 'account')),
+    startingNotify: z.optional(numberField('startingNotify', 'account')),
+    topic: z.optional(numberField('topic', 'account')),
+    homeUser: z.optional(numberField('homeUser', 'account')),
   },
   'a focal account',
 );
 
-function scenarioShape(): Record<string, z.ZodType> {
+function scenarioShape(): Record<string, z.ZodMiniType> {
   const { graph: _g, accounts: _a, content, ...rest } = defaultScenario;
   const { freshness: _f, ...contentRest } = content;
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const [k, v] of Object.entries(rest)) shape[k] = fieldFor(k, '', v, '');
-  shape.version = z.literal(1, { error: 'must be 1 (the scenario schema version)' }).optional();
-  const contentShape: Record<string, z.ZodType> = {};
+  shape.version = z.optional(z.literal(1, { error: 'must be 1 (the scenario schema version)' }));
+  const contentShape: Record<string, z.ZodMiniType> = {};
   for (const [k, v] of Object.entries(contentRest)) contentShape[k] = fieldFor(k, 'content', v, 'content');
-  contentShape.freshness = freshnessSchema.optional();
-  shape.content = strictObject(contentShape, 'content').optional();
-  shape.graph = graphSchema.optional();
-  shape.accounts = z.array(accountSchema, { error: 'must be an array of focal accounts' })
-    .max(1000, { error: 'at most 1,000 focal accounts' }).optional();
+  contentShape.freshness = z.optional(freshnessSchema);
+  shape.content = z.optional(strictObject(contentShape, 'content'));
+  shape.graph = z.optional(graphSchema);
+  shape.accounts = z.optional(z.array(accountSchema, { error: 'must be an array of focal accounts' })
+    .check(z.maxLength(1000, { error: 'at most 1,000 focal accounts' })));
   // Shorthands.
-  shape.ranker = z.string({ error: 'must be a ranker name' }).optional().describe('Shorthand for feed.ranker.');
-  shape.strategy = strategySchema.optional().describe('Shorthand for the first focal account\'s strategy.');
-  shape.halfLife = durationField().optional().describe('Shorthand for content.freshness.halfLife.');
-  shape.attention = numberField('attention', 'population').optional().describe('Shorthand for population.attention.');
-  shape.startingFollowers = numberField('startingFollowers', '').optional().describe('Shorthand for every focal account\'s starting followers.');
-  shape.extends = z.union([z.string(), z.array(z.string())], { error: 'must be a preset name or a list of them' })
-    .optional().describe('Platform preset(s) this scenario builds on (see `feedsim presets`); later ones and this file override earlier ones.');
+  const shorthand = (s: z.ZodMiniType, description: string) => documented(z.optional(s), { description });
+  shape.ranker = shorthand(z.string({ error: 'must be a ranker name' }), 'Shorthand for feed.ranker.');
+  shape.strategy = shorthand(strategySchema, 'Shorthand for the first focal account\'s strategy.');
+  shape.halfLife = shorthand(durationField(), 'Shorthand for content.freshness.halfLife.');
+  shape.attention = shorthand(numberField('attention', 'population'), 'Shorthand for population.attention.');
+  shape.startingFollowers = shorthand(numberField('startingFollowers', ''), 'Shorthand for every focal account\'s starting followers.');
+  shape.extends = shorthand(z.union([z.string(), z.array(z.string())], { error: 'must be a preset name or a list of them' }),
+    'Platform preset(s) this scenario builds on (see `feedsim presets`); later ones and this file override earlier ones.');
   return shape;
 }
 
@@ -186,19 +194,9 @@ function scenarioShape(): Record<string, z.ZodType> {
 export const scenarioSchema = strictObject(scenarioShape(), 'a scenario');
 
 /** The zod schema of a scenario file: a scenario plus `$schema` (for editors). */
-export const scenarioFileSchema = (scenarioSchema as z.ZodObject).extend({
-  $schema: z.string().optional().describe('URL or path of this JSON Schema, for editors.'),
+export const scenarioFileSchema = z.extend(scenarioSchema as z.ZodMiniObject, {
+  $schema: documented(z.optional(z.string()), { description: 'URL or path of this JSON Schema, for editors.' }),
 });
-
-/** The JSON Schema (draft 2020-12) of scenario files, as printed by `feedsim schema`. */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(scenarioFileSchema, { unrepresentable: 'any' }),
-    $id: 'https://github.com/feedsim/feedsim/schema/scenario-v1.json',
-    title: 'feedsim scenario (schema version 1)',
-    description: 'A feedsim scenario file: every field is optional and falls back to the default shown.',
-  };
-}
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
   let v = input;
@@ -210,7 +208,7 @@ const pathText = (path: PropertyKey[]): string =>
   path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
 
 /** Checks `input` against {@link scenarioSchema}; returns every problem found (none = valid shape). */
-export function shapeProblems(input: unknown, schema: z.ZodType = scenarioSchema): ScenarioProblem[] {
+export function shapeProblems(input: unknown, schema: z.ZodMiniType = scenarioSchema): ScenarioProblem[] {
   const result = schema.safeParse(input);
   if (result.success) return [];
   const problems: ScenarioProblem[] = [];

@@ -7,8 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { sweepScenarios } from '../../experiment/sweep.js';
 import { checkSweepDocument, readDocument, loadScenarioFile, sweepFileSchema } from '../../io/scenario-file.js';
 import { platformPresets } from '../../scenario/platforms.js';
-import { scenarioJsonSchema } from '../../scenario/schema.js';
-import { z } from 'zod';
+import { scenarioJsonSchema } from '../../scenario/json-schema.js';
+import * as z from 'zod/mini';
 
 /** Checks a scenario or sweep file (a sweep file has a `design`); prints what it describes. */
 export function validateCommand(file: string, print: (s: string) => void): void {

@@ -1,0 +1,43 @@
+/**
+ * The charts of a result: a comparison's three, a sweep's map. Shared by `writePlots` and the
+ * HTML report so both show the same figures under the same names.
+ * @module
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CompareResult } from '../experiment/compare.js';
+import type { SweepResult } from '../experiment/sweep.js';
+import { followersPlot, FOLLOWERS_TITLE } from './followers.js';
+import { netReturnPlot, NET_RETURN_TITLE } from './net-return.js';
+import { reachByChannelPlot, REACH_BY_CHANNEL_TITLE } from './reach-by-channel.js';
+import { sweepWinMap, SWEEP_WIN_MAP_TITLE } from './sweep-win-map.js';
+
+/** A named chart: file stem, title and Vega-Lite spec. */
+export interface Chart {
+  /** File stem and element id, e.g. `net-return`. */
+  name: string;
+  title: string;
+  spec: TopLevelSpec;
+}
+
+/** True for a comparison's result (it has per-strategy series), false for a sweep's (it has points). */
+export function isCompareResult(result: CompareResult | SweepResult): result is CompareResult {
+  return !!result && typeof result === 'object' && 'summary' in result && !('points' in result);
+}
+
+/**
+ * The charts of a comparison (followers, reach by channel, net return with the crossover) or of
+ * a sweep (where each strategy wins), in reading order.
+ */
+export function resultCharts(result: CompareResult | SweepResult): Chart[] {
+  if (isCompareResult(result)) {
+    return [
+      { name: 'net-return', title: NET_RETURN_TITLE, spec: netReturnPlot(result) },
+      { name: 'followers', title: FOLLOWERS_TITLE, spec: followersPlot(result) },
+      { name: 'reach-by-channel', title: REACH_BY_CHANNEL_TITLE, spec: reachByChannelPlot(result) },
+    ];
+  }
+  if (result && typeof result === 'object' && Array.isArray((result as SweepResult).points)) {
+    return [{ name: 'sweep-win-map', title: SWEEP_WIN_MAP_TITLE, spec: sweepWinMap(result) }];
+  }
+  throw new TypeError(`resultCharts: result has keys ${JSON.stringify(Object.keys(result ?? {}))}; expected a CompareResult (with summary) or a SweepResult (with points)`);
+}

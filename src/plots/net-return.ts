@@ -1,0 +1,96 @@
+/**
+ * Cumulative net return per strategy with confidence bands, and the crossover marked: the
+ * headline chart of a comparison.
+ * @module
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CompareResult } from '../experiment/compare.js';
+import type { Crossover } from '../experiment/crossover.js';
+import { bandLayers, intervalRows, percent, strategyColor } from './series.js';
+import { textWidth } from './text-width.js';
+import { CHART_CONFIG, CHART_SIZE, VEGA_LITE_SCHEMA } from './theme.js';
+
+/** Title of {@link netReturnPlot}. */
+export const NET_RETURN_TITLE = 'Cumulative net return';
+
+/** Prefix of every crossover label in the chart (tests and readers look for it). */
+export const CROSSOVER_LABEL = 'crossover';
+
+/** The metric plotted: the one crossovers are computed on (equal to cumulativeNet when undiscounted). */
+const METRIC = 'cumulativeNpv';
+
+/** A crossover worth marking: the challenger's mean paired difference turns positive for good. */
+export function hasCrossover(x: Crossover | null | undefined): x is Crossover & { estimate: number } {
+  return !!x && typeof x.estimate === 'number' && Number.isFinite(x.estimate);
+}
+
+/** The one-line label of a crossover mark. */
+export function crossoverLabel(x: Crossover & { estimate: number }): string {
+  const when = x.population !== null
+    ? `from cycle ${x.estimate} (95 % interval ${x.earliest ?? x.population}–${x.population})`
+    : `from cycle ${x.estimate} (on average; not significant by cycle ${x.cycles})`;
+  return `${CROSSOVER_LABEL}: ${x.challenger} overtakes ${x.baseline} ${when}`;
+}
+
+/**
+ * Cumulative (discounted) net return per strategy: mean and confidence band per cycle, a
+ * break-even line at zero, and each crossover (challenger overtaking the baseline for good)
+ * marked by a dashed rule in the challenger's colour with a label, its interval shaded when the
+ * crossover is significant. Nothing is marked when no challenger crosses.
+ * @example
+ * ```ts
+ * import { netReturnPlot, renderSvg } from 'feedsim/plots';
+ * const svg = await renderSvg(netReturnPlot(compareResult));
+ * ```
+ */
+export function netReturnPlot(result: CompareResult): TopLevelSpec {
+  const rows = intervalRows(result, METRIC, 'netReturnPlot');
+  const crossings = (result.crossovers ?? []).filter(hasCrossover);
+  const cycles = Math.max(result.cycles, 2);
+  const { width } = CHART_SIZE;
+  const marks = crossings.map((x, i) => {
+    const label = crossoverLabel(x);
+    // Keep the label inside the plot, on the side of the rule where it fits.
+    const labelWidth = textWidth(label, 11, 'bold');
+    const at = ((x.estimate - 1) / (cycles - 1)) * width;
+    const [px, align] = at + 5 + labelWidth <= width ? [at + 5, 'left'] : at - 5 - labelWidth >= 0 ? [at - 5, 'right'] : [Math.max(0, width - labelWidth), 'left'];
+    return {
+      strategy: x.challenger,
+      cycle: x.estimate,
+      from: x.population !== null ? (x.earliest ?? x.population) : null,
+      to: x.population,
+      label,
+      px,
+      align,
+      y: 4 + 15 * i,
+    };
+  });
+  const color = strategyColor(result.strategies);
+  const x = { field: 'cycle', type: 'quantitative' as const };
+  const layers: unknown[] = [
+    ...bandLayers(result.strategies, result.cycles, 'cumulative net return'),
+    { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#888', strokeWidth: 1 }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
+  ];
+  if (marks.length) {
+    layers.push(
+      { data: { values: marks.filter((m) => m.from !== null) }, mark: { type: 'rect', opacity: 0.12 }, encoding: { x: { field: 'from', type: 'quantitative' }, x2: { field: 'to' }, color } },
+      { data: { values: marks }, mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { x, color } },
+      ...marks.map((m) => ({
+        data: { values: [m] },
+        mark: { type: 'text', align: m.align, baseline: 'top', fontSize: 11, fontWeight: 'bold' },
+        encoding: { x: { value: m.px }, y: { value: m.y }, text: { field: 'label' }, color },
+      })),
+    );
+  }
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: {
+      text: NET_RETURN_TITLE,
+      subtitle: `mean per cycle and its ${percent(result.level)} interval over ${result.replicates} replicates${crossings.length ? '' : '; no crossover'}`,
+    },
+    ...CHART_SIZE,
+    config: CHART_CONFIG,
+    data: { values: rows },
+    layer: layers,
+  } as TopLevelSpec;
+}

@@ -1,0 +1,94 @@
+/**
+ * Shared pieces of the per-cycle comparison charts: interval series as plot rows, the strategy
+ * colour scale, and the "mean line over an interval band" layers.
+ * @module
+ */
+import type { CompareResult } from '../experiment/compare.js';
+import type { Interval } from '../experiment/intervals.js';
+import { finiteOrNull, paletteFor } from './theme.js';
+
+/** One plotted point of a per-cycle interval series. */
+export interface SeriesRow {
+  strategy: string;
+  cycle: number;
+  mean: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+/** The interval series of `metric` for strategy `label`, checked, with a clear error when absent. */
+export function metricSeries(result: CompareResult, label: string, metric: string, chart: string): Interval[] {
+  const series = result?.summary?.[label]?.[metric];
+  if (!Array.isArray(series)) {
+    throw new TypeError(
+      `${chart}: compareResult.summary[${JSON.stringify(label)}].${metric} is ${series === undefined ? 'missing' : JSON.stringify(series)}; expected the per-cycle intervals of a CompareResult from compare()`,
+    );
+  }
+  return series;
+}
+
+/** Checks that `result` looks like a CompareResult (strategies and summary). */
+export function checkCompareResult(result: CompareResult, chart: string): void {
+  if (!result || !Array.isArray(result.strategies) || result.strategies.length === 0) {
+    throw new TypeError(`${chart}: compareResult.strategies is ${JSON.stringify(result?.strategies)}; expected a non-empty list of strategy labels (a CompareResult from compare())`);
+  }
+  if (!result.summary || typeof result.summary !== 'object') {
+    throw new TypeError(`${chart}: compareResult.summary is ${JSON.stringify(result.summary)}; expected per-strategy metric series (a CompareResult from compare())`);
+  }
+}
+
+/** Rows (strategy, cycle, mean, lower, upper) of one metric for every strategy. */
+export function intervalRows(result: CompareResult, metric: string, chart: string): SeriesRow[] {
+  checkCompareResult(result, chart);
+  const rows: SeriesRow[] = [];
+  for (const strategy of result.strategies) {
+    metricSeries(result, strategy, metric, chart).forEach((iv, c) => {
+      rows.push({ strategy, cycle: c + 1, mean: finiteOrNull(iv?.mean), lower: finiteOrNull(iv?.lower), upper: finiteOrNull(iv?.upper) });
+    });
+  }
+  return rows;
+}
+
+/** The colour encoding of strategies: fixed colours in the result's order. */
+export function strategyColor(strategies: readonly string[], title = 'strategy') {
+  return {
+    field: 'strategy',
+    type: 'nominal' as const,
+    title,
+    scale: { domain: [...strategies], range: paletteFor(strategies) },
+    sort: [...strategies],
+    legend: { orient: 'bottom' as const, direction: 'horizontal' as const, symbolOpacity: 1 },
+  };
+}
+
+/** An x encoding of whole cycles 1 … C. */
+export function cycleAxis(cycles: number) {
+  return {
+    field: 'cycle',
+    type: 'quantitative' as const,
+    title: 'cycle',
+    scale: { domain: [1, Math.max(cycles, 2)], nice: false },
+    axis: { tickMinStep: 1, format: 'd' },
+  };
+}
+
+/** A share as a whole percentage ("95 %" for 0.95). */
+export function percent(level: number): string {
+  return `${Math.round(level * 1000) / 10} %`;
+}
+
+/** Layers drawing each strategy's mean as a line with points over its interval as a band. */
+export function bandLayers(strategies: readonly string[], cycles: number, yTitle: string, zero = true) {
+  const color = strategyColor(strategies);
+  const x = cycleAxis(cycles);
+  return [
+    {
+      mark: { type: 'area' as const, opacity: 0.18 },
+      encoding: { x, y: { field: 'lower', type: 'quantitative' as const, title: yTitle, scale: { zero } }, y2: { field: 'upper' }, color },
+    },
+    {
+      mark: { type: 'line' as const, point: { size: 28 }, strokeWidth: 2 },
+      encoding: { x, y: { field: 'mean', type: 'quantitative' as const, title: yTitle, scale: { zero } }, color },
+    },
+  ];
+}

@@ -1,0 +1,46 @@
+/**
+ * Writes charts as SVG files (Node): what `--plots` on `compare` and `sweep` produces.
+ * Node modules are imported when called, so `feedsim/plots` itself loads in browsers too.
+ * @module
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CompareResult } from '../experiment/compare.js';
+import type { SweepResult } from '../experiment/sweep.js';
+import { resultCharts } from './charts.js';
+import { renderSvg } from './render.js';
+
+/** A chart written to disk. */
+export interface WrittenPlot {
+  name: string;
+  title: string;
+  path: string;
+}
+
+/** Renders `spec` and writes it to `path` as SVG (parent directories are created). */
+export async function writeChart(path: string, spec: TopLevelSpec, idPrefix?: string): Promise<void> {
+  const [{ mkdir, writeFile }, { dirname }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  const svg = await renderSvg(spec, idPrefix ? { idPrefix } : {});
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, svg);
+}
+
+/**
+ * Writes the charts of a comparison (`net-return.svg`, `followers.svg`, `reach-by-channel.svg`)
+ * or a sweep (`sweep-win-map.svg`) into `dir`, creating it.
+ * @example
+ * ```ts
+ * import { writePlots } from 'feedsim/plots';
+ * const written = await writePlots('out/plots', compareResult);
+ * console.log(written.map((p) => p.path));
+ * ```
+ */
+export async function writePlots(dir: string, result: CompareResult | SweepResult): Promise<WrittenPlot[]> {
+  const { join } = await import('node:path');
+  const out: WrittenPlot[] = [];
+  for (const chart of resultCharts(result)) {
+    const path = join(dir, `${chart.name}.svg`);
+    await writeChart(path, chart.spec, chart.name);
+    out.push({ name: chart.name, title: chart.title, path });
+  }
+  return out;
+}

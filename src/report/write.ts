@@ -1,0 +1,87 @@
+/**
+ * `writeReport(resultsDir)`: reads a results directory and writes its `report.html` (Node).
+ * A results directory holds `summary.json` (a {@link ResultsSummary}) and optionally
+ * `runs.jsonl` (run records or tidy rows) and `manifest.json` (what was asked: version,
+ * command, input). Node modules are imported when called.
+ * @module
+ */
+import type { Chart } from '../plots/charts.js';
+import { buildReport } from './build.js';
+import { readReplicateFinals, replicateFinalsFromRuns } from './runs.js';
+import { parseResultsSummary, type ResultsSummary, type SummaryContext } from './summary.js';
+import type { RunOutput } from '../experiment/run.js';
+
+/** Options of {@link writeReport}. */
+export interface WriteReportOptions {
+  /** Where to write (default: `<resultsDir>/report.html`). */
+  out?: string;
+  /** Further charts to append (e.g. validation or performance). */
+  extraCharts?: Chart[];
+}
+
+/** Reads `summary.json` of a results directory, with a clear error when it is missing or malformed. */
+export async function readResultsSummary(resultsDir: string): Promise<ResultsSummary> {
+  const [{ readFile }, { join }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  const path = join(resultsDir, 'summary.json');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new Error(`report: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); a results directory holds summary.json (a compare or sweep result with kind "compare" | "sweep") and optionally runs.jsonl`);
+  }
+  try {
+    return parseResultsSummary(text);
+  } catch (e) {
+    throw new TypeError(`${path}: ${(e as Error).message.replace(/^summary\.json: /, '')}`);
+  }
+}
+
+/** Version, command and input from `manifest.json`, when there is one. */
+async function readManifestContext(path: string): Promise<SummaryContext | undefined> {
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  let m: Record<string, unknown>;
+  try {
+    m = JSON.parse(text);
+  } catch (e) {
+    throw new TypeError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+  return {
+    ...(typeof m.feedsim === 'string' ? { version: m.feedsim } : {}),
+    ...(typeof m.command === 'string' ? { command: `feedsim ${m.command}` } : {}),
+    ...(m.input !== undefined ? { input: m.input } : {}),
+  };
+}
+
+/**
+ * Writes `report.html` for a results directory: the charts and summary tables of its
+ * `summary.json`, plus the per-replicate chart when `runs.jsonl` (or kept runs in the summary)
+ * is there, and the version, command and input of `manifest.json` when present. Returns the
+ * path written.
+ * @example
+ * ```ts
+ * import { writeReport } from 'feedsim/report';
+ * const path = await writeReport('results/likes-vs-follows');
+ * ```
+ */
+export async function writeReport(resultsDir: string, options: WriteReportOptions = {}): Promise<string> {
+  const [{ writeFile, stat }, { join }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  const summary = await readResultsSummary(resultsDir);
+  const runsPath = join(resultsDir, 'runs.jsonl');
+  const hasRunsFile = await stat(runsPath).then((s) => s.isFile(), () => false);
+  const kept = (summary as { runs?: unknown }).runs;
+  let replicates;
+  let runsFile;
+  if (summary.kind === 'compare' && Array.isArray(kept)) replicates = replicateFinalsFromRuns(kept as RunOutput[]);
+  if (hasRunsFile) {
+    const finals = await readReplicateFinals(runsPath);
+    runsFile = { rows: finals.rows, runs: finals.runs };
+    if (summary.kind === 'compare' && !replicates) replicates = finals.values;
+  }
+  const context = await readManifestContext(join(resultsDir, 'manifest.json'));
+  const html = await buildReport({ summary, replicates, runsFile, extraCharts: options.extraCharts, context });
+  const out = options.out ?? join(resultsDir, 'report.html');
+  await writeFile(out, html);
+  return out;
+}
