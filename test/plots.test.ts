@@ -100,6 +100,13 @@ describe('plots of a real comparison and sweep', () => {
     expect(resultCharts(swept).map((c) => c.title)).toEqual([SWEEP_WIN_MAP_TITLE]);
   });
 
+  it('a sweep varying more than two factors gets one labelled cell per design point (what --plots writes)', async () => {
+    const three = { ...swept, points: swept.points.map((p, i) => ({ ...p, point: { ...p.point, 'feed.recommendations': 10 + i, 'paid.cpm': 8 - i } })) };
+    const [chart] = resultCharts(three);
+    const svg = await renderSvg(chart.spec);
+    for (const p of three.points) expect(svg).toContain(`${p.index}: `);
+  });
+
   it('replicates: one tick per run', async () => {
     const values = result.runs!.map((r) => ({ strategy: r.label, replicate: r.replicate, value: r.accounts[0].cycles.at(-1)!.cumulativeNpv }));
     const svg = await expectChart(replicatesPlot(values, result.strategies), REPLICATES_TITLE);

@@ -53,7 +53,7 @@ describe('scenario resolution', () => {
 
   it('names an unknown strategy or ranker with the known ones', () => {
     expect(() => simulate({ users: 100, cycles: 1, strategy: { kind: 'nope' } })).toThrow(/not a registered strategy \(known: like-chasing, follow-building/);
-    expect(() => simulate({ users: 100, cycles: 1, ranker: 'nope' })).toThrow(/feed.ranker: "nope" is not a registered ranker/);
+    expect(() => simulate({ users: 100, cycles: 1, ranker: 'nope' })).toThrow(/feed.ranker: "nope" — is not a registered ranker/);
   });
 
   it('error messages are one readable line per problem', () => {

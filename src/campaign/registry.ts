@@ -4,6 +4,7 @@
  * @module
  */
 import type { StrategySpec } from '../scenario/types.js';
+import { closestKey, ScenarioError } from '../scenario/errors.js';
 import { builtinStrategies } from './builtins.js';
 import type { Strategy, StrategyFactory } from './strategy.js';
 
@@ -25,7 +26,7 @@ export function strategyKinds(): string[] {
 export function resolveStrategy(spec: StrategySpec, field = 'strategy'): Strategy {
   const factory = registry.get(spec.kind);
   if (!factory) {
-    throw new RangeError(`${field}.kind: ${JSON.stringify(spec.kind)} is not a registered strategy (known: ${strategyKinds().join(', ')})`);
+    throw new ScenarioError([{ path: `${field}.kind`, value: spec.kind, allowed: `is not a registered strategy (known: ${strategyKinds().join(', ')}; registerStrategy adds one)`, suggestion: closestKey(String(spec.kind), strategyKinds()) }]);
   }
   return factory(spec.params ?? {});
 }

@@ -80,8 +80,9 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
   p.command('validate')
     .description('check a scenario or sweep file and explain every problem')
     .argument('<file>', 'scenario or sweep file (.json, .yaml, .yml)')
+    .addOption(modules())
     .addHelpText('after', '\nExample:\n  feedsim validate my-scenario.yaml\n')
-    .action((file: string) => validateCommand(file, print));
+    .action(async (file: string, o) => validateCommand(file, o, print));
 
   p.command('presets')
     .description('list the platform presets a scenario can extend')

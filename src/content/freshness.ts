@@ -6,6 +6,7 @@
  */
 import type { FreshnessSpec } from '../scenario/types.js';
 import { parseHours } from '../time.js';
+import { closestKey, ScenarioError } from '../scenario/errors.js';
 
 /** A freshness curve: age in hours → multiplier in [0, 1], with f(0) = 1, non-increasing. */
 export type FreshnessCurve = (ageHours: number) => number;
@@ -45,7 +46,10 @@ export function freshnessCurve(spec: FreshnessSpec): FreshnessCurve {
   switch (spec.kind) {
     case 'custom': {
       const c = custom.get(spec.name);
-      if (!c) throw new RangeError(`content.freshness.name: ${JSON.stringify(spec.name)} is not a registered freshness curve (known: ${[...custom.keys()].join(', ') || 'none'})`);
+      if (!c) {
+        const known = [...custom.keys()];
+        throw new ScenarioError([{ path: 'content.freshness.name', value: spec.name, allowed: `is not a registered freshness curve (known: ${known.join(', ') || 'none'}; registerFreshness adds one)`, suggestion: closestKey(spec.name, known) }]);
+      }
       return (age) => {
         const f = c(age);
         if (!(f >= 0 && f <= 1)) throw new RangeError(`freshness curve "${spec.name}" returned ${f} at age ${age} h: values must be in [0, 1]`);

@@ -11,6 +11,7 @@ import { scenarioHash } from '../scenario/hash.js';
 import type { ScenarioInput, StrategySpec } from '../scenario/types.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { crossover, type Crossover } from './crossover.js';
+import { checkNames } from './check-names.js';
 import { runEconomics, type Economics } from './economics.js';
 import { bootstrapInterval, tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
@@ -219,6 +220,7 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
   }
   const { checkMemory } = await import('./memory-check.js');
   checkMemory(resolved, options.workers ?? 1);
+  await checkNames([{ scenario: resolved }], strategies.map((s) => s.spec), options.modules);
   const { runAll } = await import('./pool.js');
   const runs: RunOutput[] = [];
   let planned = start;

@@ -12,6 +12,7 @@ import { scenarioHash } from '../scenario/hash.js';
 import type { ScenarioInput, StrategySpec } from '../scenario/types.js';
 import { labelStrategies } from './compare.js';
 import { crossover, type Crossover } from './crossover.js';
+import { checkNames } from './check-names.js';
 import { applyPoint, expandDesign, type Design, type DesignPoint } from './design.js';
 import { tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
@@ -149,7 +150,9 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   const all = sweepSpecs({ ...options, seed, replicates });
   const chosen = all.filter((s, i) => options.filter?.(s, i) ?? true);
   const { checkMemory } = await import('./memory-check.js');
-  for (const { scenario } of scenarios) checkMemory(resolveScenario(scenario), options.workers ?? 1);
+  const resolved = scenarios.map(({ scenario }, i) => ({ scenario: resolveScenario(scenario), where: `design point ${i + 1}: ` }));
+  for (const { scenario } of resolved) checkMemory(scenario, options.workers ?? 1);
+  await checkNames(resolved, labelStrategies(options.strategies).map((s) => s.spec), options.modules);
   const kept: RunOutput[] = [];
   const { runAll } = await import('./pool.js');
   await runAll(chosen, {

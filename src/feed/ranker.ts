@@ -5,6 +5,7 @@
  * @module
  */
 import type { ChannelName } from './channel.js';
+import { closestKey, ScenarioError } from '../scenario/errors.js';
 
 /**
  * What a ranker sees of one candidate. The engine reuses one object per session, so a ranker
@@ -98,6 +99,8 @@ export function rankerNames(): string[] {
 /** Resolves a ranker name; throws naming the allowed values when it is unknown. */
 export function resolveRanker(name: string, inNetworkShare: number): FeedRanker {
   const r = registry.get(name);
-  if (!r) throw new RangeError(`feed.ranker: ${JSON.stringify(name)} is not a registered ranker (known: ${rankerNames().join(', ')})`);
+  if (!r) {
+    throw new ScenarioError([{ path: 'feed.ranker', value: name, allowed: `is not a registered ranker (known: ${rankerNames().join(', ')}; registerRanker adds one)`, suggestion: closestKey(name, rankerNames()) }]);
+  }
   return typeof r === 'function' ? r(inNetworkShare) : r;
 }

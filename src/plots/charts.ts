@@ -9,7 +9,7 @@ import type { SweepResult } from '../experiment/sweep.js';
 import { followersPlot, FOLLOWERS_TITLE } from './followers.js';
 import { netReturnPlot, NET_RETURN_TITLE } from './net-return.js';
 import { reachByChannelPlot, REACH_BY_CHANNEL_TITLE } from './reach-by-channel.js';
-import { sweepWinMap, SWEEP_WIN_MAP_TITLE } from './sweep-win-map.js';
+import { sweepWinMap, SWEEP_WIN_MAP_TITLE, variedFactors } from './sweep-win-map.js';
 
 /** A named chart: file stem, title and Vega-Lite spec. */
 export interface Chart {
@@ -37,7 +37,13 @@ export function resultCharts(result: CompareResult | SweepResult): Chart[] {
     ];
   }
   if (result && typeof result === 'object' && Array.isArray((result as SweepResult).points)) {
-    return [{ name: 'sweep-win-map', title: SWEEP_WIN_MAP_TITLE, spec: sweepWinMap(result) }];
+    const sweepResult = result as SweepResult;
+    // More than two varied factors do not fit two axes: one cell per design point, labelled.
+    const wide = variedFactors(sweepResult.points.map((p) => p.point)).length > 2;
+    const spec = wide
+      ? sweepWinMap(sweepResult.points.map((p) => ({ point: { 'design point': `${p.index}: ${Object.entries(p.point).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}` }, winner: p.winner, difference: p.difference })))
+      : sweepWinMap(sweepResult);
+    return [{ name: 'sweep-win-map', title: SWEEP_WIN_MAP_TITLE, spec }];
   }
   throw new TypeError(`resultCharts: result has keys ${JSON.stringify(Object.keys(result ?? {}))}; expected a CompareResult (with summary) or a SweepResult (with points)`);
 }

@@ -3,7 +3,9 @@
  * numbers, intervals, paired differences and the crossover; optionally written to `--out`.
  * @module
  */
-import { compare, type CompareResult } from '../../experiment/compare.js';
+import { compare, labelStrategies, type CompareResult } from '../../experiment/compare.js';
+import { checkMemory } from '../../experiment/memory-check.js';
+import { checkNames } from '../../experiment/check-names.js';
 import { formatComparison } from '../../experiment/format.js';
 import type { RunOutput } from '../../experiment/run.js';
 import type { ExportFormat } from '../../io/results-dir.js';
@@ -28,7 +30,10 @@ export interface CompareCommandOptions {
 
 /** Runs the comparison, prints its table, writes results; returns the result. */
 export async function compareCommand(file: string, o: CompareCommandOptions, print: (s: string) => void): Promise<CompareResult> {
-  const { input } = loadScenarioFile(file);
+  const { input, scenario } = loadScenarioFile(file);
+  // Every check compare makes before its first run, made before anything is written.
+  checkMemory(scenario, o.workers);
+  await checkNames([{ scenario }], labelStrategies(o.strategies).map((s) => s.spec), o.module);
   const manifest = {
     feedsim: VERSION, command: 'compare' as const,
     input: { scenario: input, strategies: o.strategies, replicates: o.replicates, seed: o.seed, level: o.level },

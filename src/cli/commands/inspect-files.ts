@@ -5,21 +5,27 @@
  */
 import { dirname, resolve } from 'node:path';
 import { sweepScenarios } from '../../experiment/sweep.js';
+import { labelStrategies } from '../../experiment/compare.js';
+import { checkNames } from '../../experiment/check-names.js';
+import { resolveScenario } from '../../scenario/resolve.js';
 import { checkSweepDocument, readDocument, loadScenarioFile, sweepFileSchema } from '../../io/scenario-file.js';
 import { platformPresets } from '../../scenario/platforms.js';
 import { scenarioJsonSchema } from '../../scenario/json-schema.js';
 import * as z from 'zod/mini';
 
 /** Checks a scenario or sweep file (a sweep file has a `design`); prints what it describes. */
-export function validateCommand(file: string, print: (s: string) => void): void {
+export async function validateCommand(file: string, o: { module: string[] }, print: (s: string) => void): Promise<void> {
   const doc = readDocument(file);
   if ('design' in doc) {
     const sweep = checkSweepDocument(doc, dirname(resolve(file)));
-    const points = sweepScenarios(sweep.scenario, sweep.design).length;
+    const resolved = sweepScenarios(sweep.scenario, sweep.design).map(({ scenario }, i) => ({ scenario: resolveScenario(scenario), where: `design point ${i + 1}: ` }));
+    await checkNames(resolved, labelStrategies(sweep.strategies).map((s) => s.spec), o.module);
+    const points = resolved.length;
     print(`${file}: a valid sweep — ${points} design points × ${sweep.strategies.length} strategies × ${sweep.replicates} replicates = ${points * sweep.strategies.length * sweep.replicates} runs\n`);
     return;
   }
   const { scenario } = loadScenarioFile(file);
+  await checkNames([{ scenario }], [], o.module);
   const accounts = scenario.accounts.map((a) => `${a.name} (${a.strategy?.label ?? a.strategy?.kind})`).join(', ');
   print(`${file}: a valid scenario — ${scenario.users} users, ${scenario.graph.kind} graph, ${scenario.feed.ranker} feed, ${scenario.cycles} cycles of ${scenario.stepsPerCycle} × ${scenario.stepDuration} steps; focal accounts: ${accounts}\n`);
 }
