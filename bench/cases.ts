@@ -24,6 +24,7 @@ export function benchScenario(users: number): Feedsim.ScenarioInput {
     seed: 1,
     users,
     cycles: 4,
+    stepsPerCycle: 24,
     graph: { kind: 'barabasi-albert', meanDegree: 15 },
     population: { activity: 0.1, activitySpread: 1, attention: 10 },
     feed: { ranker: 'engagement', selection: 'gumbel', temperature: 1, inboxSize: 20, recommendations: 20 },

@@ -47,7 +47,7 @@ describe('user-defined strategies in worker threads', () => {
   it('load from a TypeScript module path and give the same results on 1 and 2 workers', async () => {
     const module = fileURLToPath(new URL('./fixtures/custom-strategy.ts', import.meta.url));
     await import('./fixtures/custom-strategy.js');
-    // In this thread the module is already imported (above); the two workers load it by path.
+    // In this thread the module is already imported (above); the worker thread loads it by path.
     const opts = { scenario, strategies: [{ kind: 'test-every-step' }, { kind: 'test-every-step', params: { appeal: 0.9 }, label: 'bait' }], replicates: 2 };
     const one = await compare({ ...opts, workers: 1 });
     const two = await compare({ ...opts, workers: 2, modules: [module] });

@@ -1,143 +1,211 @@
 /**
- * Dynamic follows of accounts, with per-follow state. Each user's follows sit in a chain of
- * 4-slot pages from one shared pool, so a user with no follows costs 6 bytes and a follow
- * costs 14 bytes (account, accustomed quality, hazard mark, flags and a quarter of the page link).
- * The user's follows are read at each session (lazy hazards, in-network candidates), which is
- * why they are stored on the user's side; accounts keep only counts.
+ * Dynamic follows of accounts, with per-follow state. Each user's follows sit in one
+ * contiguous block of a shared arena, sized to the smallest size class that holds them
+ * (1, 2, 3, 4, 6, 8, 12, 16, …: powers of two and three times powers of two), so a follow costs
+ * its 12 bytes of state (account with the notification bit, accustomed quality, hazard mark)
+ * plus little slack, and a user costs 6 bytes (block start and count). The user's follows are
+ * read at each session (lazy hazards, in-network candidates), which is why they are stored on
+ * the user's side, contiguously; accounts keep only counts.
+ *
+ * Blocks freed when a user's follows outgrow or shrink below their class go to per-class free
+ * lists; when the arena is full it grows by an eighth, or is repacked first if free blocks make
+ * up more than a sixteenth of it. The logical order of a user's follows (slot `start + k` holds
+ * the k-th) is all that results depend on; where blocks sit never matters.
  * @module
  */
 
-/** Follows per page. */
-const PAGE = 4;
-
-/** Flag bits of a follow. */
+/** The notification bit of a follow's `code`. */
 export const FOLLOW_NOTIFY = 1;
 
-/** The follow pool. Slot `k` of a user is in page `k >> 2` of its chain, at offset `k & 3`. */
+/** Slots of a new arena, and the least it grows by. */
+const MIN_ARENA = 1024;
+/** Number of size classes: sizes up to 65,536 (the per-user limit is 65,535 follows). */
+const CLASSES = 32;
+
+/** The follow pool. The k-th follow of a user is in slot `start[user] + k`. */
 export interface FollowStore {
-  /** First page of each user's chain, −1 for none. */
-  head: Int32Array;
+  /** First slot of each user's block (meaningless while the user follows no one). */
+  start: Int32Array;
   /** Number of follows of each user. */
   count: Uint16Array;
-  /** Next page in a chain, or −1; for free pages, the next free page. */
-  next: Int32Array;
-  /** Per slot (page × 4 + offset): the followed account. */
-  account: Int32Array;
+  /** Per slot: the followed account × 2, plus 1 (`FOLLOW_NOTIFY`) when notifications are on. */
+  code: Int32Array;
   /** Quality the follower is used to from the account (moving average, C7). */
   accustomed: Float32Array;
   /** The account's cumulative hazard when it was last applied to this follow (lazy hazards). */
   mark: Float32Array;
-  flags: Uint8Array;
-  pages: number;
-  freePage: number;
+  /** Slots handed out from the start of the arena so far. */
+  used: number;
+  /** Per size class, the first free block (each free block stores the next one in `code`), or −1. */
+  freeHead: Int32Array;
+  /** Slots in free blocks. */
+  freeSlots: number;
 }
 
-/** An empty pool for `users` users. */
-export function createFollowStore(users: number, expectedFollows = 0): FollowStore {
-  const pages = Math.max(64, Math.ceil(expectedFollows / PAGE) + 64);
+/** An empty pool for `users` users; its arena grows as follows are added. */
+export function createFollowStore(users: number): FollowStore {
   return {
-    head: new Int32Array(users).fill(-1),
+    start: new Int32Array(users),
     count: new Uint16Array(users),
-    next: new Int32Array(pages).fill(-1),
-    account: new Int32Array(pages * PAGE),
-    accustomed: new Float32Array(pages * PAGE),
-    mark: new Float32Array(pages * PAGE),
-    flags: new Uint8Array(pages * PAGE),
-    pages: 0,
-    freePage: -1,
+    code: new Int32Array(MIN_ARENA),
+    accustomed: new Float32Array(MIN_ARENA),
+    mark: new Float32Array(MIN_ARENA),
+    used: 0,
+    freeHead: new Int32Array(CLASSES).fill(-1),
+    freeSlots: 0,
   };
 }
 
-function growTyped<T extends Int32Array | Float32Array | Float64Array | Uint8Array>(a: T, length: number): T {
-  const b = new (a.constructor as new (n: number) => T)(length);
-  b.set(a);
-  return b;
+/** The smallest size class holding `n` ≥ 1 follows. */
+export function blockSize(n: number): number {
+  if (n <= 2) return n;
+  const p = 1 << (31 - Math.clz32(n - 1)); // the largest power of two below n
+  return n <= p + (p >> 1) ? p + (p >> 1) : 2 * p;
 }
 
-function newPage(f: FollowStore): number {
-  if (f.freePage >= 0) {
-    const p = f.freePage;
-    f.freePage = f.next[p];
-    f.next[p] = -1;
-    return p;
+/** Whether `n` ≥ 1 is a size class: a power of two or three times one. */
+function isBlockSize(n: number): boolean {
+  return (n & (n - 1)) === 0 || (n % 3 === 0 && ((n / 3) & (n / 3 - 1)) === 0);
+}
+
+/** Free-list index of a size class: 1 → 0, 2^j → 2j − 1, 3 · 2^k → 2k + 2. */
+function classIndex(size: number): number {
+  if (size === 1) return 0;
+  const j = 31 - Math.clz32(size);
+  return (size & (size - 1)) === 0 ? 2 * j - 1 : 2 * j;
+}
+
+function release(f: FollowStore, at: number, size: number): void {
+  const c = classIndex(size);
+  f.code[at] = f.freeHead[c];
+  f.freeHead[c] = at;
+  f.freeSlots += size;
+}
+
+/** Moves the arena's contents into arrays of `length` slots. */
+function resize(f: FollowStore, length: number): void {
+  const code = new Int32Array(length);
+  const accustomed = new Float32Array(length);
+  const mark = new Float32Array(length);
+  code.set(f.code.subarray(0, f.used));
+  accustomed.set(f.accustomed.subarray(0, f.used));
+  mark.set(f.mark.subarray(0, f.used));
+  f.code = code;
+  f.accustomed = accustomed;
+  f.mark = mark;
+}
+
+/** Lays every user's block out again from the arena's start, dropping free blocks; room for `extra` more slots. */
+function repack(f: FollowStore, extra: number): void {
+  const n = f.count;
+  let need = extra;
+  for (let u = 0; u < n.length; u++) if (n[u] > 0) need += blockSize(n[u]);
+  const length = Math.max(MIN_ARENA, Math.ceil(need * 1.125));
+  const code = new Int32Array(length);
+  const accustomed = new Float32Array(length);
+  const mark = new Float32Array(length);
+  let at = 0;
+  for (let u = 0; u < n.length; u++) {
+    if (n[u] === 0) continue;
+    const from = f.start[u];
+    code.set(f.code.subarray(from, from + n[u]), at);
+    accustomed.set(f.accustomed.subarray(from, from + n[u]), at);
+    mark.set(f.mark.subarray(from, from + n[u]), at);
+    f.start[u] = at;
+    at += blockSize(n[u]);
   }
-  if (f.pages === f.next.length) {
-    const pages = f.next.length * 2;
-    const next = growTyped(f.next, pages);
-    next.fill(-1, f.next.length);
-    f.next = next;
-    f.account = growTyped(f.account, pages * PAGE);
-    f.accustomed = growTyped(f.accustomed, pages * PAGE);
-    f.mark = growTyped(f.mark, pages * PAGE);
-    f.flags = growTyped(f.flags, pages * PAGE);
+  f.code = code;
+  f.accustomed = accustomed;
+  f.mark = mark;
+  f.used = at;
+  f.freeHead.fill(-1);
+  f.freeSlots = 0;
+}
+
+/** A block of `size` slots (a size class); may move every user's block (repacking). */
+function allocate(f: FollowStore, size: number): number {
+  const c = classIndex(size);
+  const free = f.freeHead[c];
+  if (free >= 0) {
+    f.freeHead[c] = f.code[free];
+    f.freeSlots -= size;
+    return free;
   }
-  return f.pages++;
+  const length = f.code.length;
+  if (f.used + size > length) {
+    if (f.freeSlots > length >> 4) repack(f, size);
+    else resize(f, Math.max(f.used + size, Math.ceil(length * 1.125), length + MIN_ARENA));
+  }
+  const at = f.used;
+  f.used += size;
+  return at;
 }
 
 /** The pool slot of the user's k-th follow (k < count[user]). */
 export function followSlot(f: FollowStore, user: number, k: number): number {
-  let page = f.head[user];
-  for (let i = k >> 2; i > 0; i--) page = f.next[page];
-  return page * PAGE + (k & 3);
+  return f.start[user] + k;
+}
+
+/** The account followed in `slot`. */
+export function followedAccount(f: FollowStore, slot: number): number {
+  return f.code[slot] >> 1;
+}
+
+/** Whether the follow in `slot` has notifications on. */
+export function notifies(f: FollowStore, slot: number): boolean {
+  return (f.code[slot] & FOLLOW_NOTIFY) !== 0;
+}
+
+/** Turns the notifications of the follow in `slot` on or off. */
+export function setNotifies(f: FollowStore, slot: number, on: boolean): void {
+  f.code[slot] = on ? f.code[slot] | FOLLOW_NOTIFY : f.code[slot] & ~FOLLOW_NOTIFY;
 }
 
 /** The slot of `user`'s follow of `account`, or −1. */
 export function findFollow(f: FollowStore, user: number, account: number): number {
   const n = f.count[user];
-  let page = f.head[user];
-  for (let k = 0; k < n; k++) {
-    const off = k & 3;
-    if (k > 0 && off === 0) page = f.next[page];
-    const slot = page * PAGE + off;
-    if (f.account[slot] === account) return slot;
-  }
+  if (n === 0) return -1;
+  const code = f.code;
+  for (let s = f.start[user], end = s + n; s < end; s++) if (code[s] >> 1 === account) return s;
   return -1;
 }
 
-/** Adds a follow and returns its slot; the caller sets its state. */
+/**
+ * Adds a follow (notifications off) as the user's last and returns its slot; the caller sets
+ * its state. Slots of other follows may move (read them again after this call).
+ */
 export function addFollow(f: FollowStore, user: number, account: number): number {
-  const k = f.count[user];
-  if (k === 0xffff) throw new RangeError(`user ${user} follows 65,535 accounts: the per-user limit`);
-  let slot: number;
-  if ((k & 3) === 0) {
-    const page = newPage(f);
-    if (k === 0) f.head[user] = page;
-    else {
-      let last = f.head[user];
-      while (f.next[last] >= 0) last = f.next[last];
-      f.next[last] = page;
-    }
-    slot = page * PAGE;
-  } else {
-    slot = followSlot(f, user, k);
+  const n = f.count[user];
+  if (n === 0xffff) throw new RangeError(`user ${user} follows 65,535 accounts: the per-user limit`);
+  if (n === 0) f.start[user] = allocate(f, 1);
+  else if (isBlockSize(n)) {
+    // The block is full: move the follows to a block of the next class.
+    const to = allocate(f, blockSize(n + 1));
+    const from = f.start[user]; // read after allocating, which may repack
+    f.code.copyWithin(to, from, from + n);
+    f.accustomed.copyWithin(to, from, from + n);
+    f.mark.copyWithin(to, from, from + n);
+    release(f, from, n);
+    f.start[user] = to;
   }
-  f.account[slot] = account;
-  f.flags[slot] = 0;
-  f.count[user] = k + 1;
+  const slot = f.start[user] + n;
+  f.code[slot] = account * 2;
+  f.count[user] = n + 1;
   return slot;
 }
 
 /** Removes the follow in `slot` of `user`, moving the user's last follow into its place. */
 export function removeFollow(f: FollowStore, user: number, slot: number): void {
   const last = f.count[user] - 1;
-  const lastSlot = followSlot(f, user, last);
+  const from = f.start[user];
+  const lastSlot = from + last;
   if (lastSlot !== slot) {
-    f.account[slot] = f.account[lastSlot];
+    f.code[slot] = f.code[lastSlot];
     f.accustomed[slot] = f.accustomed[lastSlot];
     f.mark[slot] = f.mark[lastSlot];
-    f.flags[slot] = f.flags[lastSlot];
   }
   f.count[user] = last;
-  if ((last & 3) === 0) {
-    // The last page is now empty: unlink it and return it to the free list.
-    const emptied = (lastSlot / PAGE) | 0;
-    if (last === 0) f.head[user] = -1;
-    else {
-      let prev = f.head[user];
-      while (f.next[prev] !== emptied) prev = f.next[prev];
-      f.next[prev] = -1;
-    }
-    f.next[emptied] = f.freePage;
-    f.freePage = emptied;
-  }
+  // Shrink in place to the class of `last`: the block's tail (itself a class) becomes free.
+  if (last === 0) release(f, from, 1);
+  else if (isBlockSize(last)) release(f, lastSlot, blockSize(last + 1) - last);
 }

@@ -111,8 +111,9 @@ export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   let interrupted = false;
   const onSigint = () => {
-    if (interrupted) process.exit(EXIT.interrupted);
     interrupted = true;
+    // A second Ctrl-C gets Node's default: quit at once, even in the middle of a run.
+    process.off('SIGINT', onSigint);
     process.stderr.write('\nfeedsim: stopping after the runs in progress (Ctrl-C again to quit at once)…\n');
     controller.abort();
   };

@@ -82,10 +82,15 @@ function allocate(capacity: number): PostStore {
   return s;
 }
 
-/** A store with room for at least `expectedLive` posts (rounded up to a power of two). */
+/**
+ * A store with room for `expectedLive` posts plus four standard deviations of a Poisson count
+ * (rounded up to a power of two, at least 1,024). The live count varies little around its
+ * expectation; when it does exceed the room, the store doubles, which changes no result.
+ */
 export function createPostStore(expectedLive: number): PostStore {
+  const room = expectedLive + 4 * Math.sqrt(expectedLive);
   let cap = 1024;
-  while (cap < expectedLive * 2) cap *= 2;
+  while (cap < room) cap *= 2;
   return allocate(cap);
 }
 

@@ -2,7 +2,7 @@
  * Read-only questions about a world, for step-by-step inspection and tests.
  * @module
  */
-import { FOLLOW_NOTIFY, findFollow } from '../accounts/follows.js';
+import { findFollow, notifies } from '../accounts/follows.js';
 import type { World } from './world.js';
 
 /** Whether `user` follows account `account` (focal accounts are 0 … focal − 1). */
@@ -13,7 +13,7 @@ export function isFollowing(w: World, user: number, account: number): boolean {
 /** Whether `user` follows `account` with notifications on. */
 export function hasNotifications(w: World, user: number, account: number): boolean {
   const slot = findFollow(w.follows, user, account);
-  return slot >= 0 && (w.follows.flags[slot] & FOLLOW_NOTIFY) !== 0;
+  return slot >= 0 && notifies(w.follows, slot);
 }
 
 /** The users following `account`, in increasing order (a scan over all users). */
@@ -43,6 +43,6 @@ export function worldBytes(w: World): { total: number; graph: number; follows: n
   return {
     total,
     graph: w.graph.offsets.byteLength + w.graph.followers.byteLength,
-    follows: f.next.byteLength + f.account.byteLength + f.accustomed.byteLength + f.mark.byteLength + f.flags.byteLength,
+    follows: f.code.byteLength + f.accustomed.byteLength + f.mark.byteLength + f.freeHead.byteLength,
   };
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { RECENT } from '../accounts/accounts.js';
-import { addFollow, FOLLOW_NOTIFY, findFollow, followSlot, removeFollow } from '../accounts/follows.js';
+import { addFollow, FOLLOW_NOTIFY, findFollow, followedAccount, followSlot, notifies, removeFollow, setNotifies } from '../accounts/follows.js';
 import { CTA, KIND } from '../content/posts.js';
 import { CHANNEL } from '../feed/channel.js';
 import { deterministicKeys, raceKeys, topK } from '../feed/select.js';
@@ -30,7 +30,7 @@ function chance(rng: Xor128, z: number): boolean {
 /** Removes `user`'s follow in `slot` of account `a`. */
 export function unfollow(w: World, user: number, slot: number, a: number): void {
   const f = w.follows;
-  if (f.flags[slot] & FOLLOW_NOTIFY) {
+  if (notifies(f, slot)) {
     w.notifySubscriptions[user]--;
     w.accounts.notifySubscribers[a]--;
   }
@@ -60,7 +60,7 @@ function follow(w: World, user: number, a: number, postSlot: number, rec: FocalP
   if (!w.scenario.notifications.enabled) return;
   const z = b.notify.base + (p.cta[postSlot] === CTA.notify ? b.notify.notifyCta : 0) + b.notify.persona * p.persona[postSlot];
   if (chance(w.rng, z)) {
-    f.flags[slot] |= FOLLOW_NOTIFY;
+    setNotifies(f, slot, true);
     w.notifySubscriptions[user]++;
     w.accounts.notifySubscribers[a]++;
     if (focal) focal.stepCounters[M.notificationsOn]++;
@@ -178,10 +178,10 @@ function impress(w: World, u: number, slot: number, channel: number, via: number
       } else {
         fol.accustomed[fs] += b.unfollow.accustomRate * (q - fol.accustomed[fs]);
         if (
-          channel === CHANNEL.notification && gap > 0 && (fol.flags[fs] & FOLLOW_NOTIFY) !== 0 &&
+          channel === CHANNEL.notification && gap > 0 && notifies(fol, fs) &&
           w.notifySubscriptions[u] > pop.tolerance[u] && nextFloat(rng) < b.unfollow.notificationDrop
         ) {
-          fol.flags[fs] &= ~FOLLOW_NOTIFY;
+          setNotifies(fol, fs, false);
           w.notifySubscriptions[u]--;
           w.accounts.notifySubscribers[a]--;
           if (focal !== null) focal.stepCounters[M.notificationsOff]++;
@@ -213,7 +213,7 @@ function applyLazyHazards(w: World, u: number, elapsedSteps: number): void {
   // Backwards: removing follow k moves the last (already visited) follow into k.
   for (let k = fol.count[u] - 1; k >= 0; k--) {
     const slot = followSlot(fol, u, k);
-    const a = fol.account[slot];
+    const a = followedAccount(fol, slot);
     const h = churn + (acc.hazard[a] - fol.mark[slot]);
     fol.mark[slot] = acc.hazard[a];
     if (h > 0 && nextFloat(w.rng) < -Math.expm1(-h)) unfollow(w, u, slot, a);
@@ -271,13 +271,10 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
   }
 
   // Followed accounts: new posts become notifications (if subscribed and opened) or in-network candidates.
-  const nf = fol.count[u];
-  let page = fol.head[u];
-  for (let k = 0; k < nf; k++) {
-    if (k > 0 && (k & 3) === 0) page = fol.next[page];
-    const fslot = page * 4 + (k & 3);
-    const a = fol.account[fslot];
-    const subscribed = notify && (fol.flags[fslot] & FOLLOW_NOTIFY) !== 0;
+  const codes = fol.code;
+  for (let fslot = fol.start[u], fend = fslot + fol.count[u]; fslot < fend; fslot++) {
+    const a = codes[fslot] >> 1;
+    const subscribed = notify && (codes[fslot] & FOLLOW_NOTIFY) !== 0;
     for (let r = 0; r < RECENT; r++) {
       const serial = acc.recent[a * RECENT + r];
       if (serial < 0) continue;

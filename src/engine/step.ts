@@ -5,7 +5,7 @@
  * @module
  */
 import { accrueAccountHazards } from '../accounts/accounts.js';
-import { followSlot } from '../accounts/follows.js';
+import { followedAccount, followSlot } from '../accounts/follows.js';
 import type { AccountDashboard, StrategyView } from '../campaign/strategy.js';
 import { hasSeen } from './focal-posts.js';
 import { CTA, KIND } from '../content/posts.js';
@@ -183,7 +183,7 @@ function replaceUser(w: World, u: number, next: () => number): void {
   const fol = w.follows;
   for (let k = fol.count[u] - 1; k >= 0; k--) {
     const slot = followSlot(fol, u, k);
-    unfollow(w, u, slot, fol.account[slot]);
+    unfollow(w, u, slot, followedAccount(fol, slot));
   }
   redrawInterests(w.users, u, w.scenario.population.interestConcentration, 1, next);
   for (const f of w.focal) {

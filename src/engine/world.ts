@@ -4,7 +4,7 @@
  * once, so memory does not grow with the number of steps.
  * @module
  */
-import { addFollow, createFollowStore, FOLLOW_NOTIFY, type FollowStore } from '../accounts/follows.js';
+import { addFollow, createFollowStore, setNotifies, type FollowStore } from '../accounts/follows.js';
 import { createAccounts, type Accounts } from '../accounts/accounts.js';
 import { compileBehavior, type BehaviorParams } from '../behavior/params.js';
 import { resolveRanker, type FeedRanker, type RankContext } from '../feed/ranker.js';
@@ -100,9 +100,9 @@ export interface World {
   /** Streaming receiver of focal-post summaries (see `WorldOptions.onPost`). */
   readonly onPost: ((post: PostSummary) => void) | undefined;
   readonly onRetire: ((world: World, slot: number) => void) | undefined;
-  /** Per-user inbox of pushed posts and reshares: serial and the user it came from. */
+  /** Per-user inbox of pushed posts and reshares: serial and the user it came from (16-bit up to 65,536 users). */
   inboxSerial: Int32Array;
-  inboxVia: Int32Array;
+  inboxVia: Int32Array | Uint16Array;
   inboxHead: Uint8Array;
   inboxCount: Uint8Array;
   readonly inboxSize: number;
@@ -265,8 +265,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
 
   // Starting audiences: creators (heavy-tailed sizes) and focal accounts.
   const audienceNext = uniformStream(keys.audience);
-  const expectedFollows = scenario.accounts.reduce((s, a) => s + (a.startingFollowers ?? 0), 0) + creators * scenario.content.creatorAudienceShare * N * 2;
-  const follows = createFollowStore(N, expectedFollows * 1.5);
+  const follows = createFollowStore(N);
   const notifySubscriptions = new Uint16Array(N);
   const taken = new Int32Array(N).fill(-1);
   const addAudience = (a: number, size: number, notifyShare: number) => {
@@ -277,7 +276,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
       follows.accustomed[slot] = a < focalCount ? 0.5 : accounts.meanQuality[a];
       follows.mark[slot] = 0;
       if (scenario.notifications.enabled && audienceNext() < notifyShare) {
-        follows.flags[slot] |= FOLLOW_NOTIFY;
+        setNotifies(follows, slot, true);
         notifySubscriptions[u]++;
         accounts.notifySubscribers[a]++;
       }
@@ -323,7 +322,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     onPost: options.onPost,
     onRetire: options.onRetire,
     inboxSerial: new Int32Array(N * B).fill(-1),
-    inboxVia: new Int32Array(N * B),
+    inboxVia: N <= 0x10000 ? new Uint16Array(N * B) : new Int32Array(N * B),
     inboxHead: new Uint8Array(N),
     inboxCount: new Uint8Array(N),
     inboxSize: B,

@@ -1,7 +1,13 @@
 /**
  * Executes run specs on 1 … W workers. Each run is a pure function of its spec, and results
  * are delivered in spec order, so output is identical for any worker count or batching.
- * With one worker, runs execute in this thread (no pool).
+ *
+ * With W workers, this thread is one of them and W − 1 worker threads are the others: each
+ * new thread pays a start-up and a JIT warm-up (about a second of CPU over its first runs,
+ * much of it background compilation that competes with the other workers for the cores),
+ * which this thread, usually warm already, does not pay again. While this thread executes a
+ * run it cannot hand out work, so each worker thread then holds one queued run behind its
+ * running one and never waits for this thread to finish.
  * @module
  */
 import { pathToFileURL } from 'node:url';
@@ -12,6 +18,7 @@ import runTask, { loadModules } from './worker.js';
 
 /** Options of {@link runAll}. */
 export interface RunAllOptions {
+  /** Runs executing at once: this thread plus `workers − 1` worker threads (default 1). */
   workers?: number;
   /** Modules to import first in every worker (user strategies, rankers, freshness curves). */
   modules?: string[];
@@ -31,18 +38,24 @@ export function moduleUrls(modules: string[] = []): string[] {
   });
 }
 
+type Outcome = { ok: true; value: RunOutput } | { ok: false; error: unknown };
+
+/** Lets pending messages (finished runs of worker threads) in between two runs of this thread. */
+const yieldToEvents = () => new Promise<void>((done) => setImmediate(done));
+
 /** Runs every spec and returns the outputs in spec order. */
 export async function runAll(specs: RunSpec[], options: RunAllOptions = {}): Promise<RunOutput[]> {
   const workers = Math.max(1, Math.floor(options.workers ?? 1));
   const modules = moduleUrls(options.modules);
   const keepPosts = options.keepPosts ?? false;
+  const signal = options.signal;
   const out: RunOutput[] = new Array(specs.length);
+  await loadModules(modules);
   if (workers === 1 || specs.length <= 1) {
-    await loadModules(modules);
     for (let i = 0; i < specs.length; i++) {
-      // A macrotask turn between runs lets signal handlers (Ctrl-C) run and abort.
-      if (options.signal) await new Promise((r) => setImmediate(r));
-      if (options.signal?.aborted) break;
+      // A turn of the event loop between runs lets a Ctrl-C handler run and abort.
+      if (signal) await yieldToEvents();
+      if (signal?.aborted) break;
       out[i] = await runTask({ spec: specs[i], modules, keepPosts });
       await options.onResult?.(out[i], i);
     }
@@ -52,35 +65,61 @@ export async function runAll(specs: RunSpec[], options: RunAllOptions = {}): Pro
   const here = import.meta.url;
   // From the TypeScript sources the worker needs tsx registered in its thread first.
   const fromSource = here.endsWith('.ts');
+  const threads = Math.min(workers, specs.length) - 1;
   const pool = new Piscina({
     filename: new URL(fromSource ? './tsx-worker.mjs' : './worker.js', here).href,
-    minThreads: workers,
-    maxThreads: workers,
+    minThreads: threads,
+    maxThreads: threads,
     idleTimeout: 1000,
+    // One running and one queued task per thread (runs are synchronous, so they never overlap).
+    concurrentTasksPerWorker: 2,
   });
-  // Tasks are submitted a few ahead of the one awaited next (a bounded window keeps memory flat
-  // and the pool's queue short); outcomes are awaited in spec order, so delivery is ordered.
-  type Outcome = { ok: true; value: RunOutput } | { ok: false; error: unknown } | undefined;
-  const pending: Array<Promise<Outcome>> = [];
+  // Runs are assigned in spec order, at most `window` ahead of the next one to deliver (memory
+  // stays flat); finished runs wait in `done` until every earlier one is delivered.
   const window = 2 * workers;
+  const done: Array<Outcome | undefined> = [];
+  const pending: Array<Promise<void> | undefined> = [];
+  let inPool = 0;
+  let next = 0;
+  let delivered = 0;
   const submit = (i: number) => {
-    pending[i] = options.signal?.aborted
-      ? Promise.resolve(undefined)
-      : (pool.run({ spec: specs[i], modules, keepPosts }, { signal: options.signal }) as Promise<RunOutput>).then(
-          (value): Outcome => ({ ok: true, value }),
-          (error): Outcome => (options.signal?.aborted ? undefined : { ok: false, error }),
-        );
+    inPool++;
+    pending[i] = (pool.run({ spec: specs[i], modules, keepPosts }, { signal }) as Promise<RunOutput>).then(
+      (value) => {
+        done[i] = { ok: true, value };
+      },
+      (error) => {
+        done[i] = { ok: false, error };
+      },
+    ).finally(() => {
+      inPool--;
+    });
   };
-  let submitted = 0;
+  const open = () => next < specs.length && next < delivered + window;
   try {
-    for (let i = 0; i < specs.length; i++) {
-      while (submitted < specs.length && submitted < i + window) submit(submitted++);
-      const r = await pending[i];
-      pending[i] = Promise.resolve(undefined); // release the result
-      if (r === undefined) break;
-      if (!r.ok) throw r.error;
-      out[i] = r.value;
-      await options.onResult?.(r.value, i);
+    while (delivered < specs.length && !signal?.aborted) {
+      while (inPool < threads && open()) submit(next++);
+      const head = done[delivered];
+      if (head !== undefined) {
+        done[delivered] = undefined; // release the result
+        pending[delivered] = undefined;
+        if (!head.ok) throw head.error;
+        out[delivered] = head.value;
+        await options.onResult?.(head.value, delivered);
+        delivered++;
+      } else if (open()) {
+        const i = next++;
+        // Queue one more run per thread only once this thread has its own (scarce work is shared).
+        while (inPool < 2 * threads && open()) submit(next++);
+        try {
+          done[i] = { ok: true, value: await runTask({ spec: specs[i], modules, keepPosts }) };
+        } catch (error) {
+          done[i] = { ok: false, error };
+        }
+        await yieldToEvents();
+      } else {
+        await pending[delivered];
+      }
     }
   } finally {
     await pool.destroy();

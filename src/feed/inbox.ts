@@ -9,7 +9,8 @@ import type { SocialGraph } from '../graph/index.js';
 /** The inbox arrays of a world. */
 export interface Inboxes {
   inboxSerial: Int32Array;
-  inboxVia: Int32Array;
+  /** User each entry came from: 16-bit while user indexes fit (up to 65,536 users), else 32-bit. */
+  inboxVia: Int32Array | Uint16Array;
   inboxHead: Uint8Array;
   /** Occupied slots per user, so an empty inbox is known without a scan. */
   inboxCount: Uint8Array;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { runAll } from '../src/experiment/pool.js';
+import type { RunSpec } from '../src/experiment/run.js';
+
+const spec = (r: number, kind = 'like-chasing'): RunSpec => ({
+  id: `r${r}`, label: kind, scenario: { users: 300, cycles: 1, seed: 4 }, strategy: { kind }, replicate: r, seed: 4,
+});
+
+describe('runAll (this thread plus worker threads)', () => {
+  it('delivers every run in spec order, identical for 1, 2 and 3 workers', async () => {
+    const specs = Array.from({ length: 7 }, (_, r) => spec(r));
+    const order: number[] = [];
+    const one = await runAll(specs, { workers: 1 });
+    const two = await runAll(specs, { workers: 2, onResult: (_, i) => void order.push(i) });
+    const three = await runAll(specs, { workers: 3 });
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(two.map((r) => r.id)).toEqual(specs.map((s) => s.id));
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+    // Different replicates differ, so the comparison above could fail.
+    expect(JSON.stringify(one[1].accounts)).not.toBe(JSON.stringify(one[0].accounts));
+  }, 60_000);
+
+  it('rejects with the failing run\'s error, wherever it ran', async () => {
+    for (const bad of [0, 1, 2]) {
+      const specs = [spec(0), spec(1), spec(2), spec(3)];
+      specs[bad] = spec(bad, 'no-such-strategy');
+      await expect(runAll(specs, { workers: 2 })).rejects.toThrow(/no-such-strategy/);
+    }
+  }, 60_000);
+
+  it('stops delivering once aborted and leaves later runs out', async () => {
+    const controller = new AbortController();
+    const specs = Array.from({ length: 6 }, (_, r) => spec(r));
+    const out = await runAll(specs, { workers: 2, signal: controller.signal, onResult: () => controller.abort() });
+    expect(out[0]?.id).toBe('r0');
+    expect(out.slice(1).every((r) => r === undefined)).toBe(true);
+  }, 60_000);
+});
