@@ -9,6 +9,8 @@
  * module wrappers slow the hot loop.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { writePerformancePlot } from './doc-plots.js';
+import type { BenchResults } from '../src/plots/index.js';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type * as Feedsim from '../src/index.js';
@@ -149,5 +151,8 @@ console.log(`${workers.name}: 1 worker ${workers.oneWorkerSeconds.toFixed(1)} s 
 
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
-writeFileSync(`${dir}latest.json`, JSON.stringify({ date: new Date().toISOString(), quick, machine, cases: results, workers }, null, 2) + '\n');
+const latest = { date: new Date().toISOString(), quick, machine, cases: results, workers };
+writeFileSync(`${dir}latest.json`, JSON.stringify(latest, null, 2) + '\n');
 console.log(`wrote bench/results/latest.json`);
+// The docs' chart shows full runs only; a quick smoke run leaves it alone.
+if (!quick) console.log(`wrote ${await writePerformancePlot(latest as unknown as BenchResults)}`);

@@ -76,10 +76,27 @@ export function scheduled(p: ScheduleParams, pick: (postIndex: number, v: Strate
   };
 }
 
+const CTAS: readonly CallToAction[] = ['none', 'like', 'share', 'follow', 'notify'];
+const KINDS: readonly PostKind[] = ['product', 'audience', 'organic'];
+/** More posts than any cycle has steps for is a typo (and would spin the schedule). */
+const MAX_POSTS_PER_CYCLE = 10_000;
+
+/** Checks the fields a post plan shares (quality, appeal, persona in [0, 1]; cta and kind by name). */
+function checkPlan(plan: Partial<PostPlan>, where: string): void {
+  for (const k of ['quality', 'appeal', 'persona'] as const) {
+    const v = plan[k];
+    if (v !== undefined && !(typeof v === 'number' && v >= 0 && v <= 1)) throw new RangeError(`${where} "${k}" = ${JSON.stringify(v)} must be a number from 0 to 1`);
+  }
+  if (plan.cta !== undefined && !CTAS.includes(plan.cta)) throw new RangeError(`${where} "cta" = ${JSON.stringify(plan.cta)} must be one of ${CTAS.join(', ')}`);
+  if (plan.kind !== undefined && !KINDS.includes(plan.kind)) throw new RangeError(`${where} "kind" = ${JSON.stringify(plan.kind)} must be one of ${KINDS.join(', ')}`);
+}
+
 function withDefaults(defaults: ScheduleParams, params: Record<string, unknown>, kind: string): ScheduleParams {
   const out = { ...defaults } as Record<string, unknown>;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new RangeError(`strategy ${kind}: parameters = ${JSON.stringify(params)} must be an object`);
   for (const [k, v] of Object.entries(params)) {
-    if (!(k in defaults)) {
+    // Own keys only: "constructor" or "__proto__" are not parameters.
+    if (!Object.hasOwn(defaults, k)) {
       throw new RangeError(`strategy ${kind}: unknown parameter "${k}" (known: ${Object.keys(defaults).join(', ')})`);
     }
     if (typeof v !== typeof defaults[k as keyof ScheduleParams]) {
@@ -88,11 +105,12 @@ function withDefaults(defaults: ScheduleParams, params: Record<string, unknown>,
     out[k] = v;
   }
   const q = out as unknown as ScheduleParams;
-  for (const k of ['quality', 'appeal', 'persona'] as const) {
-    if (!(q[k] >= 0 && q[k] <= 1)) throw new RangeError(`strategy ${kind}: parameter "${k}" = ${q[k]} must be from 0 to 1`);
+  checkPlan(q, `strategy ${kind}: parameter`);
+  if (!(q.postsPerCycle >= 0 && q.postsPerCycle <= MAX_POSTS_PER_CYCLE)) {
+    throw new RangeError(`strategy ${kind}: parameter "postsPerCycle" = ${q.postsPerCycle} must be from 0 to ${MAX_POSTS_PER_CYCLE}`);
   }
-  if (!(q.postsPerCycle >= 0 && Number.isFinite(q.postsPerCycle))) {
-    throw new RangeError(`strategy ${kind}: parameter "postsPerCycle" = ${q.postsPerCycle} must be ≥ 0`);
+  if (!(Number.isInteger(q.productEvery) && q.productEvery >= 0 && q.productEvery <= 1_000_000)) {
+    throw new RangeError(`strategy ${kind}: parameter "productEvery" = ${q.productEvery} must be a whole number from 0 (never) to 1000000`);
   }
   return q;
 }
@@ -127,17 +145,23 @@ const SCRIPT_POST: PostPlan = { kind: 'product', quality: 0.5, appeal: 0.5, cta:
  * tests (a viral post, a quality drop, a silent account).
  */
 export function scripted(p: ScriptParams): Strategy {
-  if (!Array.isArray(p.posts)) throw new RangeError('strategy scripted: parameter "posts" must be an array of { step, ... }');
+  if (!Array.isArray(p.posts) || p.posts.length > 1_000_000) throw new RangeError('strategy scripted: parameter "posts" must be an array of at most 1,000,000 { step, ... }');
   const byStep = new Map<number, PostPlan[]>();
   p.posts.forEach((post, i) => {
+    if (typeof post !== 'object' || post === null || Array.isArray(post)) throw new RangeError(`strategy scripted: posts[${i}] = ${JSON.stringify(post)} must be { step, kind?, quality?, appeal?, cta?, persona? }`);
     if (!Number.isInteger(post.step) || post.step < 0) {
       throw new RangeError(`strategy scripted: posts[${i}].step = ${JSON.stringify(post.step)} must be a whole number ≥ 0`);
     }
+    for (const k of Object.keys(post)) {
+      if (k !== 'step' && !Object.hasOwn(SCRIPT_POST, k)) throw new RangeError(`strategy scripted: posts[${i}] has unknown field "${k}" (known: step, ${Object.keys(SCRIPT_POST).join(', ')})`);
+    }
+    checkPlan(post, `strategy scripted: posts[${i}]`);
     const { step, ...plan } = post;
     byStep.set(step, [...(byStep.get(step) ?? []), { ...SCRIPT_POST, ...plan }]);
   });
   const promotion = p.promotion ?? 0;
-  if (!(promotion >= 0 && Number.isFinite(promotion))) throw new RangeError(`strategy scripted: promotion = ${promotion} must be ≥ 0`);
+  if (!(typeof promotion === 'number' && promotion >= 0 && Number.isFinite(promotion))) throw new RangeError(`strategy scripted: promotion = ${promotion} must be ≥ 0`);
+  if (p.retarget !== undefined && typeof p.retarget !== 'boolean') throw new RangeError(`strategy scripted: retarget = ${JSON.stringify(p.retarget)} must be true or false`);
   return { plan: (v) => ({ posts: byStep.get(v.step) ?? [], promotion, retarget: p.retarget ?? false }) };
 }
 
@@ -160,7 +184,7 @@ export interface MixedParams {
  * recipe, interleaved evenly (post k is follow-building when ⌊(k+1)·ratio⌋ > ⌊k·ratio⌋).
  */
 function mixedStrategy(p: MixedParams): Strategy {
-  if (!(p.ratio >= 0 && p.ratio <= 1)) throw new RangeError(`strategy mixed: parameter "ratio" = ${p.ratio} must be from 0 to 1`);
+  if (!(typeof p.ratio === 'number' && p.ratio >= 0 && p.ratio <= 1)) throw new RangeError(`strategy mixed: parameter "ratio" = ${p.ratio} must be from 0 to 1`);
   const like = withDefaults(likeChasingDefaults, p.likeChasing ?? {}, 'mixed.likeChasing');
   const follow = withDefaults(followBuildingDefaults, p.followBuilding ?? {}, 'mixed.followBuilding');
   const isFollow = (k: number) => Math.floor((k + 1) * p.ratio) > Math.floor(k * p.ratio);
@@ -182,7 +206,7 @@ export interface AdaptiveParams {
  * on (decided at each post from the follower count a marketer sees; it may switch back).
  */
 function adaptiveStrategy(p: AdaptiveParams): Strategy {
-  if (!(p.threshold >= 0 && Number.isFinite(p.threshold))) throw new RangeError(`strategy adaptive: parameter "threshold" = ${p.threshold} must be a number ≥ 0`);
+  if (!(typeof p.threshold === 'number' && p.threshold >= 0 && Number.isFinite(p.threshold))) throw new RangeError(`strategy adaptive: parameter "threshold" = ${p.threshold} must be a number ≥ 0`);
   const before = withDefaults(followBuildingDefaults, p.before ?? {}, 'adaptive.before');
   const after = withDefaults(likeChasingDefaults, p.after ?? {}, 'adaptive.after');
   return scheduled(before, (_k, v) => (v.total.followers >= p.threshold ? after : before));
@@ -200,6 +224,7 @@ export function adaptive(params: AdaptiveParams = { threshold: 500 }): StrategyS
 
 /** Returns `params` after checking that every key is one of `keys`. */
 function known(params: Record<string, unknown>, keys: string[], kind: string): Record<string, unknown> {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new RangeError(`strategy ${kind}: parameters = ${JSON.stringify(params)} must be an object`);
   for (const k of Object.keys(params)) {
     if (!keys.includes(k)) throw new RangeError(`strategy ${kind}: unknown parameter "${k}" (known: ${keys.join(', ')})`);
   }

@@ -28,5 +28,11 @@ export function resolveStrategy(spec: StrategySpec, field = 'strategy'): Strateg
   if (!factory) {
     throw new ScenarioError([{ path: `${field}.kind`, value: spec.kind, allowed: `is not a registered strategy (known: ${strategyKinds().join(', ')}; registerStrategy adds one)`, suggestion: closestKey(String(spec.kind), strategyKinds()) }]);
   }
-  return factory(spec.params ?? {});
+  try {
+    return factory(spec.params ?? {});
+  } catch (e) {
+    // A factory rejecting its parameters: the same typed error as every other bad input.
+    if (e instanceof ScenarioError) throw e;
+    throw new ScenarioError([{ path: `${field}.params`, value: spec.params, allowed: (e as Error).message }]);
+  }
 }

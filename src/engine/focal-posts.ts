@@ -52,11 +52,11 @@ export interface PostSummary {
   follows: number;
   /** Share of the followers at posting time who saw it in-network. */
   organicReach: number;
-  /** Cascade: tree size (root and reshares), depth, resharers, structural virality (NaN for one node). */
+  /** Cascade: tree size (root and reshares), depth, resharers, structural virality (null for a post nobody shared). */
   cascadeSize: number;
   cascadeDepth: number;
   resharers: number;
-  structuralVirality: number;
+  structuralVirality: number | null;
 }
 
 const KINDS = ['product', 'audience', 'organic'] as const;
@@ -113,6 +113,6 @@ export function summarise(p: FocalPost, impressions: number): PostSummary {
     cascadeSize: n,
     cascadeDepth: cascadeDepth(p.cascade),
     resharers: n - 1,
-    structuralVirality: structuralVirality(p.cascade.parent),
+    structuralVirality: n > 1 ? structuralVirality(p.cascade.parent) : null,
   };
 }

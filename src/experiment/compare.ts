@@ -10,6 +10,7 @@ import { resolveScenario } from '../scenario/resolve.js';
 import { scenarioHash } from '../scenario/hash.js';
 import type { ScenarioInput, StrategySpec } from '../scenario/types.js';
 import { ScenarioError } from '../scenario/errors.js';
+import { shapeProblems, strategySchema } from '../scenario/schema.js';
 import { crossover, type Crossover } from './crossover.js';
 import { checkNames } from './check-names.js';
 import { runEconomics, type Economics } from './economics.js';
@@ -98,6 +99,11 @@ export function cycleMetrics(c: CycleRecord): Record<string, number> {
 
 /** Normalises the strategy list to specs with unique labels. */
 export function labelStrategies(strategies: Array<StrategySpec | string>): Array<{ label: string; spec: StrategySpec }> {
+  if (!Array.isArray(strategies) || strategies.length === 0) {
+    throw new ScenarioError([{ path: 'strategies', value: strategies, allowed: 'must be a non-empty list of strategies, e.g. ["like-chasing", "follow-building"]' }]);
+  }
+  const problems = strategies.flatMap((s, i) => shapeProblems(typeof s === 'string' ? { kind: s } : s, strategySchema).map((p) => ({ ...p, path: `strategies[${i}]${p.path ? `.${p.path}` : ''}` })));
+  if (problems.length) throw new ScenarioError(problems);
   const specs = strategies.map((s) => (typeof s === 'string' ? { kind: s } : s));
   const labels = specs.map((s) => s.label ?? s.kind);
   return specs.map((spec, i) => {

@@ -1,6 +1,6 @@
 /**
  * Run-level economics from a focal account's cycle records (MODEL.md, Strategies and money).
- * Ratios whose denominator is zero are `null` (undefined), never Infinity or NaN.
+ * Ratios whose denominator is zero (or too small to divide by) are `null` (undefined), never Infinity or NaN.
  * @module
  */
 import type { CycleRecord } from '../engine/simulate.js';
@@ -33,7 +33,11 @@ export interface Economics {
   followerLifetimeValue: number | null;
 }
 
-const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+/** a / b, or null when b is 0 or so small (a subnormal cost) that the quotient overflows. */
+const ratio = (a: number, b: number): number | null => {
+  const q = a / b;
+  return b > 0 && Number.isFinite(q) ? q : null;
+};
 
 /** Economics of one run from its cycle records. */
 export function runEconomics(cycles: CycleRecord[], discountRate: number): Economics {

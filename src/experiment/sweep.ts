@@ -141,6 +141,7 @@ function summarisePoint(index: number, point: DesignPoint, hash: string, labels:
  * ```
  */
 export async function sweep(options: SweepOptions): Promise<SweepResult> {
+  if (typeof options !== 'object' || options === null) throw new ScenarioError([{ path: '', value: options, allowed: 'sweep options must be an object { scenario, design, strategies, replicates }' }]);
   const base = options.scenario ?? {};
   const seed = options.seed ?? resolveScenario(base).seed;
   const replicates = options.replicates ?? 10;

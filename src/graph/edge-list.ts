@@ -10,7 +10,8 @@ export interface EdgeListOptions {
   undirected?: boolean;
 }
 
-const MAX_ID = 0x7fffffff;
+/** The largest user id: scenarios have at most 50,000,000 users. */
+const MAX_ID = 49_999_999;
 const NEWLINE = 10;
 
 function isBlank(c: number): boolean {

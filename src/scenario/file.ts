@@ -42,6 +42,7 @@ export function parseDocument(text: string, format: DocumentFormat, source = 'th
       const [line, col] = e.linePos?.[0] ? [e.linePos[0].line, e.linePos[0].col] : [0, 0];
       return fail(`is not valid YAML at line ${line}, column ${col}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
     }
-    throw e;
+    // Alias bombs and unresolved aliases surface as other errors from the parser.
+    return fail(`is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
 }

@@ -35,6 +35,13 @@ function crossFieldProblems(input: Plain): ScenarioProblem[] {
       problems.push({ path: 'users', value: input.users, allowed: `must be at least ${named}: the edge list names users 0 … ${named - 1} (leave users out to use exactly the list's users)` });
     }
   }
+  const n = typeof input.users === 'number' ? input.users : defaultScenario.users;
+  // Generators whose degree is bounded by the users there are (the default, 15, included).
+  if (isPlain(g) && (g.kind === 'erdos-renyi' || g.kind === 'watts-strogatz')) {
+    const k = typeof g.meanDegree === 'number' ? g.meanDegree : 15;
+    const tooHigh = g.kind === 'erdos-renyi' ? k > n - 1 : 2 * Math.round(k / 2) >= n;
+    if (tooHigh) problems.push({ path: 'graph.meanDegree', value: k, allowed: `must be below the number of users (${n}) for a ${g.kind} graph` });
+  }
   if (isPlain(g) && g.kind === 'configuration' && Array.isArray(g.degrees) && typeof input.users === 'number' && g.degrees.length !== input.users) {
     problems.push({ path: 'graph.degrees', value: `[${g.degrees.length} degrees]`, allowed: `must list one degree per user (${input.users})` });
   }

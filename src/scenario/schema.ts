@@ -24,12 +24,14 @@ const PROBABILITY = new Set([
 const INTEGER: Record<string, [number, number]> = {
   seed: [-(2 ** 31), 2 ** 31 - 1], users: [1, 50_000_000], topics: [1, 64], stepsPerCycle: [1, 100_000],
   cycles: [1, 100_000], inboxSize: [1, 255], recommendations: [0, 1000], attention: [0, 1000],
-  creators: [0, 100_000], cap: [0, 1_000_000], maxPosts: [1, 1_000_000], retargetPool: [1, 10_000_000],
+  creators: [0, 100_000], cap: [0, 10_000], maxPosts: [1, 1_000_000], retargetPool: [1, 10_000_000],
   startingFollowers: [0, 50_000_000], topic: [0, 63], homeUser: [0, 50_000_000 - 1],
   minDegree: [0, 50_000_000], maxDegree: [0, 50_000_000],
 };
+/** Positive keys with an upper bound (a creator posting more than 100 times a day is a typo). */
+const POSITIVE_MAXIMUM: Record<string, number> = { creatorPostsPerDay: 100 };
 /** Keys that must be strictly positive. */
-const POSITIVE = new Set(['temperature', 'engagementPrior', 'cpm', 'shape', 'creatorPostsPerDay']);
+const POSITIVE = new Set(['temperature', 'engagementPrior', 'cpm', 'shape']);
 /** Behaviour sub-models whose numbers other than `base` are odds ratios (> 0). */
 const ODDS_MODELS = new Set(['like', 'share', 'follow', 'notify', 'convert']);
 const DURATION_KEYS = new Set(['stepDuration', 'halfLife', 'lifetime', 'window', 'after', 'per']);
@@ -57,6 +59,10 @@ function numberField(key: string, parent: string): z.ZodMiniType {
   if (PROBABILITY.has(key)) {
     const allowed = 'must be a probability from 0 to 1';
     return z.number(fail(allowed)).check(z.minimum(0, fail(allowed)), z.maximum(1, fail(allowed)));
+  }
+  if (key in POSITIVE_MAXIMUM) {
+    const allowed = `must be a number > 0 and at most ${POSITIVE_MAXIMUM[key]}`;
+    return z.number({ error: allowed }).check(z.positive({ error: allowed }), z.maximum(POSITIVE_MAXIMUM[key], { error: allowed }));
   }
   if (POSITIVE.has(key)) return z.number(fail('must be a number > 0')).check(z.positive(fail('must be a number > 0')));
   if (key === 'exponent') return z.number(fail('must be a number > 1')).check(z.gt(1, fail('must be a number > 1')));
@@ -205,7 +211,7 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
 }
 
 const pathText = (path: PropertyKey[]): string =>
-  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : k === '' ? `${s}[""]` : s ? `${s}.${String(k)}` : String(k)), '');
 
 /** Checks `input` against {@link scenarioSchema}; returns every problem found (none = valid shape). */
 export function shapeProblems(input: unknown, schema: z.ZodMiniType = scenarioSchema): ScenarioProblem[] {
