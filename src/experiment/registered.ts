@@ -6,7 +6,7 @@
 import { resolveStrategy } from '../campaign/registry.js';
 import { freshnessCurve } from '../content/freshness.js';
 import { resolveRanker } from '../feed/ranker.js';
-import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
+import { formatProblem, ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import type { Scenario, StrategySpec } from '../scenario/types.js';
 
 function collect(problems: ScenarioProblem[], prefix: string, check: () => unknown, params?: { path: string; value: unknown }): void {
@@ -34,7 +34,7 @@ export function checkRegistered(scenarios: Array<{ scenario: Scenario; where?: s
   }
   strategies.forEach((s, i) => collect(problems, '', () => resolveStrategy(s, `strategies[${i}]`), { path: `strategies[${i}].params`, value: s.params }));
   const unique = problems.filter((p) => {
-    const key = `${p.path}|${String(p.value)}`;
+    const key = `${p.path}|${formatProblem(p)}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
   if (unique.length) throw new ScenarioError(unique);

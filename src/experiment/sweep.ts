@@ -64,6 +64,9 @@ export interface SweepResult {
 
 /** The points of a sweep, each applied to the scenario and checked; all problems reported together. */
 export function sweepScenarios(scenario: ScenarioInput, design: Design): Array<{ point: DesignPoint; scenario: ScenarioInput; hash: string }> {
+  if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) {
+    throw new ScenarioError([{ path: 'scenario', value: scenario, allowed: 'must be a scenario object' }]);
+  }
   const points = expandDesign(design);
   const problems: ScenarioProblem[] = [];
   const out = points.map((point, i) => {

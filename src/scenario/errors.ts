@@ -20,10 +20,11 @@ function show(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   try {
     const s = JSON.stringify(value);
-    if (s === undefined) return String(value);
+    if (s === undefined) return typeof value === 'object' ? Object.prototype.toString.call(value) : String(value);
     return s.length > 60 ? s.slice(0, 57) + '...' : s;
   } catch {
-    return String(value);
+    // Values whose own toString or toJSON is broken still get a name.
+    return Object.prototype.toString.call(value);
   }
 }
 

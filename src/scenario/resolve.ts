@@ -27,6 +27,10 @@ function edgeListUsers(text: string, undirected: boolean): number | ScenarioProb
 /** Rules that span fields (shapes, types and ranges are the schema's). */
 function crossFieldProblems(input: Plain): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
+  // Checks against the user count only make sense when the count itself is valid.
+  const validCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 1;
+  if (input.users !== undefined && !validCount(input.users)) return problems;
+  const users = validCount(input.users) ? input.users : defaultScenario.users;
   const g = input.graph;
   if (isPlain(g) && g.kind === 'edge-list' && typeof g.text === 'string') {
     const named = edgeListUsers(g.text, g.undirected === true);
@@ -35,24 +39,24 @@ function crossFieldProblems(input: Plain): ScenarioProblem[] {
       problems.push({ path: 'users', value: input.users, allowed: `must be at least ${named}: the edge list names users 0 … ${named - 1} (leave users out to use exactly the list's users)` });
     }
   }
-  const n = typeof input.users === 'number' ? input.users : defaultScenario.users;
   // Generators whose degree is bounded by the users there are (the default, 15, included).
   if (isPlain(g) && (g.kind === 'erdos-renyi' || g.kind === 'watts-strogatz')) {
     const k = typeof g.meanDegree === 'number' ? g.meanDegree : 15;
-    const tooHigh = g.kind === 'erdos-renyi' ? k > n - 1 : 2 * Math.round(k / 2) >= n;
-    if (tooHigh) problems.push({ path: 'graph.meanDegree', value: k, allowed: `must be below the number of users (${n}) for a ${g.kind} graph` });
+    const tooHigh = g.kind === 'erdos-renyi' ? k > users - 1 : 2 * Math.round(k / 2) >= users;
+    if (tooHigh) problems.push({ path: 'graph.meanDegree', value: k, allowed: `must be below the number of users (${users}) for a ${g.kind} graph` });
   }
   if (isPlain(g) && g.kind === 'configuration' && Array.isArray(g.degrees) && typeof input.users === 'number' && g.degrees.length !== input.users) {
     problems.push({ path: 'graph.degrees', value: `[${g.degrees.length} degrees]`, allowed: `must list one degree per user (${input.users})` });
   }
-  const users = typeof input.users === 'number' ? input.users : defaultScenario.users;
   const topics = typeof input.topics === 'number' ? input.topics : defaultScenario.topics;
-  const accounts = Array.isArray(input.accounts) ? input.accounts : [];
+  // Without accounts the default one applies, and its starting audience must fit too.
+  const accounts = Array.isArray(input.accounts) ? input.accounts : defaultScenario.accounts;
   accounts.forEach((a: unknown, i) => {
     if (!isPlain(a)) return;
     const path = `accounts[${i}]`;
     if (typeof a.startingFollowers === 'number' && a.startingFollowers > users) {
-      problems.push({ path: `${path}.startingFollowers`, value: a.startingFollowers, allowed: `must be at most the number of users (${users})` });
+      const fix = Array.isArray(input.accounts) ? '' : ' (the default account\'s audience: set startingFollowers)';
+      problems.push({ path: `${path}.startingFollowers`, value: a.startingFollowers, allowed: `must be at most the number of users (${users})${fix}` });
     }
     if (typeof a.topic === 'number' && a.topic >= topics) {
       problems.push({ path: `${path}.topic`, value: a.topic, allowed: `must be below the number of topics (${topics})` });
