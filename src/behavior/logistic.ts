@@ -5,8 +5,14 @@
  * @module
  */
 
-/** log(p / (1 − p)), with p clamped away from 0 and 1 so the result is finite. */
+/**
+ * log(p / (1 − p)). A rate of exactly 0 or 1 is −∞ or +∞, so no odds ratio can make an event
+ * that is switched off happen (or one that is certain fail); other rates are clamped away from
+ * 0 and 1 so the result is finite.
+ */
 export function logit(p: number): number {
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
   const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
   return Math.log(q / (1 - q));
 }

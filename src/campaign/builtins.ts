@@ -139,6 +139,8 @@ export interface ScriptParams {
 }
 
 const SCRIPT_POST: PostPlan = { kind: 'product', quality: 0.5, appeal: 0.5, cta: 'none', persona: 0 };
+/** Fields a scripted post may give. */
+const SCRIPT_POST_FIELDS = ['step', 'kind', 'quality', 'appeal', 'cta', 'persona', 'topic', 'lifetimeSteps'];
 
 /**
  * Posts exactly what the script says at the steps it names: for controlled experiments and
@@ -153,7 +155,11 @@ export function scripted(p: ScriptParams): Strategy {
       throw new RangeError(`strategy scripted: posts[${i}].step = ${JSON.stringify(post.step)} must be a whole number ≥ 0`);
     }
     for (const k of Object.keys(post)) {
-      if (k !== 'step' && !Object.hasOwn(SCRIPT_POST, k)) throw new RangeError(`strategy scripted: posts[${i}] has unknown field "${k}" (known: step, ${Object.keys(SCRIPT_POST).join(', ')})`);
+      if (!SCRIPT_POST_FIELDS.includes(k)) throw new RangeError(`strategy scripted: posts[${i}] has unknown field "${k}" (known: ${SCRIPT_POST_FIELDS.join(', ')})`);
+    }
+    for (const k of ['topic', 'lifetimeSteps'] as const) {
+      const v = post[k];
+      if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new RangeError(`strategy scripted: posts[${i}].${k} = ${JSON.stringify(v)} must be a whole number ≥ 0`);
     }
     checkPlan(post, `strategy scripted: posts[${i}]`);
     const { step, ...plan } = post;

@@ -39,6 +39,22 @@ export function scoreCandidates(w: World, u: number, t: number, n: number): void
   const focalCount = w.focal.length;
   const kind = w.rankerKind;
   const share = sc.feed.inNetworkShare;
+  if (kind === RANKER_KIND.engagement) {
+    // The bench's ranker, on its own loop: it needs neither the topic match nor, without
+    // engagement affinity, the author — two fewer random reads of the post store per candidate.
+    for (let i = 0; i < n; i++) {
+      const slot = candSlot[i];
+      const f = fresh[t - p.created[slot]];
+      let affinity = candChannel[i] === CHANNEL.network ? 1 : oon;
+      if (affinityOn) {
+        const a = p.account[slot];
+        if (a >= 0 && a < focalCount && w.focal[a].liked[u] > 0) affinity *= affinityBoost;
+      }
+      const rate = (p.engagements[slot] + prior * p.priorRate[slot]) / (p.impressions[slot] + prior);
+      scores[i] = affinity * rate * f;
+    }
+    return;
+  }
   const ctx = w.rankContext;
   ctx.user = u;
   for (let i = 0; i < n; i++) {

@@ -22,9 +22,18 @@ import type { FocalAccount, World } from './world.js';
 const forcedSlot = new Int32Array(256);
 const forcedChannel = new Uint8Array(256);
 
-/** Bernoulli draw with log-odds z: u < 1/(1 + e^−z), written without a division. */
+/**
+ * Bernoulli draw with log-odds z: u < 1/(1 + e^−z), written without a division. Most decisions
+ * are rare (z ≪ 0), so the exponential is skipped when a lower bound already rejects: for
+ * x = −z > 0, e^x ≥ 1 + x + x²/2 + x³/6, and with a relative margin of 10⁻¹² (far above the
+ * rounding of either form) u·(2 + x + x²/2 + x³/6) ≥ 1 + 10⁻¹² implies u·(1 + e^x) ≥ 1 as
+ * computed, so the outcome is bit-for-bit that of the exact form.
+ */
 function chance(rng: Xor128, z: number): boolean {
-  return nextFloat(rng) * (1 + Math.exp(-z)) < 1;
+  const u = nextFloat(rng);
+  const x = -z;
+  if (x > 0 && u * (2 + x * (1 + x * (0.5 + x / 6))) >= 1 + 1e-12) return false;
+  return u * (1 + Math.exp(x)) < 1;
 }
 
 /** Removes `user`'s follow in `slot` of account `a`. */
@@ -195,6 +204,7 @@ function impress(w: World, u: number, slot: number, channel: number, via: number
     if (chance(rng, z) && focal !== null) {
       const v = w.scenario.economics.valuePerConversion;
       focal.stepCounters[M.conversions + channel]++;
+      if (rec) rec.conversions[channel]++;
       focal.stepCounters[M.value] += v;
       if (following) focal.stepCounters[M.followerValue] += v;
     }

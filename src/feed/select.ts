@@ -15,16 +15,18 @@ import { nextFloat, type Xor128 } from '../rng.js';
  */
 export function topK(keys: Float64Array, n: number, k: number, out: Int32Array): number {
   let m = 0;
+  // The smallest key held once the buffer is full (−Infinity before), kept in a register.
+  let floor = -Infinity;
   for (let i = 0; i < n; i++) {
     const key = keys[i];
-    if (key === -Infinity) continue;
-    if (m === k && key <= keys[out[m - 1]]) continue;
+    if (key <= floor) continue; // also skips −Infinity keys, never chosen
     let j = m < k ? m++ : m - 1;
     while (j > 0 && keys[out[j - 1]] < key) {
       out[j] = out[j - 1];
       j--;
     }
     out[j] = i;
+    if (m === k) floor = keys[out[m - 1]];
   }
   return m;
 }
@@ -42,9 +44,17 @@ export function deterministicKeys(scores: Float64Array, n: number): void {
  */
 export function raceKeys(scores: Float64Array, n: number, temperature: number, rng: Xor128): void {
   const inv = 1 / temperature;
+  if (inv === 1) {
+    for (let i = 0; i < n; i++) {
+      const e = -Math.log(1 - nextFloat(rng)); // 1 − U ∈ (0, 1]: E finite
+      const s = scores[i];
+      scores[i] = s > 0 ? s / e : -Infinity;
+    }
+    return;
+  }
   for (let i = 0; i < n; i++) {
-    const e = -Math.log(1 - nextFloat(rng)); // 1 − U ∈ (0, 1]: E finite
+    const e = -Math.log(1 - nextFloat(rng));
     const s = scores[i];
-    scores[i] = s > 0 ? (inv === 1 ? s : Math.pow(s, inv)) / e : -Infinity;
+    scores[i] = s > 0 ? Math.pow(s, inv) / e : -Infinity;
   }
 }
