@@ -101,12 +101,14 @@ interface WorkersResult {
  * Replicates on 1 and 2 workers. 1 worker is this thread, warm from the cases before; 2 workers
  * are this thread and one new worker thread, which loads the bundle and spends about a second
  * of CPU on JIT warm-up over its first runs (much of it background compilation competing for
- * the two cores). With runs of about a second, the case weighs that start-up as much as
- * throughput; `bench/compare-workers.ts` times the long default comparison.
+ * the two cores). The full case runs 10-day replicates (a third of a default comparison's);
+ * the quick one 2-day runs, which weigh that start-up as much as throughput.
+ * `bench/compare-workers.ts` times the whole default comparison.
  */
 async function workersCase(): Promise<WorkersResult> {
   const users = quick ? 10_000 : 20_000;
-  const scenario = { ...benchScenario(users), cycles: quick ? 2 : 4 };
+  // Full runs are 10 simulated days (a replicate of the default comparison is 30); quick ones 2.
+  const scenario = { ...benchScenario(users), cycles: quick ? 2 : 10 };
   const replicates = quick ? 4 : 8;
   const time = async (workers: number) => {
     const t0 = performance.now();

@@ -27,6 +27,13 @@ export function finishFocalPost(w: World, slot: number): void {
   w.spareBitsets.push(rec.seen);
 }
 
+/** Sets an account's engagement signal (C2) from its post in `slot`: the smoothed engagement rate. */
+function recordSignal(w: World, account: number, slot: number): void {
+  const p = w.posts;
+  const a = w.scenario.feed.engagementPrior;
+  w.accounts.signalRate[account] = (p.engagements[slot] + a * p.priorRate[slot]) / (p.impressions[slot] + a);
+}
+
 /**
  * Publishes a post at the current step. `account` is −1 for an ordinary user's post;
  * `authorUser` is the user whose graph followers receive it (−1 for none). Returns the slot.
@@ -38,6 +45,9 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
   const slot = reservePost(p, t, (old) => {
     w.onRetire?.(w, old);
     finishFocalPost(w, old);
+    // The account's engagement signal (C2) is read before its post's slot is reused.
+    const a = p.account[old];
+    if (a >= 0 && w.accounts.signalSerial[a] === p.serial[old]) recordSignal(w, a, old);
   });
   const serial = p.serial[slot];
   const kind = KIND[plan.kind];
@@ -70,10 +80,7 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
     const carry = w.scenario.accountSignalCarryover;
     const last = acc.signalSerial[account];
     const ls = last & p.mask;
-    if (last >= 0 && p.serial[ls] === last) {
-      const a = w.scenario.feed.engagementPrior;
-      acc.signalRate[account] = (p.engagements[ls] + a * p.priorRate[ls]) / (p.impressions[ls] + a);
-    }
+    if (last >= 0 && p.serial[ls] === last) recordSignal(w, account, ls);
     if (carry > 0 && acc.signalRate[account] >= 0) prior = (1 - carry) * base + carry * acc.signalRate[account];
     acc.signalSerial[account] = serial;
     notePost(acc, account, serial, t);

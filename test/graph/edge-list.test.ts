@@ -59,7 +59,7 @@ describe('parseEdgeList', () => {
 
   it('reports a bad line with its number, its text and what is allowed', () => {
     expect(() => parseEdgeList('0 1\n# c\n3 x\n4 5')).toThrow(
-      'edge list line 3: "3 x" — expected two non-negative integer ids (0 to 2147483647) separated by whitespace',
+      'edge list line 3: "3 x" — expected two non-negative integer ids (0 to 49999999) separated by whitespace',
     );
     const bad: [string, number][] = [
       ['7', 1], // one token
