@@ -33,7 +33,7 @@ function readText(path: string, what: string, limit: number, field = ''): string
 }
 
 /** Reads and parses a JSON or YAML document; it must be an object. */
-export function readDocument(path: string, what = 'file'): Plain {
+export function readDocument(path: string, what = 'file'): Record<string, unknown> {
   const doc = parseDocument(readText(path, what, MAX_DOCUMENT_BYTES), formatOf(path), path);
   if (!isPlain(doc)) throw new ScenarioError([{ path: '', value: doc, allowed: `${path}: a ${what} must be an object (JSON {…} or YAML key: value lines)` }]);
   const { $schema: _schema, ...rest } = doc;
