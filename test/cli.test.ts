@@ -16,6 +16,7 @@ describe('feedsim CLI', async () => {
     const bad = await cliHere(['validate', writeIn(dir, 'bad.json', '{"users": -1, "feed": {"rankr": "x"}, "extends": "youtub"}')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/extends: "youtub" — must be a preset: .* did you mean "youtube"\?/);
+    expect(bad.stderr).toMatch(/3 problems in the input/); // an unknown preset does not hide the others
     const typo = await cliHere(['validate', writeIn(dir, 'typo.json', '{"users": -1, "feed": {"rankr": "x"}}')]);
     expect(typo.stderr).toMatch(/2 problems/);
     expect(typo.stderr).toMatch(/users: -1 — must be a whole number from 1/);

@@ -85,23 +85,22 @@ function merge(base: Plain, over: Plain): Plain {
   return out;
 }
 
-/** Merges the input over the platform presets it `extends` (in order; later ones win). */
-function applyExtends(input: Plain): Plain {
+/** Merges the input over the platform presets it `extends` (in order; later ones win); unknown names go to `problems`. */
+function applyExtends(input: Plain, problems: ScenarioProblem[]): Plain {
   const { extends: names, ...rest } = input;
   if (names === undefined) return input;
   const list = typeof names === 'string' ? [names] : names;
   if (!Array.isArray(list) || list.some((n) => typeof n !== 'string')) {
-    throw new ScenarioError([{ path: 'extends', value: names, allowed: 'must be a preset name or a list of them' }]);
+    problems.push({ path: 'extends', value: names, allowed: 'must be a preset name or a list of them' });
+    return rest;
   }
   const known = Object.keys(platformPresets);
-  const problems: ScenarioProblem[] = [];
   let base: Plain = {};
   list.forEach((name: string, i) => {
     if (!Object.hasOwn(platformPresets, name)) {
       problems.push({ path: Array.isArray(names) ? `extends[${i}]` : 'extends', value: name, allowed: `must be a preset: ${known.join(', ')}`, suggestion: closestKey(name, known) });
     } else base = merge(base, platformPresets[name as PlatformName].scenario as Plain);
   });
-  if (problems.length) throw new ScenarioError(problems);
   return merge(base, rest);
 }
 
@@ -134,10 +133,11 @@ function expandShorthands(input: Plain): Plain {
  */
 export function resolveScenario(input: ScenarioInput | Scenario = {}): Scenario {
   if (!isPlain(input)) throw new ScenarioError([{ path: '', value: input, allowed: 'a scenario must be an object' }]);
-  const expanded = expandShorthands(applyExtends(input as Plain));
+  const extendProblems: ScenarioProblem[] = [];
+  const expanded = expandShorthands(applyExtends(input as Plain, extendProblems));
   const shape = shapeProblems(expanded);
   const shapePaths = new Set(shape.map((p) => p.path));
-  const problems = [...shape, ...crossFieldProblems(expanded).filter((p) => !shapePaths.has(p.path))];
+  const problems = [...extendProblems, ...shape, ...crossFieldProblems(expanded).filter((p) => !shapePaths.has(p.path))];
   if (problems.length) throw new ScenarioError(problems);
   const { graph, accounts, content, ...rest } = expanded;
 
