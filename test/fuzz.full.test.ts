@@ -5,22 +5,13 @@
  * with no NaN or Infinity. The printed summary gives the counts of valid runs and validation errors.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { failureLines, formatSummary, type FuzzSummary } from './fuzz/check-case.js';
-import { runIsolated, type FuzzPlan } from './fuzz/isolate.js';
+import { failureLines, type FuzzSummary } from './fuzz/check-case.js';
+import { plansFor, runPrinted } from './fuzz/isolate.js';
 
-const SEED = 2;
-const PLANS: FuzzPlan[] = [
-  { kind: 'scenario', seed: SEED, count: 4000 },
-  { kind: 'scenario-text', seed: SEED, count: 2500 },
-  { kind: 'sweep', seed: SEED, count: 1000 },
-  { kind: 'sweep-text', seed: SEED, count: 500 },
-  { kind: 'edge-list', seed: SEED, count: 2000 },
-];
-
+const PLANS = plansFor(2, { scenario: 4000, 'scenario-text': 2500, sweep: 1000, 'sweep-text': 500, 'edge-list': 2000 });
 let summaries: FuzzSummary[] = [];
 beforeAll(async () => {
-  summaries = await runIsolated(PLANS);
-  PLANS.forEach((p, i) => console.log(formatSummary(`fuzz ${p.kind}`, summaries[i])));
+  summaries = await runPrinted(PLANS);
   console.log(`fuzz: ${summaries[0].wallMs / 1000 | 0} s for ${PLANS.reduce((t, p) => t + p.count, 0)} cases`);
 }, 3_600_000);
 

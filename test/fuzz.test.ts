@@ -5,23 +5,14 @@
  * NaN or Infinity; the summary prints the counts. The heavy run is fuzz.full.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { failureLines, formatSummary, type FuzzSummary } from './fuzz/check-case.js';
-import { runIsolated, type FuzzPlan } from './fuzz/isolate.js';
+import { failureLines, type FuzzSummary } from './fuzz/check-case.js';
+import { plansFor, runPrinted } from './fuzz/isolate.js';
 import { fuzzCase, type FuzzKind } from './fuzz/mutate.js';
 
-const SEED = 1;
-const PLANS: FuzzPlan[] = [
-  { kind: 'scenario', seed: SEED, count: 120 },
-  { kind: 'scenario-text', seed: SEED, count: 80 },
-  { kind: 'sweep', seed: SEED, count: 30 },
-  { kind: 'sweep-text', seed: SEED, count: 20 },
-  { kind: 'edge-list', seed: SEED, count: 80 },
-];
-
+const PLANS = plansFor(1, { scenario: 120, 'scenario-text': 80, sweep: 30, 'sweep-text': 20, 'edge-list': 80 });
 let summaries: FuzzSummary[] = [];
 beforeAll(async () => {
-  summaries = await runIsolated(PLANS);
-  PLANS.forEach((p, i) => console.log(formatSummary(`fuzz ${p.kind}`, summaries[i])));
+  summaries = await runPrinted(PLANS);
 }, 120_000);
 
 describe('fuzz', () => {

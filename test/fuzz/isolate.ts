@@ -4,7 +4,7 @@
  * heap is recorded as a failure, the worker is replaced and the run goes on with the next case.
  */
 import { Worker } from 'node:worker_threads';
-import { addReport, emptySummary, type CaseReport, type FuzzSummary } from './check-case.js';
+import { addReport, emptySummary, formatSummary, type CaseReport, type FuzzSummary } from './check-case.js';
 import type { FuzzKind } from './mutate.js';
 
 /** Cases 0 … count − 1 of one kind and seed. */
@@ -73,4 +73,16 @@ function runWorker(plans: FuzzPlan[], from: Position, summaries: FuzzSummary[], 
     worker.on('error', (e: Error & { code?: string }) => fail(`the worker died: ${e.code ?? e.name}`, e.message.slice(0, 300)));
     worker.on('exit', (code) => fail(`the worker exited (code ${code})`, `exit code ${code}`));
   });
+}
+
+/** One plan per kind at one seed. */
+export function plansFor(seed: number, counts: Record<FuzzPlan['kind'], number>): FuzzPlan[] {
+  return (Object.entries(counts) as Array<[FuzzPlan['kind'], number]>).map(([kind, count]) => ({ kind, seed, count }));
+}
+
+/** Runs the plans in isolation and prints each one's summary. */
+export async function runPrinted(plans: FuzzPlan[]): Promise<FuzzSummary[]> {
+  const summaries = await runIsolated(plans);
+  plans.forEach((p, i) => console.log(formatSummary(`fuzz ${p.kind}`, summaries[i])));
+  return summaries;
 }
