@@ -35,6 +35,12 @@ describe('feedsim CLI', async () => {
     expect(r.stderr).toMatch(/--replicates "many": must be a whole number from 1 to 100000/);
     expect((await cliHere(['compare', file, '--format', 'parquet'])).stderr).toMatch(/--format "parquet": must be one of csv, jsonl, json, arrow/);
     expect((await cliHere(['frobnicate'])).status).toBe(2);
+    const notResults = await cliHere(['report', dir]);
+    expect(notResults.status).toBe(2);
+    expect(notResults.stderr).toMatch(/is not a results directory \(no summary.json\)/);
+    const noSweep = await cliHere(['sweep', '--resume', join(dir, 'nothing-here')]);
+    expect(noSweep.status).toBe(2);
+    expect(noSweep.stderr).toMatch(/is not a feedsim results directory \(no manifest.json\)/);
     expect((await cliHere(['compare', join(dir, 'missing.yaml')])).stderr).toMatch(/scenario file not found/);
   });
 

@@ -4,7 +4,9 @@
  * @module
  */
 import { Command, CommanderError, Option } from 'commander';
-import { EXPORT_FORMATS } from '../io/results-dir.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXPORT_FORMATS, RESULTS } from '../io/results-dir.js';
 import { VERSION } from '../version.js';
 import { compareCommand } from './commands/compare.js';
 import { presetsCommand, schemaCommand, validateCommand } from './commands/inspect-files.js';
@@ -100,6 +102,10 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .argument('<results-dir>', 'a directory written by compare or sweep --out')
     .addHelpText('after', '\nExample:\n  feedsim report results && open results/report.html\n')
     .action(async (dir: string) => {
+      const summary = join(dir, RESULTS.summary);
+      if (!existsSync(summary)) throw new InputError(`${dir} is not a results directory (no ${RESULTS.summary}): write one with feedsim compare or sweep --out ${dir}`);
+      const kind = (JSON.parse(readFileSync(summary, 'utf8')) as { kind?: unknown }).kind;
+      if (kind !== 'compare' && kind !== 'sweep') throw new InputError(`${dir} holds a ${String(kind)}: reports cover comparisons and sweeps (feedsim compare or sweep --out)`);
       const { writeReport } = await import('../report/write.js');
       print(`wrote ${await writeReport(dir)}\n`);
     });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { CompareResult } from '../experiment/compare.js';
 import type { RunOutput } from '../experiment/run.js';
 import type { SweepResult } from '../experiment/sweep.js';
-import { RESULTS, writeExports, writeManifest, writeSummary, type Manifest } from '../io/results-dir.js';
+import { readManifest, RESULTS, writeExports, writeManifest, writeSummary, type Manifest } from '../io/results-dir.js';
+import { InputError } from './exit.js';
 import { readRunRecord, repairRunRecord, runRecordWriter } from '../io/run-record.js';
 
 /** A summary file: the result with what made it. */
@@ -37,4 +38,13 @@ export async function closeResults(dir: string, summary: SummaryFile, runs: read
     for (const p of await writePlots(join(dir, RESULTS.plots), result as CompareResult | SweepResult)) written.push(p.path);
   }
   return written;
+}
+
+/** The manifest of a directory named on the command line; a wrong directory is bad input (exit 2). */
+export function manifestOf(dir: string): Manifest {
+  try {
+    return readManifest(dir);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
 }

@@ -7,16 +7,16 @@ import { isDeepStrictEqual } from 'node:util';
 import { formatSweep } from '../../experiment/format.js';
 import type { RunOutput } from '../../experiment/run.js';
 import { summariseSweep, sweepSpecs } from '../../experiment/sweep.js';
-import { readManifest, type ExportFormat, type Manifest } from '../../io/results-dir.js';
+import { type ExportFormat, type Manifest } from '../../io/results-dir.js';
 import { checkSweepDocument } from '../../io/scenario-file.js';
 import { VERSION } from '../../version.js';
 import { InputError } from '../exit.js';
-import { closeResults, finishedRuns, openResults } from '../results.js';
+import { closeResults, finishedRuns, manifestOf, openResults } from '../results.js';
 
 /** Merges shard directories into `out`; throws when runs are missing or duplicated. */
 export async function mergeCommand(dirs: string[], o: { out: string; format?: ExportFormat[]; plots: boolean }, print: (s: string) => void): Promise<void> {
   if (dirs.length === 0) throw new InputError('name the shard directories to merge');
-  const manifests = dirs.map((d) => readManifest(d));
+  const manifests = dirs.map((d) => manifestOf(d));
   const first = manifests[0];
   manifests.forEach((m, i) => {
     if (m.command !== 'sweep') throw new InputError(`${dirs[i]} holds a ${m.command}, not a sweep`);

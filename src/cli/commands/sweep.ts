@@ -13,13 +13,13 @@ import { labelStrategies } from '../../experiment/compare.js';
 import { checkMemory } from '../../experiment/memory-check.js';
 import { checkNames } from '../../experiment/check-names.js';
 import { resolveScenario } from '../../scenario/resolve.js';
-import { readManifest, RESULTS, type ExportFormat, type Manifest } from '../../io/results-dir.js';
+import { RESULTS, type ExportFormat, type Manifest } from '../../io/results-dir.js';
 import { checkSweepDocument, loadSweepFile, type SweepDocument } from '../../io/scenario-file.js';
 import { VERSION } from '../../version.js';
 import { InputError } from '../exit.js';
 import type { Shard } from '../options.js';
 import { progressBar } from '../progress.js';
-import { closeResults, finishedRuns, openResults } from '../results.js';
+import { closeResults, finishedRuns, manifestOf, openResults } from '../results.js';
 
 /** Options of the sweep command. */
 export interface SweepCommandOptions {
@@ -43,7 +43,7 @@ export function shardSpecs(doc: SweepDocument, shard?: Shard): RunSpec[] {
 
 function start(file: string | undefined, o: SweepCommandOptions): { dir: string; doc: SweepDocument; manifest: Manifest } {
   if (o.resume) {
-    const manifest = readManifest(o.resume);
+    const manifest = manifestOf(o.resume);
     if (manifest.command !== 'sweep') throw new InputError(`--resume ${o.resume}: holds a ${manifest.command}, not a sweep`);
     if (file) throw new InputError('give either a design file or --resume <dir>, not both');
     return { dir: o.resume, doc: checkSweepDocument(manifest.input, o.resume), manifest };
