@@ -13,9 +13,7 @@ import { resolveScenario } from '../scenario/resolve.js';
 import { shapeProblems, strategySchema } from '../scenario/schema.js';
 import type { Scenario, ScenarioInput, StrategySpec } from '../scenario/types.js';
 import type { Design } from '../experiment/design.js';
-
-type Plain = Record<string, unknown>;
-const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isPlain, type Plain } from '../scenario/plain.js';
 
 /** Files larger than this are refused (a scenario is a few KB; an edge list can be large). */
 const MAX_DOCUMENT_BYTES = 16 * 2 ** 20;

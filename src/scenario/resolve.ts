@@ -10,10 +10,7 @@ import { platformPresets, type PlatformName } from './platforms.js';
 import { shapeProblems } from './schema.js';
 import { parseEdgeList } from '../graph/edge-list.js';
 import type { FocalAccountSpec, Scenario, ScenarioInput } from './types.js';
-
-type Plain = Record<string, unknown>;
-
-const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isPlain, type Plain } from './plain.js';
 
 /** Users named by an edge list, or a problem with the list (bad lines are named with their number). */
 function edgeListUsers(text: string, undirected: boolean): number | ScenarioProblem {

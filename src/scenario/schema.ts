@@ -9,9 +9,7 @@ import * as z from 'zod/mini';
 import { defaultScenario } from './defaults.js';
 import { closestKey, type ScenarioProblem } from './errors.js';
 import { DURATION_PATTERN, tryParseHours } from '../time.js';
-
-type Plain = Record<string, unknown>;
-const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isPlain, type Plain } from './plain.js';
 
 /** Keys whose values are probabilities in [0, 1]. */
 const PROBABILITY = new Set([

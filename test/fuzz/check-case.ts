@@ -28,6 +28,7 @@ import {
 import { loadScenarioFile, loadSweepFile } from '../../src/node.js';
 import { nonFinitePaths } from '../helpers/non-finite.js';
 import type { FuzzCase, TextFormat } from './mutate.js';
+import { isPlain } from '../../src/scenario/plain.js';
 
 /** How a case may end without a failure. */
 export type Outcome = 'valid run' | 'validation error' | 'malformed text' | 'edge list parsed' | 'edge list error';
@@ -106,7 +107,6 @@ function scenarioErrorFlaws(e: ScenarioError, rootIsObject: boolean): string[] {
   return flaws;
 }
 
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Judges an error thrown by a library call. */
 function judgeError(e: unknown, rootIsObject: boolean): Pick<CaseReport, 'outcome' | 'failure' | 'detail'> {
