@@ -66,7 +66,7 @@ export type { Economics } from './experiment/economics.js';
 export { executeRun } from './experiment/run.js';
 export type { RunSpec, RunOutput } from './experiment/run.js';
 export { sweep, sweepSpecs, sweepScenarios } from './experiment/sweep.js';
-export type { SweepOptions, SweepResult, SweepPoint } from './experiment/sweep.js';
+export type { SweepOptions, SweepResult, SweepPoint, SweepScenario } from './experiment/sweep.js';
 export { expandDesign, applyPoint } from './experiment/design.js';
 export type { Design, DesignPoint, FactorRange } from './experiment/design.js';
 export { formatComparison, formatSweep } from './experiment/format.js';

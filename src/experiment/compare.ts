@@ -12,7 +12,6 @@ import type { ScenarioInput, StrategySpec } from '../scenario/types.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { shapeProblems, strategySchema } from '../scenario/schema.js';
 import { crossover, type Crossover } from './crossover.js';
-import { checkNames } from './check-names.js';
 import { runEconomics, type Economics } from './economics.js';
 import { bootstrapInterval, tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
@@ -224,9 +223,8 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
   if (!(Number.isInteger(start) && start >= 1)) {
     throw new ScenarioError([{ path: 'replicates', value: start, allowed: 'a whole number ≥ 1' }]);
   }
-  const { checkMemory } = await import('./memory-check.js');
-  checkMemory(resolved, options.workers ?? 1);
-  await checkNames([{ scenario: resolved }], strategies.map((s) => s.spec), options.modules);
+  const { preflight } = await import('./preflight.js');
+  await preflight([{ scenario: resolved }], strategies.map((s) => s.spec), { modules: options.modules, workers: options.workers ?? 1 });
   const { runAll } = await import('./pool.js');
   const runs: RunOutput[] = [];
   let planned = start;

@@ -9,10 +9,10 @@ import type { RowSink } from '../io/sink.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { scenarioHash } from '../scenario/hash.js';
-import type { ScenarioInput, StrategySpec } from '../scenario/types.js';
+import type { Scenario, ScenarioInput, StrategySpec } from '../scenario/types.js';
 import { labelStrategies } from './compare.js';
 import { crossover, type Crossover } from './crossover.js';
-import { checkNames } from './check-names.js';
+import type { PreflightOptions } from './preflight.js';
 import { applyPoint, expandDesign, type Design, type DesignPoint } from './design.js';
 import { tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
@@ -62,21 +62,31 @@ export interface SweepResult {
   points: SweepPoint[];
 }
 
+/** One design point applied to the sweep's scenario. */
+export interface SweepScenario {
+  point: DesignPoint;
+  /** The scenario input at this point. */
+  scenario: ScenarioInput;
+  /** The same, resolved and checked. */
+  resolved: Scenario;
+  hash: string;
+}
+
 /** The points of a sweep, each applied to the scenario and checked; all problems reported together. */
-export function sweepScenarios(scenario: ScenarioInput, design: Design): Array<{ point: DesignPoint; scenario: ScenarioInput; hash: string }> {
+export function sweepScenarios(scenario: ScenarioInput, design: Design): SweepScenario[] {
   if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) {
     throw new ScenarioError([{ path: 'scenario', value: scenario, allowed: 'must be a scenario object' }]);
   }
-  const points = expandDesign(design);
   const problems: ScenarioProblem[] = [];
-  const out = points.map((point, i) => {
+  const out: SweepScenario[] = [];
+  expandDesign(design).forEach((point, i) => {
     try {
       const s = applyPoint(scenario, point);
-      return { point, scenario: s, hash: scenarioHash(resolveScenario(s)) };
+      const resolved = resolveScenario(s);
+      out.push({ point, scenario: s, resolved, hash: scenarioHash(resolved) });
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       for (const p of e.problems) problems.push({ ...p, path: `design point ${i + 1} (${JSON.stringify(point)}): ${p.path}` });
-      return { point, scenario: {}, hash: '' };
     }
   });
   if (problems.length) throw new ScenarioError(problems);
@@ -87,15 +97,23 @@ export function sweepScenarios(scenario: ScenarioInput, design: Design): Array<{
 export function sweepSpecs(options: Pick<SweepOptions, 'scenario' | 'design' | 'strategies' | 'replicates' | 'seed'>): RunSpec[] {
   const base = options.scenario ?? {};
   const seed = options.seed ?? resolveScenario(base).seed;
-  const replicates = options.replicates ?? 10;
-  const strategies = labelStrategies(options.strategies);
+  return specsOf(sweepScenarios(base, options.design), labelStrategies(options.strategies), options.replicates ?? 10, seed);
+}
+
+function specsOf(scenarios: SweepScenario[], strategies: Array<{ label: string; spec: StrategySpec }>, replicates: number, seed: number): RunSpec[] {
   const specs: RunSpec[] = [];
-  sweepScenarios(base, options.design).forEach(({ scenario }, p) => {
+  scenarios.forEach(({ scenario }, p) => {
     for (let r = 0; r < replicates; r++) {
       for (const { label, spec } of strategies) specs.push({ id: `p${p + 1}/${label}/r${r}`, label, scenario, strategy: spec, replicate: r, seed });
     }
   });
   return specs;
+}
+
+/** A sweep's checks before its first run ({@link preflight}), each problem naming its design point. */
+export async function preflightSweep(scenarios: SweepScenario[], strategies: Array<StrategySpec | string>, o: PreflightOptions = {}): Promise<void> {
+  const { preflight } = await import('./preflight.js');
+  await preflight(scenarios.map(({ resolved }, i) => ({ scenario: resolved, where: `design point ${i + 1}: ` })), labelStrategies(strategies).map((s) => s.spec), o);
 }
 
 /** Decides the winner at a point from paired differences against the baseline. */
@@ -149,14 +167,11 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   const seed = options.seed ?? resolveScenario(base).seed;
   const replicates = options.replicates ?? 10;
   if (!(Number.isInteger(replicates) && replicates >= 1)) throw new ScenarioError([{ path: 'replicates', value: replicates, allowed: 'a whole number ≥ 1' }]);
-  const labels = labelStrategies(options.strategies).map((s) => s.label);
+  const labelled = labelStrategies(options.strategies);
+  const labels = labelled.map((s) => s.label);
   const scenarios = sweepScenarios(base, options.design);
-  const all = sweepSpecs({ ...options, seed, replicates });
-  const chosen = all.filter((s, i) => options.filter?.(s, i) ?? true);
-  const { checkMemory } = await import('./memory-check.js');
-  const resolved = scenarios.map(({ scenario }, i) => ({ scenario: resolveScenario(scenario), where: `design point ${i + 1}: ` }));
-  for (const { scenario } of resolved) checkMemory(scenario, options.workers ?? 1);
-  await checkNames(resolved, labelStrategies(options.strategies).map((s) => s.spec), options.modules);
+  const chosen = specsOf(scenarios, labelled, replicates, seed).filter((s, i) => options.filter?.(s, i) ?? true);
+  await preflightSweep(scenarios, options.strategies, { modules: options.modules, workers: options.workers ?? 1 });
   const kept: RunOutput[] = [];
   const { runAll } = await import('./pool.js');
   await runAll(chosen, {
@@ -181,7 +196,7 @@ function slim(run: RunOutput): RunOutput {
 }
 
 function summariseRuns(
-  scenarios: Array<{ point: DesignPoint; hash: string }>, labels: string[], replicates: number, seed: number, runs: RunOutput[],
+  scenarios: SweepScenario[], labels: string[], replicates: number, seed: number, runs: RunOutput[],
 ): SweepResult {
   const byPoint = new Map<number, RunOutput[]>();
   for (const run of runs) {

@@ -4,8 +4,7 @@
  * @module
  */
 import { compare, labelStrategies, type CompareResult } from '../../experiment/compare.js';
-import { checkMemory } from '../../experiment/memory-check.js';
-import { checkNames } from '../../experiment/check-names.js';
+import { preflight } from '../../experiment/preflight.js';
 import { formatComparison } from '../../experiment/format.js';
 import type { RunOutput } from '../../experiment/run.js';
 import type { ExportFormat } from '../../io/results-dir.js';
@@ -32,8 +31,7 @@ export interface CompareCommandOptions {
 export async function compareCommand(file: string, o: CompareCommandOptions, print: (s: string) => void): Promise<CompareResult> {
   const { input, scenario } = loadScenarioFile(file);
   // Every check compare makes before its first run, made before anything is written.
-  checkMemory(scenario, o.workers);
-  await checkNames([{ scenario }], labelStrategies(o.strategies).map((s) => s.spec), o.module);
+  await preflight([{ scenario }], labelStrategies(o.strategies).map((s) => s.spec), { modules: o.module, workers: o.workers });
   const manifest = {
     feedsim: VERSION, command: 'compare' as const,
     input: { scenario: input, strategies: o.strategies, replicates: o.replicates, seed: o.seed, level: o.level },

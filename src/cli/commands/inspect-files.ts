@@ -4,10 +4,8 @@
  * @module
  */
 import { dirname, resolve } from 'node:path';
-import { sweepScenarios } from '../../experiment/sweep.js';
-import { labelStrategies } from '../../experiment/compare.js';
-import { checkNames } from '../../experiment/check-names.js';
-import { resolveScenario } from '../../scenario/resolve.js';
+import { preflightSweep, sweepScenarios } from '../../experiment/sweep.js';
+import { preflight } from '../../experiment/preflight.js';
 import { checkSweepDocument, readDocument, loadScenarioFile, sweepFileSchema } from '../../io/scenario-file.js';
 import { platformPresets } from '../../scenario/platforms.js';
 import { scenarioJsonSchema } from '../../scenario/json-schema.js';
@@ -18,14 +16,14 @@ export async function validateCommand(file: string, o: { module: string[] }, pri
   const doc = readDocument(file);
   if ('design' in doc) {
     const sweep = checkSweepDocument(doc, dirname(resolve(file)));
-    const resolved = sweepScenarios(sweep.scenario, sweep.design).map(({ scenario }, i) => ({ scenario: resolveScenario(scenario), where: `design point ${i + 1}: ` }));
-    await checkNames(resolved, labelStrategies(sweep.strategies).map((s) => s.spec), o.module);
-    const points = resolved.length;
+    const scenarios = sweepScenarios(sweep.scenario, sweep.design);
+    await preflightSweep(scenarios, sweep.strategies, { modules: o.module });
+    const points = scenarios.length;
     print(`${file}: a valid sweep — ${points} design points × ${sweep.strategies.length} strategies × ${sweep.replicates} replicates = ${points * sweep.strategies.length * sweep.replicates} runs\n`);
     return;
   }
   const { scenario } = loadScenarioFile(file);
-  await checkNames([{ scenario }], [], o.module);
+  await preflight([{ scenario }], [], { modules: o.module });
   const accounts = scenario.accounts.map((a) => `${a.name} (${a.strategy?.label ?? a.strategy?.kind})`).join(', ');
   print(`${file}: a valid scenario — ${scenario.users} users, ${scenario.graph.kind} graph, ${scenario.feed.ranker} feed, ${scenario.cycles} cycles of ${scenario.stepsPerCycle} × ${scenario.stepDuration} steps; focal accounts: ${accounts}\n`);
 }

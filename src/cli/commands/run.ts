@@ -6,8 +6,7 @@
 import { runAll } from '../../experiment/pool.js';
 import { tInterval, type Interval } from '../../experiment/intervals.js';
 import type { RunOutput, RunSpec } from '../../experiment/run.js';
-import { checkMemory } from '../../experiment/memory-check.js';
-import { checkNames } from '../../experiment/check-names.js';
+import { preflight } from '../../experiment/preflight.js';
 import type { ExportFormat } from '../../io/results-dir.js';
 import { loadScenarioFile } from '../../io/scenario-file.js';
 import { VERSION } from '../../version.js';
@@ -45,8 +44,7 @@ function finals(runs: RunOutput[]): Array<{ name: string; strategy: string; figu
 /** Runs the scenario; prints and (with `out`) writes the results. */
 export async function runCommand(file: string, o: RunCommandOptions, print: (s: string) => void): Promise<void> {
   const { input, scenario } = loadScenarioFile(file);
-  checkMemory(scenario, o.workers);
-  await checkNames([{ scenario }], [], o.module);
+  await preflight([{ scenario }], [], { modules: o.module, workers: o.workers });
   const seed = o.seed ?? scenario.seed;
   const first = scenario.accounts[0];
   const label = first.strategy?.label ?? first.strategy?.kind ?? 'like-chasing';

@@ -8,11 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { formatSweep } from '../../experiment/format.js';
 import type { RunOutput, RunSpec } from '../../experiment/run.js';
-import { summariseSweep, sweep, sweepScenarios, sweepSpecs } from '../../experiment/sweep.js';
-import { labelStrategies } from '../../experiment/compare.js';
-import { checkMemory } from '../../experiment/memory-check.js';
-import { checkNames } from '../../experiment/check-names.js';
-import { resolveScenario } from '../../scenario/resolve.js';
+import { preflightSweep, summariseSweep, sweep, sweepScenarios, sweepSpecs } from '../../experiment/sweep.js';
 import { RESULTS, type ExportFormat, type Manifest } from '../../io/results-dir.js';
 import { checkSweepDocument, loadSweepFile, type SweepDocument } from '../../io/scenario-file.js';
 import { VERSION } from '../../version.js';
@@ -62,17 +58,11 @@ function start(file: string | undefined, o: SweepCommandOptions): { dir: string;
   return { dir, doc, manifest };
 }
 
-/** Every check a sweep makes before its first run, made before anything is written. */
-async function preflight(doc: SweepDocument, o: SweepCommandOptions): Promise<void> {
-  const resolved = sweepScenarios(doc.scenario, doc.design).map(({ scenario }, i) => ({ scenario: resolveScenario(scenario), where: `design point ${i + 1}: ` }));
-  for (const { scenario } of resolved) checkMemory(scenario, o.workers);
-  await checkNames(resolved, labelStrategies(doc.strategies).map((s) => s.spec), o.module);
-}
-
 /** Runs (or resumes) a sweep; returns the exit status (0 done, 130 interrupted). */
 export async function sweepCommand(file: string | undefined, o: SweepCommandOptions, print: (s: string) => void): Promise<number> {
   const { dir, doc, manifest } = start(file, o);
-  await preflight(doc, o);
+  // Every check the sweep makes before its first run, made before anything is written.
+  await preflightSweep(sweepScenarios(doc.scenario, doc.design), doc.strategies, { modules: o.module, workers: o.workers });
   const shard = manifest.shard;
   const planned = shardSpecs(doc, shard);
   const record = openResults(dir, manifest);
