@@ -4,7 +4,7 @@
  * @module
  */
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_FORMATS, RESULTS } from '../io/results-dir.js';
 import { VERSION } from '../version.js';
@@ -104,9 +104,11 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .action(async (dir: string) => {
       const summary = join(dir, RESULTS.summary);
       if (!existsSync(summary)) throw new InputError(`${dir} is not a results directory (no ${RESULTS.summary}): write one with feedsim compare or sweep --out ${dir}`);
-      const kind = (JSON.parse(readFileSync(summary, 'utf8')) as { kind?: unknown }).kind;
-      if (kind !== 'compare' && kind !== 'sweep') throw new InputError(`${dir} holds a ${String(kind)}: reports cover comparisons and sweeps (feedsim compare or sweep --out)`);
-      const { writeReport } = await import('../report/write.js');
+      const { readResultsSummary, writeReport } = await import('../report/write.js');
+      // A summary the report cannot use (a run's, or a malformed one) is bad input too.
+      await readResultsSummary(dir).catch((e: Error) => {
+        throw new InputError(e.message);
+      });
       print(`wrote ${await writeReport(dir)}\n`);
     });
   return p;
