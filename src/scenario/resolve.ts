@@ -21,20 +21,24 @@ function edgeListUsers(text: string, undirected: boolean): number | ScenarioProb
   }
 }
 
-/** Rules that span fields (shapes, types and ranges are the schema's). */
-function crossFieldProblems(input: Plain): ScenarioProblem[] {
+/** The users an edge-list graph names (or the problem with its text); undefined for other graphs. */
+function listedUsers(input: Plain): number | ScenarioProblem | undefined {
+  const g = input.graph;
+  return isPlain(g) && g.kind === 'edge-list' && typeof g.text === 'string' ? edgeListUsers(g.text, g.undirected === true) : undefined;
+}
+
+/** Rules that span fields (shapes, types and ranges are the schema's); `listed`: see {@link listedUsers}. */
+function crossFieldProblems(input: Plain, listed: number | ScenarioProblem | undefined): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   // Checks against the user count only make sense when the count itself is valid.
   const validCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 1;
   if (input.users !== undefined && !validCount(input.users)) return problems;
-  const users = validCount(input.users) ? input.users : defaultScenario.users;
+  // Without a user count an edge list sets it (see resolveScenario); otherwise the default.
+  const users = validCount(input.users) ? input.users : typeof listed === 'number' ? listed : defaultScenario.users;
   const g = input.graph;
-  if (isPlain(g) && g.kind === 'edge-list' && typeof g.text === 'string') {
-    const named = edgeListUsers(g.text, g.undirected === true);
-    if (typeof named !== 'number') problems.push(named);
-    else if (typeof input.users === 'number' && named > input.users) {
-      problems.push({ path: 'users', value: input.users, allowed: `must be at least ${named}: the edge list names users 0 … ${named - 1} (leave users out to use exactly the list's users)` });
-    }
+  if (typeof listed === 'object') problems.push(listed);
+  else if (listed !== undefined && typeof input.users === 'number' && listed > input.users) {
+    problems.push({ path: 'users', value: input.users, allowed: `must be at least ${listed}: the edge list names users 0 … ${listed - 1} (leave users out to use exactly the list's users)` });
   }
   // Generators whose degree is bounded by the users there are (the default, 15, included).
   if (isPlain(g) && (g.kind === 'erdos-renyi' || g.kind === 'watts-strogatz')) {
@@ -134,7 +138,8 @@ export function resolveScenario(input: ScenarioInput | Scenario = {}): Scenario 
   const expanded = expandShorthands(applyExtends(input as Plain, extendProblems));
   const shape = shapeProblems(expanded);
   const shapePaths = new Set(shape.map((p) => p.path));
-  const problems = [...extendProblems, ...shape, ...crossFieldProblems(expanded).filter((p) => !shapePaths.has(p.path))];
+  const listed = listedUsers(expanded);
+  const problems = [...extendProblems, ...shape, ...crossFieldProblems(expanded, listed).filter((p) => !shapePaths.has(p.path))];
   if (problems.length) throw new ScenarioError(problems);
   const { graph, accounts, content, ...rest } = expanded;
 
@@ -142,7 +147,7 @@ export function resolveScenario(input: ScenarioInput | Scenario = {}): Scenario 
   if (graph !== undefined) merged.graph = graph as Scenario['graph'];
   // An edge list without a user count sets it: exactly the users the list names.
   if (merged.graph.kind === 'edge-list' && rest.users === undefined) {
-    merged.users = edgeListUsers(merged.graph.text, merged.graph.undirected === true) as number;
+    merged.users = listed as number;
   }
   const accountList = (accounts as FocalAccountSpec[] | undefined) ?? defaultScenario.accounts;
   merged.accounts = accountList.map((a, i) => ({
