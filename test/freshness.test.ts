@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, exponentialFreshness, registerFreshness, simulate, step, stretchedFreshness } from '../src/index.js';
+import { createWorld, exponentialFreshness, readPost, registerFreshness, simulate, step, stretchedFreshness } from '../src/index.js';
 import { tabulateFreshness } from '../src/content/freshness.js';
 import { freshnessArena, hazardSlope } from './validation/cases.js';
 
@@ -47,6 +47,9 @@ describe('custom freshness curves', () => {
     const w = createWorld({ users: 500, cycles: 1, content: { freshness: { kind: 'custom', name: 'test-step', floor: 0.6 } } });
     expect(w.params.maxAge).toBe(2); // ages 0, 1, 2 h are fresh; at 3 h f = 0.5 < 0.6
     step(w, 10);
-    for (let s = 0; s <= w.posts.mask; s++) if (w.posts.serial[s] >= 0) expect(w.posts.expires[s] - w.posts.created[s]).toBeLessThanOrEqual(2);
+    for (let s = 0; s <= w.posts.mask; s++) {
+      const post = readPost(w.posts, s);
+      if (post.serial >= 0) expect(post.expires - post.created).toBeLessThanOrEqual(2);
+    }
   });
 });

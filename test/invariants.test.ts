@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTER, createWorld, followBuilding, likeChasing, script, step, type ScenarioInput } from '../src/index.js';
+import { COUNTER, createWorld, followBuilding, likeChasing, readPost, script, step, type ScenarioInput } from '../src/index.js';
 
 const scenarios: Record<string, ScenarioInput> = {
   default: { seed: 1, users: 2000, cycles: 2 },
@@ -47,7 +47,7 @@ describe.each(Object.entries(scenarios))('invariants on every step: %s', (_name,
       // Impressions by channel sum to the post store's own count, post by post.
       for (const rec of world.focalPosts) {
         if (!rec) continue;
-        const total = world.posts.impressions[rec.serial & world.posts.mask];
+        const total = readPost(world.posts, rec.serial & world.posts.mask).impressions;
         expect(rec.impressions[0] + rec.impressions[1] + rec.impressions[2] + rec.impressions[3]).toBe(total);
         expect(rec.reach).toBeLessThanOrEqual(total);
       }

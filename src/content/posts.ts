@@ -1,8 +1,10 @@
 /**
- * The post store: every live post in structure-of-arrays typed arrays, in a ring indexed by
- * serial number (slot = serial & mask). Posts leave by age, so the ring's size depends on the
- * posting rate and freshness, never on the number of steps; it doubles when a slot it would
- * reuse still holds a live post.
+ * The post store: every live post in a ring indexed by serial number (slot = serial & mask).
+ * The fields a session reads for a candidate or an impression sit together in one 64-byte
+ * record per post, so a candidate costs one cache line instead of one per field; the few fields
+ * only publishing reads stay in separate arrays. Posts leave by age, so the ring's size depends
+ * on the posting rate and freshness, never on the number of steps; it doubles when a slot it
+ * would reuse still holds a live post.
  * @module
  */
 
@@ -11,75 +13,116 @@ export const CTA = { none: 0, like: 1, share: 2, follow: 3, notify: 4 } as const
 /** Post-kind codes, in the order of {@link PostKind}. */
 export const KIND = { product: 0, audience: 1, organic: 2 } as const;
 
-/** Structure-of-arrays storage for live posts. */
+/** 32-bit words per post record (64 bytes, one cache line); a record starts at word `slot << 4`. */
+export const RECORD_SHIFT = 4;
+
+/**
+ * Word offsets of the record fields. Validation and scoring read words 0–7 only; with a
+ * 16-byte-aligned buffer, words 0–11 always share a cache line.
+ */
+export const enum PF {
+  /** Serial of the post (`words`), −1 when the slot is empty. */
+  serial = 0,
+  /** Last step at which the post may be shown organically (`words`). */
+  expires = 1,
+  /** Id of the last session that took the post as a candidate (`words`). */
+  stamp = 2,
+  /** Focal-post record id (`words`), −1 for background posts. */
+  focal = 3,
+  /** Step of creation (`words`). */
+  created = 4,
+  /** Likes + shares (`counts`). */
+  engagements = 5,
+  /** Impressions (`counts`). */
+  impressions = 6,
+  /** Prior engagement rate (`floats`). */
+  priorRate = 7,
+  /** Publishing account, −1 for a user's post (`words`). */
+  account = 8,
+  /** Holds the one-byte fields (see {@link PB}). */
+  codes = 9,
+  likeLogit = 10,
+  shareLogit = 11,
+  followLogit = 12,
+  convertLogit = 13,
+  /** Quality in [0, 1] (`floats`). */
+  quality = 14,
+  /** User whose social-graph followers receive the post (`words`), −1 for none. */
+  authorUser = 15,
+}
+
+/** Byte offsets of the one-byte fields in a record (`bytes[(slot << 6) + PB.x]`). */
+export const enum PB {
+  topic = 36,
+  kind = 37,
+  cta = 38,
+  /** 1 when the post triggers notifications to subscribers. */
+  notifies = 39,
+}
+
+/**
+ * Storage for live posts: one record per slot, read through four views of one buffer
+ * (`words` for integers, `counts` for the unsigned counters, `floats` for rates and log-odds,
+ * `bytes` for codes), plus the fields only publishing reads. {@link readPost} gives one post
+ * as a plain object.
+ */
 export interface PostStore {
   mask: number;
-  /** Serial of the post in each slot, −1 when empty. */
-  serial: Int32Array;
-  /** Account index of the author, −1 for an ordinary user's post. */
-  account: Int32Array;
-  /** User whose social-graph followers receive the post (−1 for none). */
-  authorUser: Int32Array;
-  topic: Uint8Array;
-  kind: Uint8Array;
-  cta: Uint8Array;
-  /** 1 when the post triggers notifications to subscribers. */
-  notifies: Uint8Array;
-  quality: Float32Array;
+  words: Int32Array;
+  counts: Uint32Array;
+  floats: Float32Array;
+  bytes: Uint8Array;
   appeal: Float32Array;
   persona: Float32Array;
-  /** Step of creation. */
-  created: Int32Array;
-  /** Last step at which the post may be shown organically (age and lifetime cut). */
-  expires: Int32Array;
   /** Last step the post must stay in the store: its expiry, or later while paid boosts still deliver it. */
   hold: Int32Array;
-  /** Impressions and engagements (likes + shares), which engagement ranking smooths (exact to 2^32). */
-  impressions: Uint32Array;
-  engagements: Uint32Array;
-  /** Prior engagement rate of the smoothed estimate (carries account signal, C2). */
-  priorRate: Float32Array;
-  /** Post-level log-odds of each decision (base rate plus the post's own features). */
-  likeLogit: Float32Array;
-  shareLogit: Float32Array;
-  followLogit: Float32Array;
-  convertLogit: Float32Array;
-  /** Index of the focal-post record (detail and cascade), −1 for background posts. */
-  focal: Int32Array;
-  /** Id of the last session that took the post as a candidate (de-duplication). */
-  stamp: Int32Array;
   /** Next serial to hand out. */
   nextSerial: number;
 }
 
+/** One post of the store, as {@link readPost} returns it. */
+export interface PostView {
+  serial: number;
+  /** Publishing account (focal accounts first, then creators), −1 for an ordinary user's post. */
+  account: number;
+  /** User whose social-graph followers receive the post, −1 for none. */
+  authorUser: number;
+  topic: number;
+  /** Code in {@link KIND}. */
+  kind: number;
+  /** Code in {@link CTA}. */
+  cta: number;
+  notifies: boolean;
+  quality: number;
+  appeal: number;
+  persona: number;
+  created: number;
+  expires: number;
+  impressions: number;
+  /** Likes + shares. */
+  engagements: number;
+  /** Index of the live focal-post record (`World.focalPosts`), −1 for background posts. */
+  focal: number;
+}
+
 function allocate(capacity: number): PostStore {
-  const s: PostStore = {
+  const buffer = new ArrayBuffer(capacity << (RECORD_SHIFT + 2));
+  const words = new Int32Array(buffer);
+  for (let slot = 0; slot < capacity; slot++) {
+    words[(slot << RECORD_SHIFT) + PF.serial] = -1;
+    words[(slot << RECORD_SHIFT) + PF.stamp] = -1;
+  }
+  return {
     mask: capacity - 1,
-    serial: new Int32Array(capacity).fill(-1),
-    account: new Int32Array(capacity),
-    authorUser: new Int32Array(capacity),
-    topic: new Uint8Array(capacity),
-    kind: new Uint8Array(capacity),
-    cta: new Uint8Array(capacity),
-    notifies: new Uint8Array(capacity),
-    quality: new Float32Array(capacity),
+    words,
+    counts: new Uint32Array(buffer),
+    floats: new Float32Array(buffer),
+    bytes: new Uint8Array(buffer),
     appeal: new Float32Array(capacity),
     persona: new Float32Array(capacity),
-    created: new Int32Array(capacity),
-    expires: new Int32Array(capacity),
     hold: new Int32Array(capacity),
-    impressions: new Uint32Array(capacity),
-    engagements: new Uint32Array(capacity),
-    priorRate: new Float32Array(capacity),
-    likeLogit: new Float32Array(capacity),
-    shareLogit: new Float32Array(capacity),
-    followLogit: new Float32Array(capacity),
-    convertLogit: new Float32Array(capacity),
-    focal: new Int32Array(capacity),
-    stamp: new Int32Array(capacity).fill(-1),
     nextSerial: 0,
   };
-  return s;
 }
 
 /**
@@ -94,23 +137,61 @@ export function createPostStore(expectedLive: number): PostStore {
   return allocate(cap);
 }
 
-const ARRAY_FIELDS = [
-  'serial', 'account', 'authorUser', 'topic', 'kind', 'cta', 'notifies', 'quality', 'appeal', 'persona',
-  'created', 'expires', 'hold', 'impressions', 'engagements', 'priorRate', 'likeLogit', 'shareLogit', 'followLogit',
-  'convertLogit', 'focal', 'stamp',
-] as const;
+/** The serial of the post in `slot` (−1 when empty). */
+export function serialAt(s: PostStore, slot: number): number {
+  return s.words[(slot << RECORD_SHIFT) + PF.serial];
+}
+
+/** The post in `slot` as a plain object, for inspection (not for hot loops: it allocates). */
+export function readPost(s: PostStore, slot: number): PostView {
+  const r = slot << RECORD_SHIFT;
+  const b = slot << (RECORD_SHIFT + 2);
+  return {
+    serial: s.words[r + PF.serial],
+    account: s.words[r + PF.account],
+    authorUser: s.words[r + PF.authorUser],
+    topic: s.bytes[b + PB.topic],
+    kind: s.bytes[b + PB.kind],
+    cta: s.bytes[b + PB.cta],
+    notifies: s.bytes[b + PB.notifies] === 1,
+    quality: s.floats[r + PF.quality],
+    appeal: s.appeal[slot],
+    persona: s.persona[slot],
+    created: s.words[r + PF.created],
+    expires: s.words[r + PF.expires],
+    impressions: s.counts[r + PF.impressions],
+    engagements: s.counts[r + PF.engagements],
+    focal: s.words[r + PF.focal],
+  };
+}
+
+/** Ends the post in `slot` at `step`: it leaves feeds and the store after that step. */
+export function retireNow(s: PostStore, slot: number, step: number): void {
+  s.words[(slot << RECORD_SHIFT) + PF.expires] = step;
+  s.hold[slot] = step;
+}
 
 /** Doubles the store, moving each live post to its slot under the new mask. */
 function grow(s: PostStore): void {
   const bigger = allocate((s.mask + 1) * 2);
+  const W = 1 << RECORD_SHIFT;
   for (let old = 0; old <= s.mask; old++) {
-    const serial = s.serial[old];
+    const serial = s.words[old << RECORD_SHIFT];
     if (serial < 0) continue;
     const slot = serial & bigger.mask;
-    for (const f of ARRAY_FIELDS) (bigger[f] as unknown as number[])[slot] = (s[f] as unknown as number[])[old];
+    bigger.words.set(s.words.subarray(old * W, old * W + W), slot * W);
+    bigger.appeal[slot] = s.appeal[old];
+    bigger.persona[slot] = s.persona[old];
+    bigger.hold[slot] = s.hold[old];
   }
-  for (const f of ARRAY_FIELDS) (s as unknown as Record<string, unknown>)[f] = bigger[f];
   s.mask = bigger.mask;
+  s.words = bigger.words;
+  s.counts = bigger.counts;
+  s.floats = bigger.floats;
+  s.bytes = bigger.bytes;
+  s.appeal = bigger.appeal;
+  s.persona = bigger.persona;
+  s.hold = bigger.hold;
 }
 
 /**
@@ -122,16 +203,17 @@ export function reservePost(s: PostStore, step: number, onEvict: (slot: number) 
   s.nextSerial = (serial + 1) | 0;
   if (s.nextSerial < 0) throw new RangeError('post serial overflow: more than 2^31 posts in one run');
   let slot = serial & s.mask;
-  if (s.serial[slot] >= 0 && s.hold[slot] >= step) {
+  if (s.words[slot << RECORD_SHIFT] >= 0 && s.hold[slot] >= step) {
     grow(s);
     slot = serial & s.mask;
   }
-  if (s.serial[slot] >= 0) onEvict(slot);
-  s.serial[slot] = serial;
-  s.impressions[slot] = 0;
-  s.engagements[slot] = 0;
-  s.focal[slot] = -1;
-  s.notifies[slot] = 0;
-  s.stamp[slot] = -1;
+  if (s.words[slot << RECORD_SHIFT] >= 0) onEvict(slot);
+  const r = slot << RECORD_SHIFT;
+  s.words[r + PF.serial] = serial;
+  s.counts[r + PF.impressions] = 0;
+  s.counts[r + PF.engagements] = 0;
+  s.words[r + PF.focal] = -1;
+  s.bytes[(slot << (RECORD_SHIFT + 2)) + PB.notifies] = 0;
+  s.words[r + PF.stamp] = -1;
   return slot;
 }

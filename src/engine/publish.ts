@@ -7,7 +7,7 @@
 import { claimNotification, notePost } from '../accounts/accounts.js';
 import type { PostPlan } from '../campaign/strategy.js';
 import { centred } from '../behavior/logistic.js';
-import { CTA, KIND, reservePost } from '../content/posts.js';
+import { CTA, KIND, PB, PF, RECORD_SHIFT, reservePost, serialAt, type PostStore } from '../content/posts.js';
 import { deliverToFollowers } from '../feed/inbox.js';
 import { pushTopic } from '../feed/topic-pool.js';
 import { createFocalPost, hasSeen, markSeen, summarise } from './focal-posts.js';
@@ -16,22 +16,42 @@ import type { World } from './world.js';
 
 /** Flushes the focal record of the post in `slot` (it is leaving every pool). */
 export function finishFocalPost(w: World, slot: number): void {
-  const id = w.posts.focal[slot];
+  const r = slot << RECORD_SHIFT;
+  const words = w.posts.words;
+  const id = words[r + PF.focal];
   if (id < 0) return;
   const rec = w.focalPosts[id]!;
-  const summary = summarise(rec, w.posts.impressions[slot]);
+  const summary = summarise(rec, w.posts.counts[r + PF.impressions]);
   if (w.onPost) w.onPost(summary);
   else w.finishedPosts.push(summary);
   w.focalPosts[id] = undefined;
-  w.posts.focal[slot] = -1;
+  words[r + PF.focal] = -1;
   w.spareBitsets.push(rec.seen);
 }
 
 /** Sets an account's engagement signal (C2) from its post in `slot`: the smoothed engagement rate. */
 function recordSignal(w: World, account: number, slot: number): void {
   const p = w.posts;
+  const r = slot << RECORD_SHIFT;
   const a = w.scenario.feed.engagementPrior;
-  w.accounts.signalRate[account] = (p.engagements[slot] + a * p.priorRate[slot]) / (p.impressions[slot] + a);
+  w.accounts.signalRate[account] = (p.counts[r + PF.engagements] + a * p.floats[r + PF.priorRate]) / (p.counts[r + PF.impressions] + a);
+}
+
+/** Writes a new post's fields into its record (`slot` from {@link reservePost}). */
+function fill(p: PostStore, slot: number, account: number, authorUser: number, topic: number, kind: number, cta: number, plan: PostPlan, t: number, expires: number): void {
+  const r = slot << RECORD_SHIFT;
+  const bytes = r << 2;
+  p.words[r + PF.account] = account;
+  p.words[r + PF.authorUser] = authorUser;
+  p.bytes[bytes + PB.topic] = topic;
+  p.bytes[bytes + PB.kind] = kind;
+  p.bytes[bytes + PB.cta] = cta;
+  p.floats[r + PF.quality] = plan.quality;
+  p.appeal[slot] = plan.appeal;
+  p.persona[slot] = plan.persona;
+  p.words[r + PF.created] = t;
+  p.words[r + PF.expires] = expires;
+  p.hold[slot] = expires;
 }
 
 /**
@@ -46,31 +66,23 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
     w.onRetire?.(w, old);
     finishFocalPost(w, old);
     // The account's engagement signal (C2) is read before its post's slot is reused.
-    const a = p.account[old];
-    if (a >= 0 && w.accounts.signalSerial[a] === p.serial[old]) recordSignal(w, a, old);
+    const a = p.words[(old << RECORD_SHIFT) + PF.account];
+    if (a >= 0 && w.accounts.signalSerial[a] === serialAt(p, old)) recordSignal(w, a, old);
   });
-  const serial = p.serial[slot];
+  const r = slot << RECORD_SHIFT;
+  const serial = p.words[r + PF.serial];
   const kind = KIND[plan.kind];
   const cta = CTA[plan.cta];
-  p.account[slot] = account;
-  p.authorUser[slot] = authorUser;
-  p.topic[slot] = topic;
-  p.kind[slot] = kind;
-  p.cta[slot] = cta;
-  p.quality[slot] = plan.quality;
-  p.appeal[slot] = plan.appeal;
-  p.persona[slot] = plan.persona;
-  p.created[slot] = t;
   const life = Math.min(w.params.maxAge, plan.lifetimeSteps !== undefined ? plan.lifetimeSteps - 1 : w.params.maxAge);
-  p.expires[slot] = t + Math.max(0, life);
-  p.hold[slot] = p.expires[slot];
+  fill(p, slot, account, authorUser, topic, kind, cta, plan, t, t + Math.max(0, life));
+  const floats = p.floats;
   const xq = centred(plan.quality);
   const xa = centred(plan.appeal);
   const askFollow = cta === CTA.follow || cta === CTA.notify ? 1 : 0;
-  p.likeLogit[slot] = b.like.base + b.like.quality * xq + b.like.appeal * xa + (cta === CTA.like ? b.like.likeCta : 0) + askFollow * b.like.followCta;
-  p.shareLogit[slot] = b.share.base + b.share.quality * xq + b.share.appeal * xa + (cta === CTA.share ? b.share.shareCta : 0) + askFollow * b.share.followCta;
-  p.followLogit[slot] = b.follow.base + b.follow.quality * xq + b.follow.appeal * xa + b.follow.persona * plan.persona + askFollow * b.follow.followCta;
-  p.convertLogit[slot] = kind === KIND.product ? b.convert.base + b.convert.quality * xq : -Infinity;
+  floats[r + PF.likeLogit] = b.like.base + b.like.quality * xq + b.like.appeal * xa + (cta === CTA.like ? b.like.likeCta : 0) + askFollow * b.like.followCta;
+  floats[r + PF.shareLogit] = b.share.base + b.share.quality * xq + b.share.appeal * xa + (cta === CTA.share ? b.share.shareCta : 0) + askFollow * b.share.followCta;
+  floats[r + PF.followLogit] = b.follow.base + b.follow.quality * xq + b.follow.appeal * xa + b.follow.persona * plan.persona + askFollow * b.follow.followCta;
+  floats[r + PF.convertLogit] = kind === KIND.product ? b.convert.base + b.convert.quality * xq : -Infinity;
 
   // Engagement prior: the platform's base rate, or (C2) partly the account's last post's rate.
   const base = w.scenario.behavior.like.base + w.scenario.behavior.share.base;
@@ -80,13 +92,13 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
     const carry = w.scenario.accountSignalCarryover;
     const last = acc.signalSerial[account];
     const ls = last & p.mask;
-    if (last >= 0 && p.serial[ls] === last) recordSignal(w, account, ls);
+    if (last >= 0 && serialAt(p, ls) === last) recordSignal(w, account, ls);
     if (carry > 0 && acc.signalRate[account] >= 0) prior = (1 - carry) * base + carry * acc.signalRate[account];
     acc.signalSerial[account] = serial;
     notePost(acc, account, serial, t);
-    p.notifies[slot] = w.scenario.notifications.enabled && claimNotification(acc, account, t, w.params.notificationCap, w.params.notificationWindowSteps) ? 1 : 0;
+    p.bytes[(r << 2) + PB.notifies] = w.scenario.notifications.enabled && claimNotification(acc, account, t, w.params.notificationCap, w.params.notificationWindowSteps) ? 1 : 0;
   }
-  p.priorRate[slot] = prior;
+  floats[r + PF.priorRate] = prior;
   pushTopic(w.topicPools, topic, serial, t);
 
   let rec = null;
@@ -106,7 +118,7 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
     let id = w.focalPosts.indexOf(undefined);
     if (id < 0) id = w.focalPosts.push(rec) - 1;
     else w.focalPosts[id] = rec;
-    p.focal[slot] = id;
+    p.words[r + PF.focal] = id;
     const f = w.focal[account];
     f.stepCounters[M.posts]++;
     f.stepCounters[M.followersAtPost] += rec.followersAtPost;

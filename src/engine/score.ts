@@ -6,6 +6,7 @@
  */
 import { CHANNEL, CHANNEL_NAMES } from '../feed/channel.js';
 import { chronological, engagement, interest, type FeedRanker } from '../feed/ranker.js';
+import { PB, PF, RECORD_SHIFT } from '../content/posts.js';
 import type { World } from './world.js';
 
 /** Codes of the rankers evaluated inline; −1 for a custom ranker. */
@@ -39,18 +40,21 @@ export function scoreCandidates(w: World, u: number, t: number, n: number): void
   const focalCount = w.focal.length;
   const kind = w.rankerKind;
   const share = sc.feed.inNetworkShare;
+  const words = p.words;
+  const counts = p.counts;
+  const floats = p.floats;
   if (kind === RANKER_KIND.engagement) {
     // The bench's ranker, on its own loop: it needs neither the topic match nor, without
     // engagement affinity, the author — two fewer random reads of the post store per candidate.
     for (let i = 0; i < n; i++) {
-      const slot = candSlot[i];
-      const f = fresh[t - p.created[slot]];
+      const r = candSlot[i] << RECORD_SHIFT;
+      const f = fresh[t - words[r + PF.created]];
       let affinity = candChannel[i] === CHANNEL.network ? 1 : oon;
       if (affinityOn) {
-        const a = p.account[slot];
+        const a = words[r + PF.account];
         if (a >= 0 && a < focalCount && w.focal[a].liked[u] > 0) affinity *= affinityBoost;
       }
-      const rate = (p.engagements[slot] + prior * p.priorRate[slot]) / (p.impressions[slot] + prior);
+      const rate = (counts[r + PF.engagements] + prior * floats[r + PF.priorRate]) / (counts[r + PF.impressions] + prior);
       scores[i] = affinity * rate * f;
     }
     return;
@@ -59,24 +63,25 @@ export function scoreCandidates(w: World, u: number, t: number, n: number): void
   ctx.user = u;
   for (let i = 0; i < n; i++) {
     const slot = candSlot[i];
+    const r = slot << RECORD_SHIFT;
     const inNetwork = candChannel[i] === CHANNEL.network;
-    const age = t - p.created[slot];
+    const age = t - words[r + PF.created];
     const f = fresh[age];
     if (kind === RANKER_KIND.chronological) {
       scores[i] = f;
       continue;
     }
-    const match = pop.interest[u * T + p.topic[slot]];
-    const a = p.account[slot];
+    const match = pop.interest[u * T + p.bytes[(r << 2) + PB.topic]];
+    const a = words[r + PF.account];
     let affinity = inNetwork ? 1 : oon;
     if (affinityOn && a >= 0 && a < focalCount && w.focal[a].liked[u] > 0) affinity *= affinityBoost;
-    const rate = (p.engagements[slot] + prior * p.priorRate[slot]) / (p.impressions[slot] + prior);
+    const rate = (counts[r + PF.engagements] + prior * floats[r + PF.priorRate]) / (counts[r + PF.impressions] + prior);
     if (kind === RANKER_KIND.engagement || (kind === RANKER_KIND.hybrid && inNetwork)) {
       const s = affinity * rate * f;
       scores[i] = kind === RANKER_KIND.hybrid ? 2 * share * s : s;
       continue;
     }
-    const likeLogOdds = p.likeLogit[slot] + likeMatch * (2 * match - 1) + prop;
+    const likeLogOdds = floats[r + PF.likeLogit] + likeMatch * (2 * match - 1) + prop;
     if (kind === RANKER_KIND.interest || kind === RANKER_KIND.hybrid) {
       const s = (match * f) / (1 + Math.exp(-likeLogOdds));
       scores[i] = kind === RANKER_KIND.hybrid ? 2 * (1 - share) * s : s;
@@ -94,7 +99,7 @@ export function scoreCandidates(w: World, u: number, t: number, n: number): void
     ctx.likeLogOdds = likeLogOdds;
     const s = w.ranker.score(ctx);
     if (!(s >= 0) || s === Infinity) {
-      throw new RangeError(`ranker "${w.ranker.name}" returned ${s} for post ${p.serial[slot]} and user ${u}: scores must be finite and ≥ 0`);
+      throw new RangeError(`ranker "${w.ranker.name}" returned ${s} for post ${words[r + PF.serial]} and user ${u}: scores must be finite and ≥ 0`);
     }
     scores[i] = s;
   }

@@ -7,7 +7,7 @@
  */
 import { RECENT } from '../accounts/accounts.js';
 import { addFollow, FOLLOW_NOTIFY, findFollow, followedAccount, followSlot, notifies, removeFollow, setNotifies } from '../accounts/follows.js';
-import { CTA, KIND } from '../content/posts.js';
+import { CTA, KIND, PB, PF, RECORD_SHIFT } from '../content/posts.js';
 import { CHANNEL } from '../feed/channel.js';
 import { deterministicKeys, raceKeys, topK } from '../feed/select.js';
 import { drawTopic, pushTopic } from '../feed/topic-pool.js';
@@ -57,7 +57,8 @@ function follow(w: World, user: number, a: number, postSlot: number, rec: FocalP
   const p = w.posts;
   const b = w.params.behavior;
   const slot = addFollow(f, user, a);
-  f.accustomed[slot] = p.quality[postSlot];
+  const r = postSlot << RECORD_SHIFT;
+  f.accustomed[slot] = p.floats[r + PF.quality];
   f.mark[slot] = w.accounts.hazard[a];
   w.accounts.followers[a]++;
   const focal = a < w.focal.length ? w.focal[a] : null;
@@ -67,7 +68,7 @@ function follow(w: World, user: number, a: number, postSlot: number, rec: FocalP
   }
   if (rec) rec.follows++;
   if (!w.scenario.notifications.enabled) return;
-  const z = b.notify.base + (p.cta[postSlot] === CTA.notify ? b.notify.notifyCta : 0) + b.notify.persona * p.persona[postSlot];
+  const z = b.notify.base + (p.bytes[(r << 2) + PB.cta] === CTA.notify ? b.notify.notifyCta : 0) + b.notify.persona * p.persona[postSlot];
   if (chance(w.rng, z)) {
     setNotifies(f, slot, true);
     w.notifySubscriptions[user]++;
@@ -115,10 +116,13 @@ function impress(w: World, u: number, slot: number, channel: number, via: number
   const p = w.posts;
   const rng = w.rng;
   const b = w.params.behavior;
-  p.impressions[slot]++;
+  const words = p.words;
+  const floats = p.floats;
+  const r = slot << RECORD_SHIFT;
+  p.counts[r + PF.impressions]++;
   w.impressionsByChannel[channel]++;
-  const a = p.account[slot];
-  const fid = p.focal[slot];
+  const a = words[r + PF.account];
+  const fid = words[r + PF.focal];
   let rec: FocalPost | null = null;
   let focal: FocalAccount | null = null;
   if (fid >= 0) {
@@ -133,7 +137,7 @@ function impress(w: World, u: number, slot: number, channel: number, via: number
     countReach(focal, u, channel, t, cycleStart);
   }
   const pop = w.users;
-  const topic = p.topic[slot];
+  const topic = p.bytes[(r << 2) + PB.topic];
   const xm = 2 * pop.interest[u * pop.topics + topic] - 1;
   let fatigue = 0;
   if (channel === CHANNEL.paid && focal !== null) {
@@ -141,10 +145,10 @@ function impress(w: World, u: number, slot: number, channel: number, via: number
     if (focal.paidSeen[u] < 255) focal.paidSeen[u]++;
   }
   const prop = pop.engagePropensity[u];
-  const serial = p.serial[slot];
+  const serial = words[r + PF.serial];
 
-  if (chance(rng, p.likeLogit[slot] + b.like.match * xm + prop + fatigue)) {
-    p.engagements[slot]++;
+  if (chance(rng, floats[r + PF.likeLogit] + b.like.match * xm + prop + fatigue)) {
+    p.counts[r + PF.engagements]++;
     pushTopic(w.topicPools, topic, serial, t);
     if (focal !== null) {
       focal.stepCounters[M.likes]++;
@@ -153,8 +157,8 @@ function impress(w: World, u: number, slot: number, channel: number, via: number
       rememberEngager(focal, u);
     }
   }
-  if (chance(rng, p.shareLogit[slot] + b.share.match * xm + prop + fatigue)) {
-    p.engagements[slot]++;
+  if (chance(rng, floats[r + PF.shareLogit] + b.share.match * xm + prop + fatigue)) {
+    p.counts[r + PF.engagements]++;
     pushTopic(w.topicPools, topic, serial, t);
     queueShare(w, serial, u);
     if (focal !== null) {
@@ -171,16 +175,16 @@ function impress(w: World, u: number, slot: number, channel: number, via: number
     const fs = findFollow(fol, u, a);
     following = fs >= 0;
     if (!following) {
-      let z = p.followLogit[slot] + b.follow.match * xm + pop.followPropensity[u] + fatigue;
+      let z = floats[r + PF.followLogit] + b.follow.match * xm + pop.followPropensity[u] + fatigue;
       if (focal !== null) z += b.follow.exposure * Math.log2(1 + focal.exposures[u]);
-      if (via >= 0 && via !== p.authorUser[slot]) z += b.follow.viaShare;
+      if (via >= 0 && via !== words[r + PF.authorUser]) z += b.follow.viaShare;
       if (chance(rng, z)) follow(w, u, a, slot, rec);
     } else {
       if (rec !== null && channel === CHANNEL.network) {
         rec.followerViews++;
         focal!.stepCounters[M.followerViews]++;
       }
-      const q = p.quality[slot];
+      const q = floats[r + PF.quality];
       const gap = fol.accustomed[fs] - q;
       if (chance(rng, b.unfollow.base + (gap > 0 ? b.unfollow.qualityGap * 2 * gap : 0))) {
         unfollow(w, u, fs, a);
@@ -199,8 +203,8 @@ function impress(w: World, u: number, slot: number, channel: number, via: number
     }
   }
 
-  if (p.kind[slot] === KIND.product) {
-    const z = p.convertLogit[slot] + b.convert.match * xm + (following ? b.convert.follower : 0) + fatigue;
+  if (p.bytes[(r << 2) + PB.kind] === KIND.product) {
+    const z = floats[r + PF.convertLogit] + b.convert.match * xm + (following ? b.convert.follower : 0) + fatigue;
     if (chance(rng, z) && focal !== null) {
       const v = w.scenario.economics.valuePerConversion;
       focal.stepCounters[M.conversions + channel]++;
@@ -252,6 +256,8 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
   const sid = ++w.sessionId;
   const p = w.posts;
   const mask = p.mask;
+  // Sessions never publish, so the post store cannot grow (and swap its views) in one.
+  const words = p.words;
   const acc = w.accounts;
   const fol = w.follows;
   const sc = w.scenario;
@@ -273,8 +279,9 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
   if (paid >= 0) {
     w.paidSerial[u] = -1;
     const slot = paid & mask;
-    if (p.serial[slot] === paid && nForced < forcedSlot.length) {
-      p.stamp[slot] = sid;
+    const at = slot << RECORD_SHIFT;
+    if (words[at + PF.serial] === paid && nForced < forcedSlot.length) {
+      words[at + PF.stamp] = sid;
       forcedSlot[nForced] = slot;
       forcedChannel[nForced++] = CHANNEL.paid;
     }
@@ -289,17 +296,18 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
       const serial = acc.recent[a * RECENT + r];
       if (serial < 0) continue;
       const slot = serial & mask;
-      if (p.serial[slot] !== serial || p.expires[slot] < t || p.stamp[slot] === sid) continue;
+      const at = slot << RECORD_SHIFT;
+      if (words[at + PF.serial] !== serial || words[at + PF.expires] < t || words[at + PF.stamp] === sid) continue;
       // A focal post stays a candidate until seen; a background post is offered once, in the
       // first session after it appears (its viewers are not tracked).
-      const fid = p.focal[slot];
-      if (fid >= 0 ? hasSeen(w.focalPosts[fid]!, u) : p.created[slot] <= last) continue;
-      if (subscribed && p.created[slot] > last && p.notifies[slot] === 1 && nextFloat(rng) < ctr && nForced < forcedSlot.length) {
-        p.stamp[slot] = sid;
+      const fid = words[at + PF.focal];
+      if (fid >= 0 ? hasSeen(w.focalPosts[fid]!, u) : words[at + PF.created] <= last) continue;
+      if (subscribed && words[at + PF.created] > last && p.bytes[(at << 2) + PB.notifies] === 1 && nextFloat(rng) < ctr && nForced < forcedSlot.length) {
+        words[at + PF.stamp] = sid;
         forcedSlot[nForced] = slot;
         forcedChannel[nForced++] = CHANNEL.notification;
       } else if (n < cap && (reach >= 1 || (hashKey(w.keys.reach, u, serial) >>> 0) < reach * 4294967296)) {
-        p.stamp[slot] = sid;
+        words[at + PF.stamp] = sid;
         candSlot[n] = slot;
         candVia[n] = -1;
         candChannel[n++] = CHANNEL.network;
@@ -315,14 +323,15 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
     const serial = inbox[ib + k];
     if (serial < 0) continue;
     const slot = serial & mask;
-    const fid = p.focal[slot];
-    if (p.serial[slot] !== serial || p.expires[slot] < t || (fid >= 0 && hasSeen(w.focalPosts[fid]!, u))) {
+    const at = slot << RECORD_SHIFT;
+    const fid = words[at + PF.focal];
+    if (words[at + PF.serial] !== serial || words[at + PF.expires] < t || (fid >= 0 && hasSeen(w.focalPosts[fid]!, u))) {
       inbox[ib + k] = -1;
       w.inboxCount[u]--;
       continue;
     }
-    if (p.stamp[slot] === sid || n >= cap) continue;
-    p.stamp[slot] = sid;
+    if (words[at + PF.stamp] === sid || n >= cap) continue;
+    words[at + PF.stamp] = sid;
     candSlot[n] = slot;
     candVia[n] = w.inboxVia[ib + k];
     candChannel[n++] = CHANNEL.network;
@@ -338,9 +347,10 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
         const serial = acc.recent[f * RECENT + r];
         if (serial < 0) continue;
         const slot = serial & mask;
-        if (p.serial[slot] !== serial || p.expires[slot] < t || p.stamp[slot] === sid) continue;
-        if (hasSeen(w.focalPosts[p.focal[slot]]!, u) || n >= cap) continue;
-        p.stamp[slot] = sid;
+        const at = slot << RECORD_SHIFT;
+        if (words[at + PF.serial] !== serial || words[at + PF.expires] < t || words[at + PF.stamp] === sid) continue;
+        if (hasSeen(w.focalPosts[words[at + PF.focal]]!, u) || n >= cap) continue;
+        words[at + PF.stamp] = sid;
         candSlot[n] = slot;
         candVia[n] = -1;
         candChannel[n++] = CHANNEL.recommended;
@@ -361,10 +371,11 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
     const serial = drawTopic(w.topicPools, topic, t, maxAge, nextFloat(rng));
     if (serial < 0) continue;
     const slot = serial & mask;
-    if (p.serial[slot] !== serial || p.expires[slot] < t || p.stamp[slot] === sid) continue;
-    const fid = p.focal[slot];
+    const at = slot << RECORD_SHIFT;
+    if (words[at + PF.serial] !== serial || words[at + PF.expires] < t || words[at + PF.stamp] === sid) continue;
+    const fid = words[at + PF.focal];
     if (fid >= 0 && hasSeen(w.focalPosts[fid]!, u)) continue;
-    p.stamp[slot] = sid;
+    words[at + PF.stamp] = sid;
     candSlot[n] = slot;
     candVia[n] = -1;
     candChannel[n++] = CHANNEL.recommended;
@@ -390,11 +401,11 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
     const c = order[i];
     const slot = candSlot[c];
     impress(w, u, slot, candChannel[c], candVia[c], t, cycleStart);
-    p.stamp[slot] = -2 - sid; // shown: its inbox entry is consumed below
+    words[(slot << RECORD_SHIFT) + PF.stamp] = -2 - sid; // shown: its inbox entry is consumed below
   }
   for (let k = 0, end = w.inboxCount[u] === 0 ? 0 : B; k < end; k++) {
     const serial = inbox[ib + k];
-    if (serial >= 0 && p.stamp[serial & mask] === -2 - sid) {
+    if (serial >= 0 && words[((serial & mask) << RECORD_SHIFT) + PF.stamp] === -2 - sid) {
       inbox[ib + k] = -1;
       w.inboxCount[u]--;
     }

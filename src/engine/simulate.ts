@@ -4,6 +4,7 @@
  * one tidy row schema of MODEL.md (Outputs).
  * @module
  */
+import { readPost } from '../content/posts.js';
 import { CHANNEL_NAMES, type ChannelName } from '../feed/channel.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { VERSION } from '../version.js';
@@ -198,7 +199,7 @@ function resultOf(w: World, accounts: AccountSeries[]): SimulationResult {
   const posts = [...w.finishedPosts];
   for (const rec of w.focalPosts) {
     if (rec === undefined) continue;
-    const summary = summarise(rec, w.posts.impressions[rec.serial & w.posts.mask]);
+    const summary = summarise(rec, readPost(w.posts, rec.serial & w.posts.mask).impressions);
     if (w.onPost) w.onPost(summary);
     else posts.push(summary);
   }

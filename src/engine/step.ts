@@ -8,7 +8,7 @@ import { accrueAccountHazards } from '../accounts/accounts.js';
 import { followedAccount, followSlot } from '../accounts/follows.js';
 import type { AccountDashboard, StrategyView } from '../campaign/strategy.js';
 import { hasSeen } from './focal-posts.js';
-import { CTA, KIND } from '../content/posts.js';
+import { CTA, KIND, PB, PF, RECORD_SHIFT, serialAt } from '../content/posts.js';
 import { deliverToFollowers } from '../feed/inbox.js';
 import { redrawInterests } from '../population.js';
 import { createXor128, nextFloat, seedKeyed } from '../rng.js';
@@ -98,10 +98,11 @@ function buyPaidImpressions(w: World, f: FocalAccount, t: number): void {
   const slot = serial & p.mask;
   // Paid boosts deliver the newest post even after it has left organic feeds, as long as its
   // record (where paid impressions are booked) is alive.
-  if (p.serial[slot] !== serial || p.focal[slot] < 0) return;
+  const r = slot << RECORD_SHIFT;
+  if (p.words[r + PF.serial] !== serial || p.words[r + PF.focal] < 0) return;
   want = Math.min(want, w.activeCount);
   seedKeyed(stream, w.keys.paid, f.index, t);
-  const topic = p.topic[slot];
+  const topic = p.bytes[(r << 2) + PB.topic];
   const pop = w.users;
   let bought = 0;
   // Ads may reach the same user again (frequency); ad fatigue dampens the response.
@@ -202,8 +203,8 @@ function deliverShares(w: World): void {
   for (let i = 0; i < w.shareCount; i++) {
     const serial = w.shareSerial[i];
     const slot = serial & p.mask;
-    if (p.serial[slot] !== serial) continue;
-    const fid = p.focal[slot];
+    if (serialAt(p, slot) !== serial) continue;
+    const fid = p.words[(slot << RECORD_SHIFT) + PF.focal];
     const rec = fid >= 0 ? w.focalPosts[fid]! : null;
     deliverToFollowers(w, w.graph, w.shareUser[i], serial, rec === null ? null : (v) => hasSeen(rec, v), true);
   }

@@ -157,7 +157,7 @@ export interface WorldOptions {
   onPost?: (post: PostSummary) => void;
   /**
    * Called with the slot of any post (background ones too) just before the store reuses it, so
-   * experiments can read a post's final counts (`world.posts.engagements[slot]` …).
+   * experiments can read a post's final counts (`readPost(world.posts, slot).engagements` …).
    */
   onRetire?: (world: World, slot: number) => void;
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import { cascadeDepth, structuralVirality as structuralViralityOf } from '../engine/cascade.js';
+import { readPost, retireNow, serialAt } from '../content/posts.js';
 import { finishFocalPost, publish } from '../engine/publish.js';
 import { step } from '../engine/step.js';
 import { createWorld, type World } from '../engine/world.js';
@@ -46,17 +47,16 @@ export function runCascades(setup: CascadeSetup, options: RunCascadesOptions): C
     w.accounts.homeUser[0] = seedUser;
     const before = w.finishedPosts.length;
     const slot = publish(w, 0, seedUser, { kind: 'organic', quality: 1, appeal: 1, cta: 'none', persona: 0 }, 0);
-    const serial = w.posts.serial[slot];
+    const serial = serialAt(w.posts, slot);
     // Everyone is active and sees everything: a step without impressions leaves nothing pending.
     for (let s = 0; s < maxSteps; s++) {
-      const shown = w.posts.impressions[slot];
+      const shown = readPost(w.posts, slot).impressions;
       step(w, 1);
-      if (w.posts.impressions[slot] === shown && w.shareCount === 0) break;
+      if (readPost(w.posts, slot).impressions === shown && w.shareCount === 0) break;
     }
     // Retire it now (it has no decay, so it would never leave by age).
-    w.posts.expires[slot] = w.step - 1;
-    w.posts.hold[slot] = w.step - 1;
-    const rec = w.focalPosts[w.posts.focal[slot]]!;
+    retireNow(w.posts, slot, w.step - 1);
+    const rec = w.focalPosts[readPost(w.posts, slot).focal]!;
     const sv = structuralViralityOf(rec.cascade.parent);
     out.push({
       seedUser,
@@ -72,6 +72,6 @@ export function runCascades(setup: CascadeSetup, options: RunCascadesOptions): C
 }
 
 function finishPost(w: World, slot: number, serial: number, keep: number): void {
-  if (w.posts.serial[slot] === serial) finishFocalPost(w, slot);
+  if (serialAt(w.posts, slot) === serial) finishFocalPost(w, slot);
   w.finishedPosts.length = keep; // measures are returned above; do not accumulate summaries
 }

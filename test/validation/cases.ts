@@ -11,6 +11,7 @@ import {
   erdosRenyi,
   powerLawDegrees,
   createWorld,
+  readPost,
   simulate,
   step,
   structuralVirality,
@@ -314,8 +315,8 @@ export function limitedAttention(size: Size): AttentionResult[] {
     const popularity: number[] = [];
     // Memes created after the warm-up and at least a lifetime (100 steps) before the end.
     const record = (w: World, slot: number) => {
-      const created = w.posts.created[slot];
-      if (created >= warmup && created < steps - 100) popularity.push(w.posts.engagements[slot]);
+      const { created, engagements } = readPost(w.posts, slot);
+      if (created >= warmup && created < steps - 100) popularity.push(engagements);
     };
     const w = createWorld(
       {
@@ -334,7 +335,7 @@ export function limitedAttention(size: Size): AttentionResult[] {
       { graph, onRetire: record },
     );
     step(w, steps);
-    for (let s = 0; s <= w.posts.mask; s++) if (w.posts.serial[s] >= 0) record(w, s);
+    for (let s = 0; s <= w.posts.mask; s++) if (readPost(w.posts, s).serial >= 0) record(w, s);
     const memes = popularity.length;
     out.push({
       feedSize,
