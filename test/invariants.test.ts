@@ -70,7 +70,7 @@ describe('inbox bookkeeping', () => {
       for (let u = 0; u < world.users.size; u++) {
         let n = 0;
         for (let k = 0; k < B; k++) if (world.inboxSerial[u * B + k] >= 0) n++;
-        if (n !== world.inboxCount[u]) expect({ user: u, count: world.inboxCount[u] }).toEqual({ user: u, count: n });
+        if (n !== world.inboxState[2 * u + 1]) expect({ user: u, count: world.inboxState[2 * u + 1] }).toEqual({ user: u, count: n });
       }
     });
   });

@@ -240,7 +240,7 @@ function applyLazyHazards(w: World, u: number, elapsedSteps: number): void {
  */
 function nothingToSee(w: World, u: number): boolean {
   return (
-    w.inboxCount[u] === 0 && w.follows.count[u] === 0 && w.paidSerial[u] < 0 &&
+    w.inboxState[2 * u + 1] === 0 && w.follows.count[u] === 0 && w.paidSerial[u] < 0 &&
     w.scenario.feed.recommendations === 0 && w.scenario.engagementAffinity === 0
   );
 }
@@ -319,7 +319,7 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
   const B = w.inboxSize;
   const ib = u * B;
   const inbox = w.inboxSerial;
-  for (let k = 0, end = w.inboxCount[u] === 0 ? 0 : B; k < end; k++) {
+  for (let k = 0, end = w.inboxState[2 * u + 1] === 0 ? 0 : B; k < end; k++) {
     const serial = inbox[ib + k];
     if (serial < 0) continue;
     const slot = serial & mask;
@@ -327,7 +327,7 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
     const fid = words[at + PF.focal];
     if (words[at + PF.serial] !== serial || words[at + PF.expires] < t || (fid >= 0 && hasSeen(w.focalPosts[fid]!, u))) {
       inbox[ib + k] = -1;
-      w.inboxCount[u]--;
+      w.inboxState[2 * u + 1]--;
       continue;
     }
     if (words[at + PF.stamp] === sid || n >= cap) continue;
@@ -403,11 +403,11 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
     impress(w, u, slot, candChannel[c], candVia[c], t, cycleStart);
     words[(slot << RECORD_SHIFT) + PF.stamp] = -2 - sid; // shown: its inbox entry is consumed below
   }
-  for (let k = 0, end = w.inboxCount[u] === 0 ? 0 : B; k < end; k++) {
+  for (let k = 0, end = w.inboxState[2 * u + 1] === 0 ? 0 : B; k < end; k++) {
     const serial = inbox[ib + k];
     if (serial >= 0 && words[((serial & mask) << RECORD_SHIFT) + PF.stamp] === -2 - sid) {
       inbox[ib + k] = -1;
-      w.inboxCount[u]--;
+      w.inboxState[2 * u + 1]--;
     }
   }
   w.lastSession[u] = t;

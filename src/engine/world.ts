@@ -103,8 +103,8 @@ export interface World {
   /** Per-user inbox of pushed posts and reshares: serial and the user it came from (16-bit up to 65,536 users). */
   inboxSerial: Int32Array;
   inboxVia: Int32Array | Uint16Array;
-  inboxHead: Uint8Array;
-  inboxCount: Uint8Array;
+  /** Per user: next inbox slot to write (at 2u) and occupied slots (at 2u + 1). */
+  inboxState: Uint8Array;
   readonly inboxSize: number;
   /** Out-of-network candidate pools, one per topic. */
   readonly topicPools: TopicPools;
@@ -323,8 +323,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     onRetire: options.onRetire,
     inboxSerial: new Int32Array(N * B).fill(-1),
     inboxVia: N <= 0x10000 ? new Uint16Array(N * B) : new Int32Array(N * B),
-    inboxHead: new Uint8Array(N),
-    inboxCount: new Uint8Array(N),
+    inboxState: new Uint8Array(2 * N),
     inboxSize: B,
     topicPools: createTopicPools(T, TOPIC_POOL_SIZE),
     lastSession: new Int32Array(N).fill(-1),

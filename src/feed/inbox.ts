@@ -11,9 +11,11 @@ export interface Inboxes {
   inboxSerial: Int32Array;
   /** User each entry came from: 16-bit while user indexes fit (up to 65,536 users), else 32-bit. */
   inboxVia: Int32Array | Uint16Array;
-  inboxHead: Uint8Array;
-  /** Occupied slots per user, so an empty inbox is known without a scan. */
-  inboxCount: Uint8Array;
+  /**
+   * Per user, side by side (one cache line for both): the next slot to write (at 2u) and the
+   * occupied slots (at 2u + 1), so an empty inbox is known without a scan.
+   */
+  inboxState: Uint8Array;
   readonly inboxSize: number;
 }
 
@@ -26,11 +28,12 @@ export function pushInbox(w: Inboxes, u: number, serial: number, via: number, de
   const base = u * B;
   const s = w.inboxSerial;
   if (dedupe) for (let k = 0; k < B; k++) if (s[base + k] === serial) return;
-  const h = w.inboxHead[u];
-  if (s[base + h] < 0) w.inboxCount[u]++;
+  const state = w.inboxState;
+  const h = state[2 * u];
+  if (s[base + h] < 0) state[2 * u + 1]++;
   s[base + h] = serial;
   w.inboxVia[base + h] = via;
-  w.inboxHead[u] = h + 1 === B ? 0 : h + 1;
+  state[2 * u] = h + 1 === B ? 0 : h + 1;
 }
 
 /**
