@@ -8,6 +8,7 @@
  * Run through the built bundle (`npm run build` first; `npm run bench` does both), since tsx's
  * module wrappers slow the hot loop.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { writePerformancePlot } from './doc-plots.js';
 import type { BenchResults } from '../src/plots/index.js';
@@ -92,32 +93,44 @@ interface WorkersResult {
   stepsPerRun: number;
   /** One run's time on 1 worker: short runs weigh a new thread's start-up more. */
   secondsPerRun: number;
+  /** Medians over alternating fresh processes. */
   oneWorkerSeconds: number;
   twoWorkerSeconds: number;
   speedup: number;
 }
 
 /**
- * Replicates on 1 and 2 workers. 1 worker is this thread, warm from the cases before; 2 workers
- * are this thread and one new worker thread, which loads the bundle and spends about a second
- * of CPU on JIT warm-up over its first runs (much of it background compilation competing for
- * the two cores). The full case runs 10-day replicates (a third of a default comparison's);
- * the quick one 2-day runs, which weigh that start-up as much as throughput.
- * `bench/compare-workers.ts` times the whole default comparison.
+ * Replicates on 1 and 2 workers, each batch in a fresh process (`bench/replicates.ts`),
+ * alternating 1, 2, 1, 2, … so drift on a shared machine hits both alike; medians of 3 each.
+ * Both configurations start cold: with 2 workers this thread runs replicates beside one worker
+ * thread, and each pays its JIT warm-up (about a second of CPU, much of it background
+ * compilation that a single worker gets for free on the idle second core). Results must be
+ * identical. The full case runs 10-day replicates (a third of a default comparison's); the
+ * quick one 2-day runs. `bench/compare-workers.ts` times the whole default comparison.
  */
 async function workersCase(): Promise<WorkersResult> {
   const users = quick ? 10_000 : 20_000;
-  // Full runs are 10 simulated days (a replicate of the default comparison is 30); quick ones 2.
-  const scenario = { ...benchScenario(users), cycles: quick ? 2 : 10 };
+  const cycles = quick ? 2 : 10;
   const replicates = quick ? 4 : 8;
-  const time = async (workers: number) => {
-    const t0 = performance.now();
-    await lib.compare({ scenario, strategies: ['like-chasing'], replicates, workers });
-    return (performance.now() - t0) / 1000;
+  const script = fileURLToPath(new URL('./replicates.ts', import.meta.url));
+  const time = (workers: number) => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', script, String(workers), String(replicates), String(users), String(cycles)], { encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; digest: string };
   };
-  const one = await time(1);
-  const two = await time(2);
-  const stepsPerRun = scenario.cycles * scenario.stepsPerCycle!;
+  const ones: number[] = [];
+  const twos: number[] = [];
+  const digests = new Set<string>();
+  for (let round = 0; round < 3; round++) {
+    for (const [workers, times] of [[1, ones], [2, twos]] as const) {
+      const r = time(workers);
+      times.push(r.seconds);
+      digests.add(r.digest);
+    }
+  }
+  if (digests.size !== 1) throw new Error(`replicates differ between 1 and 2 workers (${[...digests].join(', ')})`);
+  const one = median(ones);
+  const two = median(twos);
+  const stepsPerRun = cycles * benchScenario(users).stepsPerCycle!;
   return {
     name: `replicates on 2 workers (${replicates} × ${users.toLocaleString('en')} users, ${stepsPerRun} steps each)`,
     replicates, users, stepsPerRun, secondsPerRun: one / replicates, oneWorkerSeconds: one, twoWorkerSeconds: two, speedup: one / two,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runAll } from '../src/experiment/pool.js';
+import { runAll, workerExecArgv } from '../src/experiment/pool.js';
 import type { RunSpec } from '../src/experiment/run.js';
 
 const spec = (r: number, kind = 'like-chasing'): RunSpec => ({
@@ -7,6 +7,14 @@ const spec = (r: number, kind = 'like-chasing'): RunSpec => ({
 });
 
 describe('runAll (this thread plus worker threads)', () => {
+  it('starts worker threads without tsx hooks (the worker imports its ES module natively) and keeps other flags', () => {
+    expect(workerExecArgv(['--import', 'tsx', '--max-old-space-size=4096'])).toEqual(['--max-old-space-size=4096']);
+    // What the tsx command passes.
+    const viaCli = ['--require', '/p/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///p/node_modules/tsx/dist/loader.mjs', '--enable-source-maps'];
+    expect(workerExecArgv(viaCli)).toEqual(['--enable-source-maps']);
+    expect(workerExecArgv(['--import=tsx/esm', '--import', './setup.js', '-r', 'tsx/cjs'])).toEqual(['--import', './setup.js']);
+  });
+
   it('delivers every run in spec order, identical for 1, 2 and 3 workers', async () => {
     const specs = Array.from({ length: 7 }, (_, r) => spec(r));
     const order: number[] = [];

@@ -38,6 +38,31 @@ export function moduleUrls(modules: string[] = []): string[] {
   });
 }
 
+/** True for a module that loads tsx (`tsx`, `tsx/esm`, or the paths the `tsx` command passes). */
+const isTsx = (m: string) => /^tsx(\/|$)|[\\/]tsx[\\/]/.test(m);
+
+/**
+ * Node flags for worker threads: this process's, without tsx's hooks. Under tsx, piscina's
+ * `require()` of the worker would succeed through tsx's CommonJS transform, whose getter-based
+ * imports slow the hot loop; without them it imports the ES module natively. TypeScript
+ * modules register tsx in the worker themselves (see `worker.ts`).
+ */
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i];
+    const flag = /^--(import|require|loader|experimental-loader)$/.test(a) || a === '-r';
+    if (flag && i + 1 < execArgv.length && isTsx(execArgv[i + 1])) {
+      i++;
+      continue;
+    }
+    const eq = /^--(import|require|loader|experimental-loader)=(.*)$/.exec(a);
+    if (eq && isTsx(eq[2])) continue;
+    out.push(a);
+  }
+  return out;
+}
+
 type Outcome = { ok: true; value: RunOutput } | { ok: false; error: unknown };
 
 /** Lets pending messages (finished runs of worker threads) in between two runs of this thread. */
@@ -70,6 +95,7 @@ export async function runAll(specs: RunSpec[], options: RunAllOptions = {}): Pro
     filename: new URL(fromSource ? './tsx-worker.mjs' : './worker.js', here).href,
     minThreads: threads,
     maxThreads: threads,
+    execArgv: workerExecArgv(),
     idleTimeout: 1000,
     // One running and one queued task per thread (runs are synchronous, so they never overlap).
     concurrentTasksPerWorker: 2,
