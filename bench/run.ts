@@ -105,16 +105,18 @@ interface WorkersResult {
  * Both configurations start cold: with 2 workers this thread runs replicates beside one worker
  * thread, and each pays its JIT warm-up (about a second of CPU, much of it background
  * compilation that a single worker gets for free on the idle second core). Results must be
- * identical. The full case runs 10-day replicates (a third of a default comparison's); the
- * quick one 2-day runs. `bench/compare-workers.ts` times the whole default comparison.
+ * identical. The full case is the default comparison with 8 replicates per strategy (16 runs
+ * of 30 simulated days); the quick one 4 bench-scenario replicates of 2 days, which weigh
+ * start-up as much as throughput. `bench/compare-workers.ts` times the whole default comparison.
  */
 async function workersCase(): Promise<WorkersResult> {
-  const users = quick ? 10_000 : 20_000;
-  const cycles = quick ? 2 : 10;
   const replicates = quick ? 4 : 8;
+  const users = quick ? 10_000 : 0; // 0: the default comparison's own scenario
+  const cycles = 2;
   const script = fileURLToPath(new URL('./replicates.ts', import.meta.url));
   const time = (workers: number) => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', script, String(workers), String(replicates), String(users), String(cycles)], { encoding: 'utf8' });
+    const args = [script, String(workers), String(replicates), ...(quick ? [String(users), String(cycles)] : [])];
+    const out = execFileSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8' });
     return JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; digest: string };
   };
   const ones: number[] = [];
@@ -130,10 +132,13 @@ async function workersCase(): Promise<WorkersResult> {
   if (digests.size !== 1) throw new Error(`replicates differ between 1 and 2 workers (${[...digests].join(', ')})`);
   const one = median(ones);
   const two = median(twos);
-  const stepsPerRun = cycles * benchScenario(users).stepsPerCycle!;
+  const scenario = lib.resolveScenario(quick ? benchScenario(users) : {});
+  const runs = quick ? replicates : 2 * replicates;
+  const stepsPerRun = (quick ? cycles : scenario.cycles) * scenario.stepsPerCycle;
+  const what = quick ? `${replicates} bench replicates` : `default comparison, ${replicates} replicates × 2 strategies`;
   return {
-    name: `replicates on 2 workers (${replicates} × ${users.toLocaleString('en')} users, ${stepsPerRun} steps each)`,
-    replicates, users, stepsPerRun, secondsPerRun: one / replicates, oneWorkerSeconds: one, twoWorkerSeconds: two, speedup: one / two,
+    name: `replicates on 2 workers (${what}: ${runs} runs × ${scenario.users.toLocaleString('en')} users, ${stepsPerRun} steps each)`,
+    replicates: runs, users: scenario.users, stepsPerRun, secondsPerRun: one / runs, oneWorkerSeconds: one, twoWorkerSeconds: two, speedup: one / two,
   };
 }
 
