@@ -297,9 +297,14 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     if (scenario.follows) addAudience(i, a.startingFollowers ?? 0, a.startingNotify ?? 0);
   });
 
-  // Expected live posts: user posts and creator posts per step × steps alive.
+  // Expected live posts: user and creator posts per step × steps a post stays in the store —
+  // its lifetime, or, when focal accounts can buy boosts, about a cycle (a boosted post is held
+  // until the account posts again). Sizing for that up front spares a doubling mid-run, which
+  // changes no result but throws away the hot loop's optimised code.
   const perStep = N * scenario.population.activity * scenario.content.userPostProbability + creators * params.creatorRate + focalCount * 4;
-  const posts = createPostStore(Math.min(perStep * (params.maxAge + 1) + 64, 1 << 24));
+  const boosts = focalCount > 0 && scenario.economics.budgetPerCycle > 0;
+  const stay = Math.max(params.maxAge + 1, boosts ? scenario.stepsPerCycle + 1 : 0);
+  const posts = createPostStore(Math.min(perStep * stay + 64, 1 << 24));
   const B = scenario.feed.inboxSize;
   const cap = MAX_CANDIDATES;
   const ranker = resolveRanker(scenario.feed.ranker, scenario.feed.inNetworkShare);
