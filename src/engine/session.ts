@@ -10,6 +10,7 @@ import { addFollow, FOLLOW_NOTIFY, findFollow, followedAccount, followSlot, noti
 import { CTA, KIND, PB, PF, RECORD_SHIFT } from '../content/posts.js';
 import { CHANNEL } from '../feed/channel.js';
 import { deterministicKeys, raceKeys, topK } from '../feed/select.js';
+import { inboxViaAt } from '../feed/inbox.js';
 import { drawTopic, pushTopic } from '../feed/topic-pool.js';
 import { hashKey, nextFloat, seedKeyed, type Xor128 } from '../rng.js';
 import { addReshare } from './cascade.js';
@@ -333,7 +334,7 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
     if (words[at + PF.stamp] === sid || n >= cap) continue;
     words[at + PF.stamp] = sid;
     candSlot[n] = slot;
-    candVia[n] = w.inboxVia[ib + k];
+    candVia[n] = inboxViaAt(w, ib + k);
     candChannel[n++] = CHANNEL.network;
   }
 

@@ -8,6 +8,7 @@ import { addFollow, createFollowStore, setNotifies, type FollowStore } from '../
 import { createAccounts, type Accounts } from '../accounts/accounts.js';
 import { compileBehavior, type BehaviorParams } from '../behavior/params.js';
 import { resolveRanker, type FeedRanker, type RankContext } from '../feed/ranker.js';
+import { viaWidthFor } from '../feed/inbox.js';
 import { createTopicPools, type TopicPools } from '../feed/topic-pool.js';
 import type { SocialGraph } from '../graph/index.js';
 import { freshnessCurve, tabulateFreshness } from '../content/freshness.js';
@@ -100,9 +101,11 @@ export interface World {
   /** Streaming receiver of focal-post summaries (see `WorldOptions.onPost`). */
   readonly onPost: ((post: PostSummary) => void) | undefined;
   readonly onRetire: ((world: World, slot: number) => void) | undefined;
-  /** Per-user inbox of pushed posts and reshares: serial and the user it came from (16-bit up to 65,536 users). */
+  /** Per-user inbox of pushed posts and reshares: serial, and the user it came from (see `inboxViaAt`). */
   inboxSerial: Int32Array;
-  inboxVia: Int32Array | Uint16Array;
+  inboxVia: Uint8Array;
+  /** Bytes per inbox origin: 2 up to 65,536 users, 3 up to 16,777,216, else 4. */
+  readonly viaWidth: number;
   /** Per user: next inbox slot to write (at 2u) and occupied slots (at 2u + 1). */
   inboxState: Uint8Array;
   readonly inboxSize: number;
@@ -327,7 +330,8 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     onPost: options.onPost,
     onRetire: options.onRetire,
     inboxSerial: new Int32Array(N * B).fill(-1),
-    inboxVia: N <= 0x10000 ? new Uint16Array(N * B) : new Int32Array(N * B),
+    inboxVia: new Uint8Array(N * B * viaWidthFor(N)),
+    viaWidth: viaWidthFor(N),
     inboxState: new Uint8Array(2 * N),
     inboxSize: B,
     topicPools: createTopicPools(T, TOPIC_POOL_SIZE),

@@ -9,14 +9,45 @@ import type { SocialGraph } from '../graph/index.js';
 /** The inbox arrays of a world. */
 export interface Inboxes {
   inboxSerial: Int32Array;
-  /** User each entry came from: 16-bit while user indexes fit (up to 65,536 users), else 32-bit. */
-  inboxVia: Int32Array | Uint16Array;
+  /**
+   * User each entry came from, little-endian in `viaWidth` bytes: the fewest that hold every user
+   * index (2 up to 65,536 users, 3 up to 16,777,216, else 4) — 20 bytes per user fewer than
+   * 32 bits from 10⁵ to 10⁷ users.
+   */
+  inboxVia: Uint8Array;
+  readonly viaWidth: number;
   /**
    * Per user, side by side (one cache line for both): the next slot to write (at 2u) and the
    * occupied slots (at 2u + 1), so an empty inbox is known without a scan.
    */
   inboxState: Uint8Array;
   readonly inboxSize: number;
+}
+
+/** Bytes per inbox origin for `users` users. */
+export function viaWidthFor(users: number): number {
+  return users <= 0x10000 ? 2 : users <= 0x1000000 ? 3 : 4;
+}
+
+/** The user inbox entry `i` came from. */
+export function inboxViaAt(w: Inboxes, i: number): number {
+  const v = w.inboxVia;
+  const width = w.viaWidth;
+  const b = i * width;
+  let via = v[b] | (v[b + 1] << 8);
+  if (width > 2) via |= v[b + 2] << 16;
+  if (width > 3) via |= v[b + 3] << 24;
+  return via;
+}
+
+function setInboxVia(w: Inboxes, i: number, via: number): void {
+  const v = w.inboxVia;
+  const width = w.viaWidth;
+  const b = i * width;
+  v[b] = via;
+  v[b + 1] = via >>> 8;
+  if (width > 2) v[b + 2] = via >>> 16;
+  if (width > 3) v[b + 3] = via >>> 24;
 }
 
 /**
@@ -32,7 +63,7 @@ export function pushInbox(w: Inboxes, u: number, serial: number, via: number, de
   const h = state[2 * u];
   if (s[base + h] < 0) state[2 * u + 1]++;
   s[base + h] = serial;
-  w.inboxVia[base + h] = via;
+  setInboxVia(w, base + h, via);
   state[2 * u] = h + 1 === B ? 0 : h + 1;
 }
 
