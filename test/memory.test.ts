@@ -5,7 +5,7 @@ import { createWorld, step, worldBytes } from '../src/index.js';
 describe('memory of the bench world (issue 5: ≤ 300 B/user + ≤ 8 B/edge + ≤ 16 B/follow)', () => {
   it('holds at most 300 bytes per user besides the graph and the follows, 8 per edge and 16 per follow', () => {
     const w = createWorld(benchScenario(10_000), { replicate: 2 });
-    // Past the first wrap of the post ring, where the promoted focal post makes it double.
+    // Past the first wrap of the post ring (sized up front for the promoted focal post's hold).
     step(w, 30);
     const b = worldBytes(w);
     const follows = w.accounts.followers.reduce((a, x) => a + x, 0);

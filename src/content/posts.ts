@@ -88,9 +88,9 @@ export interface PostView {
   /** User whose social-graph followers receive the post, −1 for none. */
   authorUser: number;
   topic: number;
-  /** Code in {@link KIND}. */
+  /** Post kind: 0 product, 1 audience, 2 organic. */
   kind: number;
-  /** Code in {@link CTA}. */
+  /** Call to action: 0 none, 1 like, 2 share, 3 follow, 4 notify. */
   cta: number;
   notifies: boolean;
   quality: number;
