@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runAll, workerExecArgv } from '../src/experiment/pool.js';
 import type { RunSpec } from '../src/experiment/run.js';
@@ -7,12 +8,24 @@ const spec = (r: number, kind = 'like-chasing'): RunSpec => ({
 });
 
 describe('runAll (this thread plus worker threads)', () => {
-  it('starts worker threads without tsx hooks (the worker imports its ES module natively) and keeps other flags', () => {
-    expect(workerExecArgv(['--import', 'tsx', '--max-old-space-size=4096'])).toEqual(['--max-old-space-size=4096']);
+  it('starts worker threads without tsx hooks (the worker imports its ES module natively), keeping per-thread module flags', () => {
+    // Without tsx, worker threads inherit this process's flags as they are.
+    expect(workerExecArgv(['--max-old-space-size=4096', '--import', './setup.js'])).toBeUndefined();
+    // Node refuses V8 flags in an explicit list; they apply to every thread anyway.
+    expect(workerExecArgv(['--import', 'tsx', '--max-old-space-size=4096'])).toEqual([]);
     // What the tsx command passes.
     const viaCli = ['--require', '/p/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///p/node_modules/tsx/dist/loader.mjs', '--enable-source-maps'];
     expect(workerExecArgv(viaCli)).toEqual(['--enable-source-maps']);
-    expect(workerExecArgv(['--import=tsx/esm', '--import', './setup.js', '-r', 'tsx/cjs'])).toEqual(['--import', './setup.js']);
+    expect(workerExecArgv(['--import=tsx/esm', '--import', './setup.js', '-r', 'tsx/cjs', '--conditions=dev'])).toEqual(['--import', './setup.js', '--conditions=dev']);
+  });
+
+  it('runs on 2 workers under tsx with a V8 flag (an explicit worker flag list must leave it out)', () => {
+    const script = `const { runAll } = await import(${JSON.stringify(new URL('../src/experiment/pool.ts', import.meta.url).href)});
+      const out = await runAll(${JSON.stringify([0, 1, 2].map((r) => spec(r)))}, { workers: 2 });
+      console.log(out.map((o) => o.id).join(','));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=3072', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.stdout.trim()).toBe('r0,r1,r2');
   });
 
   it('delivers every run in spec order, identical for 1, 2 and 3 workers', async () => {

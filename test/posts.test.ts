@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPostStore, PB, PF, readPost, RECORD_SHIFT, reservePost, retireNow, serialAt, type PostStore } from '../src/content/posts.js';
+import { createPostStore, MAX_POST_SLOTS, PB, PF, readPost, RECORD_SHIFT, reservePost, retireNow, serialAt, type PostStore } from '../src/content/posts.js';
 
 /** Reserves a post at `step` and writes a few fields derived from its serial, held until `hold`. */
 function add(s: PostStore, step: number, hold: number, evicted: number[]): number {
@@ -48,5 +48,9 @@ describe('post store', () => {
     for (let k = 0; k < 1023 + 3; k++) add(s, 6, 6, evicted);
     expect(s.mask + 1).toBe(2048);
     expect(evicted).toEqual([0, 1, 2]);
+  });
+
+  it('refuses more slots than 32-bit byte offsets can address, naming what to lower', () => {
+    expect(() => createPostStore(MAX_POST_SLOTS + 1)).toThrow(/more than 33,554,432 live posts at once — lower users, posting rates/);
   });
 });

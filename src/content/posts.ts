@@ -17,8 +17,9 @@ export const KIND = { product: 0, audience: 1, organic: 2 } as const;
 export const RECORD_SHIFT = 4;
 
 /**
- * Word offsets of the record fields. Validation and scoring read words 0–7 only; with a
- * 16-byte-aligned buffer, words 0–11 always share a cache line.
+ * Word offsets of the record fields, in the order a session reads them: validation words 0–3,
+ * the engagement ranker's score words 4–7, impressions the rest. A record spans at most two cache
+ * lines (one when the buffer happens to be 64-byte aligned).
  */
 export const enum PF {
   /** Serial of the post (`words`), −1 when the slot is empty. */
@@ -105,8 +106,16 @@ export interface PostView {
   focal: number;
 }
 
+/** Most slots a store can have: byte offsets (`slot << 6`) must stay 32-bit integers. */
+export const MAX_POST_SLOTS = 2 ** 25;
+
 function allocate(capacity: number): PostStore {
-  const buffer = new ArrayBuffer(capacity << (RECORD_SHIFT + 2));
+  if (capacity > MAX_POST_SLOTS) {
+    throw new RangeError(
+      `post store: more than ${MAX_POST_SLOTS.toLocaleString('en')} live posts at once — lower users, posting rates (content.userPostProbability, creators) or post lifetimes (content.freshness)`,
+    );
+  }
+  const buffer = new ArrayBuffer(capacity * 4 * (1 << RECORD_SHIFT));
   const words = new Int32Array(buffer);
   for (let slot = 0; slot < capacity; slot++) {
     words[(slot << RECORD_SHIFT) + PF.serial] = -1;

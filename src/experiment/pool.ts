@@ -41,26 +41,35 @@ export function moduleUrls(modules: string[] = []): string[] {
 /** True for a module that loads tsx (`tsx`, `tsx/esm`, or the paths the `tsx` command passes). */
 const isTsx = (m: string) => /^tsx(\/|$)|[\\/]tsx[\\/]/.test(m);
 
+/** Flags that load modules into each thread, and take a value. */
+const MODULE_FLAG = /^(--import|--require|-r|--loader|--experimental-loader|--conditions|-C)$/;
+const MODULE_FLAG_EQ = /^--(import|require|loader|experimental-loader|conditions)=(.*)$/;
+
 /**
- * Node flags for worker threads: this process's, without tsx's hooks. Under tsx, piscina's
- * `require()` of the worker would succeed through tsx's CommonJS transform, whose getter-based
- * imports slow the hot loop; without them it imports the ES module natively. TypeScript
- * modules register tsx in the worker themselves (see `worker.ts`).
+ * Node flags for worker threads: `undefined` (inherit this process's) unless tsx's hooks are
+ * among them. Under tsx, piscina's `require()` of the worker would succeed through tsx's
+ * CommonJS transform, whose getter-based imports slow the hot loop; without them it imports the
+ * ES module natively, and TypeScript modules register tsx in the worker themselves (see
+ * `worker.ts`). An explicit list may hold only per-thread flags (Node refuses V8 and
+ * process-wide ones, which apply to every thread anyway), so it keeps the other module flags
+ * and source maps.
  */
-export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] | undefined {
   const out: string[] = [];
+  let sawTsx = false;
   for (let i = 0; i < execArgv.length; i++) {
     const a = execArgv[i];
-    const flag = /^--(import|require|loader|experimental-loader)$/.test(a) || a === '-r';
-    if (flag && i + 1 < execArgv.length && isTsx(execArgv[i + 1])) {
-      i++;
+    if (MODULE_FLAG.test(a) && i + 1 < execArgv.length) {
+      const value = execArgv[++i];
+      if (isTsx(value)) sawTsx = true;
+      else out.push(a, value);
       continue;
     }
-    const eq = /^--(import|require|loader|experimental-loader)=(.*)$/.exec(a);
-    if (eq && isTsx(eq[2])) continue;
-    out.push(a);
+    const eq = MODULE_FLAG_EQ.exec(a);
+    if (eq && isTsx(eq[2])) sawTsx = true;
+    else if (eq || a === '--enable-source-maps') out.push(a);
   }
-  return out;
+  return sawTsx ? out : undefined;
 }
 
 type Outcome = { ok: true; value: RunOutput } | { ok: false; error: unknown };
