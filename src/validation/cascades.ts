@@ -46,17 +46,18 @@ export function runCascades(setup: CascadeSetup, options: RunCascadesOptions): C
     const seedUser = options.seedUsers ? options.seedUsers[k] : Math.floor(nextFloat(draw) * N);
     w.accounts.homeUser[0] = seedUser;
     const before = w.finishedPosts.length;
-    const slot = publish(w, 0, seedUser, { kind: 'organic', quality: 1, appeal: 1, cta: 'none', persona: 0 }, 0);
-    const serial = serialAt(w.posts, slot);
+    const serial = serialAt(w.posts, publish(w, 0, seedUser, { kind: 'organic', quality: 1, appeal: 1, cta: 'none', persona: 0 }, 0));
+    // Its slot, looked up afresh after each step (the store may have grown).
+    const slot = () => serial & w.posts.mask;
     // Everyone is active and sees everything: a step without impressions leaves nothing pending.
     for (let s = 0; s < maxSteps; s++) {
-      const shown = readPost(w.posts, slot).impressions;
+      const shown = readPost(w.posts, slot()).impressions;
       step(w, 1);
-      if (readPost(w.posts, slot).impressions === shown && w.shareCount === 0) break;
+      if (readPost(w.posts, slot()).impressions === shown && w.shareCount === 0) break;
     }
     // Retire it now (it has no decay, so it would never leave by age).
-    retireNow(w.posts, slot, w.step - 1);
-    const rec = w.focalPosts[readPost(w.posts, slot).focal]!;
+    retireNow(w.posts, slot(), w.step - 1);
+    const rec = w.focalPosts[readPost(w.posts, slot()).focal]!;
     const sv = structuralViralityOf(rec.cascade.parent);
     out.push({
       seedUser,
@@ -66,7 +67,7 @@ export function runCascades(setup: CascadeSetup, options: RunCascadesOptions): C
       resharers: rec.cascade.users.length - 1,
       structuralVirality: Number.isNaN(sv) ? null : sv,
     });
-    finishPost(w, slot, serial, before);
+    finishPost(w, slot(), serial, before);
   }
   return out;
 }
