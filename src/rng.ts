@@ -100,12 +100,9 @@ export function hashKey(key: number, a: number, b: number): number {
   return h === 0 ? 1 : h;
 }
 
-/**
- * Seeds `s` as the keyed stream `xor128(hashKey(key, a, b))` — exactly `seedXor128` with an
- * integer seed, its 64 discarded values run on locals because every session does it.
- */
-export function seedKeyed(s: Xor128, key: number, a: number, b: number): Xor128 {
-  let x = hashKey(key, a, b);
+/** The state after seeding with integer `seed` and discarding 64 values, as `seedXor128` does. */
+function seeded64(seed: number): [number, number, number, number] {
+  let x = seed;
   let y = 0;
   let z = 0;
   let w = 0;
@@ -116,10 +113,38 @@ export function seedKeyed(s: Xor128, key: number, a: number, b: number): Xor128 
     z = w;
     w ^= (w >>> 19) ^ t ^ (t >>> 8);
   }
-  s.x = x;
-  s.y = y;
-  s.z = z;
-  s.w = w;
+  return [x, y, z, w];
+}
+
+/**
+ * xor128's step only shifts and xors, so it is linear over GF(2), and so are its 64 discarded
+ * seeding steps: the seeded state is the xor of the seeded states of the seed's four bytes.
+ * Row `(byte position · 256 + byte value)` holds one such state (x, y, z, w): 16 KB.
+ */
+const SEEDED_BYTE = (() => {
+  const table = new Int32Array(4 * 256 * 4);
+  for (let p = 0; p < 4; p++) {
+    for (let v = 0; v < 256; v++) table.set(seeded64(v << (8 * p)), (p * 256 + v) * 4);
+  }
+  return table;
+})();
+
+/**
+ * Seeds `s` as the keyed stream `xor128(hashKey(key, a, b))` — exactly `seedXor128` with an
+ * integer seed, its 64 discarded values taken from {@link SEEDED_BYTE} (16 lookups instead of 64
+ * steps) because every session does it.
+ */
+export function seedKeyed(s: Xor128, key: number, a: number, b: number): Xor128 {
+  const h = hashKey(key, a, b);
+  const t = SEEDED_BYTE;
+  const r0 = (h & 255) << 2;
+  const r1 = (256 + ((h >>> 8) & 255)) << 2;
+  const r2 = (512 + ((h >>> 16) & 255)) << 2;
+  const r3 = (768 + (h >>> 24)) << 2;
+  s.x = t[r0] ^ t[r1] ^ t[r2] ^ t[r3];
+  s.y = t[r0 + 1] ^ t[r1 + 1] ^ t[r2 + 1] ^ t[r3 + 1];
+  s.z = t[r0 + 2] ^ t[r1 + 2] ^ t[r2 + 2] ^ t[r3 + 2];
+  s.w = t[r0 + 3] ^ t[r1 + 3] ^ t[r2 + 3] ^ t[r3 + 3];
   return s;
 }
 

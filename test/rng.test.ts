@@ -20,6 +20,17 @@ describe('xor128 port', () => {
     }
   });
 
+  it('keyed seeding by byte tables equals 64 discarded steps for seeds across all bytes', () => {
+    const ref = createXor128();
+    const s = createXor128();
+    for (let i = 0; i < 20_000; i++) {
+      const [k, a, b] = [i * 2654435761, i % 977, i >> 3];
+      seedXor128(ref, hashKey(k, a, b));
+      seedKeyed(s, k, a, b);
+      expect([s.x, s.y, s.z, s.w]).toEqual([ref.x, ref.y, ref.z, ref.w]);
+    }
+  });
+
   it('keyed streams are distinct and never degenerate', () => {
     const seen = new Set<number>();
     for (let u = 0; u < 2000; u++) {

@@ -14,7 +14,7 @@ import { closestKey, ScenarioError } from '../scenario/errors.js';
 export interface RankContext {
   /** The viewing user. */
   user: number;
-  /** Slot of the post in the post store (see `World.posts`). */
+  /** Slot of the post in the post store: `readPost(world.posts, post)` gives its fields. */
   post: number;
   /** Account that published the post (focal accounts first, then creators), −1 for a user's post. */
   account: number;
