@@ -100,22 +100,6 @@ export function hashKey(key: number, a: number, b: number): number {
   return h === 0 ? 1 : h;
 }
 
-/** The state after seeding with integer `seed` and discarding 64 values, as `seedXor128` does. */
-function seeded64(seed: number): [number, number, number, number] {
-  let x = seed;
-  let y = 0;
-  let z = 0;
-  let w = 0;
-  for (let k = 0; k < 64; k++) {
-    const t = x ^ (x << 11);
-    x = y;
-    y = z;
-    z = w;
-    w ^= (w >>> 19) ^ t ^ (t >>> 8);
-  }
-  return [x, y, z, w];
-}
-
 /**
  * xor128's step only shifts and xors, so it is linear over GF(2), and so are its 64 discarded
  * seeding steps: the seeded state is the xor of the seeded states of the seed's four bytes.
@@ -123,8 +107,12 @@ function seeded64(seed: number): [number, number, number, number] {
  */
 const SEEDED_BYTE = (() => {
   const table = new Int32Array(4 * 256 * 4);
+  const s = createXor128();
   for (let p = 0; p < 4; p++) {
-    for (let v = 0; v < 256; v++) table.set(seeded64(v << (8 * p)), (p * 256 + v) * 4);
+    for (let v = 0; v < 256; v++) {
+      seedXor128(s, v << (8 * p));
+      table.set([s.x, s.y, s.z, s.w], (p * 256 + v) * 4);
+    }
   }
   return table;
 })();

@@ -7,7 +7,7 @@
 import { claimNotification, notePost } from '../accounts/accounts.js';
 import type { PostPlan } from '../campaign/strategy.js';
 import { centred } from '../behavior/logistic.js';
-import { CTA, KIND, PB, PF, RECORD_SHIFT, reservePost, serialAt, type PostStore } from '../content/posts.js';
+import { CTA, KIND, PB, PF, RECORD_SHIFT, reservePost, serialAt } from '../content/posts.js';
 import { deliverToFollowers } from '../feed/inbox.js';
 import { pushTopic } from '../feed/topic-pool.js';
 import { createFocalPost, hasSeen, markSeen, summarise } from './focal-posts.js';
@@ -37,23 +37,6 @@ function recordSignal(w: World, account: number, slot: number): void {
   w.accounts.signalRate[account] = (p.counts[r + PF.engagements] + a * p.floats[r + PF.priorRate]) / (p.counts[r + PF.impressions] + a);
 }
 
-/** Writes a new post's fields into its record (`slot` from {@link reservePost}). */
-function fill(p: PostStore, slot: number, account: number, authorUser: number, topic: number, kind: number, cta: number, plan: PostPlan, t: number, expires: number): void {
-  const r = slot << RECORD_SHIFT;
-  const bytes = r << 2;
-  p.words[r + PF.account] = account;
-  p.words[r + PF.authorUser] = authorUser;
-  p.bytes[bytes + PB.topic] = topic;
-  p.bytes[bytes + PB.kind] = kind;
-  p.bytes[bytes + PB.cta] = cta;
-  p.floats[r + PF.quality] = plan.quality;
-  p.appeal[slot] = plan.appeal;
-  p.persona[slot] = plan.persona;
-  p.words[r + PF.created] = t;
-  p.words[r + PF.expires] = expires;
-  p.hold[slot] = expires;
-}
-
 /**
  * Publishes a post at the current step. `account` is −1 for an ordinary user's post;
  * `authorUser` is the user whose graph followers receive it (−1 for none). Returns the slot.
@@ -69,13 +52,26 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
     const a = p.words[(old << RECORD_SHIFT) + PF.account];
     if (a >= 0 && w.accounts.signalSerial[a] === serialAt(p, old)) recordSignal(w, a, old);
   });
+  // Read the views after reservePost: it may have grown the store.
+  const words = p.words;
   const r = slot << RECORD_SHIFT;
-  const serial = p.words[r + PF.serial];
+  const bytes = r << 2;
+  const serial = words[r + PF.serial];
   const kind = KIND[plan.kind];
   const cta = CTA[plan.cta];
-  const life = Math.min(w.params.maxAge, plan.lifetimeSteps !== undefined ? plan.lifetimeSteps - 1 : w.params.maxAge);
-  fill(p, slot, account, authorUser, topic, kind, cta, plan, t, t + Math.max(0, life));
+  words[r + PF.account] = account;
+  words[r + PF.authorUser] = authorUser;
+  p.bytes[bytes + PB.topic] = topic;
+  p.bytes[bytes + PB.kind] = kind;
+  p.bytes[bytes + PB.cta] = cta;
   const floats = p.floats;
+  floats[r + PF.quality] = plan.quality;
+  p.appeal[slot] = plan.appeal;
+  p.persona[slot] = plan.persona;
+  words[r + PF.created] = t;
+  const life = Math.min(w.params.maxAge, plan.lifetimeSteps !== undefined ? plan.lifetimeSteps - 1 : w.params.maxAge);
+  words[r + PF.expires] = t + Math.max(0, life);
+  p.hold[slot] = words[r + PF.expires];
   const xq = centred(plan.quality);
   const xa = centred(plan.appeal);
   const askFollow = cta === CTA.follow || cta === CTA.notify ? 1 : 0;
@@ -96,7 +92,7 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
     if (carry > 0 && acc.signalRate[account] >= 0) prior = (1 - carry) * base + carry * acc.signalRate[account];
     acc.signalSerial[account] = serial;
     notePost(acc, account, serial, t);
-    p.bytes[(r << 2) + PB.notifies] = w.scenario.notifications.enabled && claimNotification(acc, account, t, w.params.notificationCap, w.params.notificationWindowSteps) ? 1 : 0;
+    p.bytes[bytes + PB.notifies] = w.scenario.notifications.enabled && claimNotification(acc, account, t, w.params.notificationCap, w.params.notificationWindowSteps) ? 1 : 0;
   }
   floats[r + PF.priorRate] = prior;
   pushTopic(w.topicPools, topic, serial, t);
@@ -118,7 +114,7 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
     let id = w.focalPosts.indexOf(undefined);
     if (id < 0) id = w.focalPosts.push(rec) - 1;
     else w.focalPosts[id] = rec;
-    p.words[r + PF.focal] = id;
+    words[r + PF.focal] = id;
     const f = w.focal[account];
     f.stepCounters[M.posts]++;
     f.stepCounters[M.followersAtPost] += rec.followersAtPost;
