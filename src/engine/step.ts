@@ -14,6 +14,7 @@ import { redrawInterests } from '../population.js';
 import { createXor128, nextFloat, seedKeyed } from '../rng.js';
 import { M, COUNTERS } from './metrics.js';
 import { finishFocalPost, publish } from './publish.js';
+import { prefetchSessions } from './prefetch.js';
 import { runSession, unfollow } from './session.js';
 import type { FocalAccount, World } from './world.js';
 
@@ -262,7 +263,10 @@ export function step(w: World, n = 1, onStep?: StepListener): World {
     activityPass(w, t);
     runStrategies(w, t, cycle, stepInCycle);
     const cycleStart = cycle * S;
-    for (let k = 0; k < w.activeCount; k++) runSession(w, w.active[k], t, cycleStart);
+    for (let k = 0; k < w.activeCount; k++) {
+      prefetchSessions(w, k);
+      runSession(w, w.active[k], t, cycleStart);
+    }
     deliverShares(w);
     retireFocalPosts(w, t);
     closeStep(w);
