@@ -24,6 +24,7 @@ export function prefetchSessions(w: World, k: number): void {
   if (k + 2 < n) {
     const u = active[k + 2];
     s += w.inboxSerial[u * B] + w.inboxSerial[u * B + B - 1] + w.inboxState[2 * u] + w.lastSession[u] + w.paidSerial[u];
+    s += w.inboxVia[u * B * w.viaWidth] + w.inboxVia[(u + 1) * B * w.viaWidth - 1];
     s += fol.start[u] + fol.count[u] + pop.interest[u * pop.topics] + pop.interestSum[u];
     s += pop.engagePropensity[u] + pop.followPropensity[u] + pop.attention[u];
   }

@@ -90,7 +90,9 @@ export function deliverToFollowers(
   const serials = w.inboxSerial;
   const B = w.inboxSize;
   let s = 0;
-  for (let e = g.offsets[from]; e < end; e++) s += state[2 * f[e]] + serials[f[e] * B];
+  const via = w.inboxVia;
+  const VB = B * w.viaWidth;
+  for (let e = g.offsets[from]; e < end; e++) s += state[2 * f[e]] + serials[f[e] * B] + via[f[e] * VB];
   sink += s;
   for (let e = g.offsets[from]; e < end; e++) {
     const v = f[e];
