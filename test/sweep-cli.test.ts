@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliChild, cliHere, exited, lineCount, tempDir, waitFor, writeIn } from './helpers/cli.js';
@@ -65,6 +65,21 @@ describe('interrupted sweeps lose nothing', () => {
     const r = await cliHere(['sweep', file, '--out', join(dir, 'whole')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/already holds results: resume them with --resume/);
+  });
+});
+
+describe('results of another version are not mixed in', () => {
+  it('--resume and merge refuse directories written by a different feedsim version', async () => {
+    const old = join(dir, 'old-version');
+    cpSync(join(dir, 'whole'), old, { recursive: true });
+    const manifestFile = join(old, 'manifest.json');
+    writeFileSync(manifestFile, readFileSync(manifestFile, 'utf8').replace(/"feedsim": "[^"]+"/, '"feedsim": "0.0.1"'));
+    const resumed = await cliHere(['sweep', '--resume', old]);
+    expect(resumed.status).toBe(2);
+    expect(resumed.stderr).toMatch(/its runs were made by feedsim 0\.0\.1, this is \d+\.\d+\.\d+.*finish the sweep with feedsim 0\.0\.1/);
+    const merged = await cliHere(['merge', join(dir, 'whole'), old, '--out', join(dir, 'mixed')]);
+    expect(merged.status).toBe(2);
+    expect(merged.stderr).toMatch(/was run by feedsim 0\.0\.1 .*shards of one sweep must come from one version/);
   });
 });
 

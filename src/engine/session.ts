@@ -9,7 +9,7 @@ import { RECENT } from '../accounts/accounts.js';
 import { addFollow, FOLLOW_NOTIFY, findFollow, followedAccount, followSlot, notifies, removeFollow, setNotifies } from '../accounts/follows.js';
 import { CTA, KIND, PB, PF, RECORD_SHIFT } from '../content/posts.js';
 import { CHANNEL } from '../feed/channel.js';
-import { deterministicKeys, raceKeys, topK } from '../feed/select.js';
+import { deterministicKeys, sampleWithoutReplacement, topK } from '../feed/select.js';
 import { inboxViaAt } from '../feed/inbox.js';
 import { drawTopic, pushTopic } from '../feed/topic-pool.js';
 import { hashKey, nextFloat, seedKeyed, type Xor128 } from '../rng.js';
@@ -391,9 +391,13 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
   if (room > 0) {
     const scores = w.candScore;
     scoreCandidates(w, u, t, n);
-    if (sc.feed.selection === 'gumbel') raceKeys(scores, n, sc.feed.temperature, rng);
-    else deterministicKeys(scores, n);
-    m = topK(scores, n, room === Infinity ? n : room, w.order);
+    const k = room === Infinity ? n : room;
+    if (sc.feed.selection === 'gumbel') {
+      m = sampleWithoutReplacement(scores, n, k, sc.feed.temperature, rng, w.order);
+    } else {
+      deterministicKeys(scores, n);
+      m = topK(scores, n, k, w.order);
+    }
   }
 
   for (let i = 0; i < shownForced; i++) impress(w, u, forcedSlot[i], forcedChannel[i], -1, t, cycleStart);

@@ -9,7 +9,6 @@ import type { RunOutput } from '../../experiment/run.js';
 import { summariseSweep, sweepSpecs } from '../../experiment/sweep.js';
 import { type ExportFormat, type Manifest } from '../../io/results-dir.js';
 import { checkSweepDocument } from '../../io/scenario-file.js';
-import { VERSION } from '../../version.js';
 import { InputError } from '../exit.js';
 import { closeResults, finishedRuns, manifestOf, openResults } from '../results.js';
 
@@ -21,6 +20,8 @@ export async function mergeCommand(dirs: string[], o: { out: string; format?: Ex
   manifests.forEach((m, i) => {
     if (m.command !== 'sweep') throw new InputError(`${dirs[i]} holds a ${m.command}, not a sweep`);
     if (!isDeepStrictEqual(m.input, first.input)) throw new InputError(`${dirs[i]} is from a different sweep than ${dirs[0]} (their designs differ)`);
+    // Shards run by different versions may differ for the same seed: mixing them would be wrong.
+    if (m.feedsim !== first.feedsim) throw new InputError(`${dirs[i]} was run by feedsim ${m.feedsim} and ${dirs[0]} by ${first.feedsim}: a seed's results can differ between versions, so shards of one sweep must come from one version`);
   });
   const doc = checkSweepDocument(first.input, dirs[0]);
   const specs = sweepSpecs(doc);
@@ -45,7 +46,7 @@ export async function mergeCommand(dirs: string[], o: { out: string; format?: Ex
   if (problems.length) throw new Error(`cannot merge ${dirs.join(' ')}:\n  - ${problems.join('\n  - ')}`);
   const runs = specs.map((s) => byId.get(s.id)!);
   const manifest: Manifest = {
-    feedsim: VERSION, command: 'sweep', input: first.input, runsPlanned: specs.length, workers: first.workers,
+    feedsim: first.feedsim, command: 'sweep', input: first.input, runsPlanned: specs.length, workers: first.workers,
     formats: o.format ?? first.formats, plots: o.plots || first.plots,
   };
   const append = openResults(o.out, manifest);

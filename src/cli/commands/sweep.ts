@@ -42,6 +42,9 @@ function start(file: string | undefined, o: SweepCommandOptions): { dir: string;
     const manifest = manifestOf(o.resume);
     if (manifest.command !== 'sweep') throw new InputError(`--resume ${o.resume}: holds a ${manifest.command}, not a sweep`);
     if (file) throw new InputError('give either a design file or --resume <dir>, not both');
+    if (manifest.feedsim !== VERSION) {
+      throw new InputError(`--resume ${o.resume}: its runs were made by feedsim ${manifest.feedsim}, this is ${VERSION}; a seed's results can differ between versions, so finish the sweep with feedsim ${manifest.feedsim} (npx feedsim@${manifest.feedsim}) or start it afresh`);
+    }
     return { dir: o.resume, doc: checkSweepDocument(manifest.input, o.resume), manifest };
   }
   if (!file) throw new InputError('give a sweep design file, or --resume <dir> to finish an interrupted sweep');
