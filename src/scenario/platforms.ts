@@ -87,7 +87,7 @@ const youtube: PlatformPreset = {
       inNetworkShare: 0.3, // GUESS: home feed weighted towards recommendations
       recommendations: 50, // GUESS: "recommendation-heavy"
       // Views per video ÷ subscribers 5–10 % on mature channels (creator sources, VEN): target ~8 %
-      // in-network; R1 ≈ 0.43, measured 8.2 % (derived).
+      // in-network; R1 ≈ 0.49, measured 7.6 % (derived).
       inNetworkReach: 0.16,
     },
     notifications: {
@@ -124,7 +124,7 @@ const instagram: PlatformPreset = {
       inNetworkShare: 0.5, // GUESS
       recommendations: 30, // GUESS: explore and reels supply many out-of-network candidates
       // Reach ÷ followers IG 13.5 % (Socialinsider, IND); 19–38 % by account size (Minter.io 2019, IND):
-      // target ~14 %; R1 ≈ 0.32, measured 14.3 % (derived).
+      // target ~14 %; R1 ≈ 0.33, measured 14.5 % (derived).
       inNetworkReach: 0.45,
     },
     notifications: {
@@ -157,7 +157,7 @@ const twitch: PlatformPreset = {
       freshness: { kind: 'none', lifetime: '3h' },
     },
     feed: {
-      // "~2 % watch a given stream" (CALIBRATION suggested, GUESS); R1 ≈ 0.25, measured 2.2 % (derived from a guess).
+      // "~2 % watch a given stream" (CALIBRATION suggested, GUESS); R1 ≈ 0.26, measured 2.4 % (derived from a guess).
       inNetworkReach: 0.09,
     },
     notifications: {
