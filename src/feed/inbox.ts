@@ -24,8 +24,8 @@ export interface Inboxes {
   readonly inboxSize: number;
 }
 
-/** Where prefetching loads go, so they are not optimised away. */
-let sink = 0;
+/** Where prefetching loads go, so they are not optimised away (a typed array: no allocation). */
+const sink = new Float64Array(1);
 
 /** Bytes per inbox origin for `users` users. */
 export function viaWidthFor(users: number): number {
@@ -93,7 +93,7 @@ export function deliverToFollowers(
   const via = w.inboxVia;
   const VB = B * w.viaWidth;
   for (let e = g.offsets[from]; e < end; e++) s += state[2 * f[e]] + serials[f[e] * B] + via[f[e] * VB];
-  sink += s;
+  sink[0] += s;
   for (let e = g.offsets[from]; e < end; e++) {
     const v = f[e];
     if (skip !== null && skip(v)) continue;
