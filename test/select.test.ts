@@ -56,6 +56,17 @@ describe('top-K selection', () => {
     weights = Float64Array.from([0.5, 1e-9, 1, 0, 1e-12]);
     m = sampleWithoutReplacement(weights, 5, 5, 0.001, rng, out);
     expect(Array.from(out.slice(0, m))).toEqual([2, 0, 1, 4]);
+    // Underflowed items with no gap before them (no score ≤ 0): each appears once, in index order.
+    weights = Float64Array.from([1, 1e-9, 1e-12]);
+    m = sampleWithoutReplacement(weights, 3, 3, 0.001, rng, out);
+    expect(Array.from(out.slice(0, m))).toEqual([0, 1, 2]);
+    weights = Float64Array.from([1e-12, 1, 1e-9, 1e-20, 0.5]);
+    m = sampleWithoutReplacement(weights, 5, 4, 0.001, rng, out);
+    expect(Array.from(out.slice(0, m))).toEqual([1, 4, 0, 2]);
+    // A temperature so low that 1/temperature overflows: the largest still comes first.
+    weights = Float64Array.from([0.2, 0.9, 0.5]);
+    m = sampleWithoutReplacement(weights, 3, 3, 1e-310, rng, out);
+    expect(Array.from(out.slice(0, m))).toEqual([1, 0, 2]);
     // k smaller than the positive items: exactly k distinct picks.
     for (let t = 0; t < 100; t++) {
       weights = Float64Array.from([3, 1, 4, 1, 5, 9]);

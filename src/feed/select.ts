@@ -61,14 +61,15 @@ export function sampleWithoutReplacement(
   const inv = 1 / temperature;
   // The pool, compacted in place: weights and indices of the items still to draw at [m, len);
   // items drawn move to the front, so out[0, m) is the draw in order. Underflowed items wait at
-  // the back of `out`, in descending index order.
+  // [tiny, n), filled from the back (so in descending index order).
   let len = 0;
   let tiny = n;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const s = weights[i];
     if (!(s > 0)) continue;
-    const v = inv === 1 ? s / max : Math.pow(s / max, inv);
+    // The largest is 1 even when 1/temperature overflows (1^∞ is NaN).
+    const v = inv === 1 ? s / max : s === max ? 1 : Math.pow(s / max, inv);
     if (v > 0) {
       weights[len] = v;
       out[len++] = i;
@@ -95,6 +96,12 @@ export function sampleWithoutReplacement(
       full = total;
     }
   }
-  if (m === len) for (let j = n - 1; j >= tiny && m < k; j--) out[m++] = out[j];
+  if (m === len && tiny < n && m < k) {
+    // Ascending index order, then moved down next to the draw (copyWithin copies overlaps safely).
+    out.subarray(tiny, n).reverse();
+    const c = Math.min(n - tiny, k - m);
+    out.copyWithin(m, tiny, tiny + c);
+    m += c;
+  }
   return m;
 }
