@@ -1,2 +1,2 @@
 /** The package version, written on every output row (kept equal to package.json by a test). */
-export const VERSION = '0.2.0';
+export const VERSION = '0.2.1';

@@ -32,7 +32,7 @@ describe('feedsim CLI', async () => {
     const file = writeIn(dir, 's.yaml', scenarioYaml);
     const r = await cliHere(['compare', file, '--replicates', 'many']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--replicates "many": must be a whole number from 1 to 100000/);
+    expect(r.stderr).toMatch(/--replicates "many": must be a whole number from 2 to 100000/);
     expect((await cliHere(['compare', file, '--format', 'parquet'])).stderr).toMatch(/--format "parquet": must be one of csv, jsonl, json, arrow/);
     expect((await cliHere(['frobnicate'])).status).toBe(2);
     const notResults = await cliHere(['report', dir]);
@@ -95,6 +95,11 @@ describe('feedsim CLI', async () => {
     const two = cli(['run', file, '--replicates', '2', '--workers', '2', '--out', join(dir, 'b')]);
     expect(one.status).toBe(0);
     expect(one.stdout).toMatch(/focal\s+like-chasing/);
+    expect(readFileSync(join(dir, 'a', 'runs.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'b', 'runs.jsonl'), 'utf8'));
+    // A directory that holds results is not appended to (its record would mix two experiments).
+    const again = await cliHere(['compare', file, '--replicates', '2', '--out', join(dir, 'a')]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/a already holds results \(manifest\.json\): choose a new --out/);
     expect(readFileSync(join(dir, 'a', 'runs.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'b', 'runs.jsonl'), 'utf8'));
   });
 

@@ -83,6 +83,9 @@ describe('HTML report', () => {
     const fromRows = await readReplicateFinals(tidy);
     expect(fromRows.rows).toBe(rows.length);
     expect(sorted(fromRows.values)).toEqual(fromRuns);
+    // A metric split by channel: the total, not the last channel's row.
+    const impressions = sorted(replicateFinalsFromRuns(result.runs!, 'impressions'));
+    expect(sorted((await readReplicateFinals(tidy, 'impressions')).values)).toEqual(impressions);
 
     const path = await writeReport(dir);
     expect(path).toBe(join(dir, 'report.html'));

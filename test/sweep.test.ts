@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyPoint, expandDesign, memorySink, ScenarioError, sweep, sweepSpecs } from '../src/index.js';
 import { csvSink, jsonLinesSink } from '../src/node.js';
+import { MAX_FAILING_POINTS } from '../src/experiment/sweep.js';
 
 describe('design expansion', () => {
   it('grid: every combination, first factor slowest', () => {
@@ -52,6 +53,32 @@ describe('design expansion', () => {
       const problems = (e as ScenarioError).problems.map((p) => p.path);
       expect(problems.some((p) => p.includes('design point 1') && p.endsWith('behavior.follow.bse'))).toBe(true);
       expect(problems.some((p) => p.endsWith(': users'))).toBe(true);
+    }
+  });
+
+  it('stops checking after MAX_FAILING_POINTS failing points, and says so', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => i);
+    const bad = () => sweepSpecs({ design: { kind: 'grid', factors: { 'behavior.follow.bse': values } }, strategies: ['like-chasing'] });
+    let problems: ScenarioError['problems'] = [];
+    try {
+      bad();
+    } catch (e) {
+      problems = (e as ScenarioError).problems;
+    }
+    expect(problems).toHaveLength(MAX_FAILING_POINTS + 1);
+    expect(problems[0].path).toMatch(/^design point 1 \(.*\): behavior.follow.bse$/);
+    expect(problems[MAX_FAILING_POINTS - 1].path).toMatch(new RegExp(`^design point ${MAX_FAILING_POINTS} `));
+    expect(problems[MAX_FAILING_POINTS]).toMatchObject({ path: 'design', value: '5000 points' });
+    expect(problems[MAX_FAILING_POINTS].allowed).toContain(`points ${MAX_FAILING_POINTS + 1}-5000 not checked`);
+    // Fewer failing points than the cap: every one is reported, and no stop notice.
+    const few = () => sweepSpecs({ design: { kind: 'grid', factors: { users: [-1, -2, 500] } }, strategies: ['like-chasing'] });
+    expect(few).toThrow(ScenarioError);
+    try {
+      few();
+    } catch (e) {
+      const paths = (e as ScenarioError).problems.map((p) => p.path);
+      expect(paths.filter((p) => p.startsWith('design point'))).toHaveLength(2);
+      expect(paths).not.toContain('design');
     }
   });
 });

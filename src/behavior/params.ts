@@ -29,11 +29,16 @@ export interface BehaviorParams {
 
 const ln = Math.log;
 
+/** The largest hazard one step may carry (see `compileBehavior`). */
+export const MAX_HAZARD_PER_STEP = 40;
+
 /** Compiles a behaviour spec for steps of `stepHours` hours. */
 export function compileBehavior(b: BehaviorSpec, stepHours: number): BehaviorParams {
   const u = b.unfollow;
+  // Capped: a probability of 1 is an infinite rate, and ∞ − ∞ in the follows' hazard marks would
+  // be NaN (no hazard at all, for ever). 40 per step is certain within the step (1 − e^−40 = 1).
   const perStep = (h: { probability: number; per: string }, field: string) =>
-    hazardPerHour(h.probability, parseHours(h.per, field)) * stepHours;
+    Math.min(MAX_HAZARD_PER_STEP, hazardPerHour(h.probability, parseHours(h.per, field)) * stepHours);
   return {
     like: { base: logit(b.like.base), quality: ln(b.like.quality), appeal: ln(b.like.appeal), match: ln(b.like.match), likeCta: ln(b.like.likeCta), followCta: ln(b.like.followCta) },
     share: { base: logit(b.share.base), quality: ln(b.share.quality), appeal: ln(b.share.appeal), match: ln(b.share.match), shareCta: ln(b.share.shareCta), followCta: ln(b.share.followCta) },

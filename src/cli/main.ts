@@ -45,7 +45,7 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .description('compare strategies on a scenario: intervals, paired differences, crossover, economics')
     .argument('<scenario>', 'scenario file (.json, .yaml, .yml)')
     .addOption(new Option('--strategies <list>', 'comma-separated strategies; the first is the baseline').argParser(strategyList).default(['like-chasing', 'follow-building'], 'like-chasing,follow-building'))
-    .addOption(new Option('-r, --replicates <n>', 'replicates per strategy').argParser(wholeNumber('--replicates', 1, 100_000)).default(30))
+    .addOption(new Option('-r, --replicates <n>', 'replicates per strategy').argParser(wholeNumber('--replicates', 2, 100_000)).default(30))
     .addOption(new Option('--level <p>', 'confidence level').argParser((v: string) => {
       const x = Number(v);
       if (!(x > 0 && x < 1)) throw new InputError(`--level ${JSON.stringify(v)}: must be a number between 0 and 1, e.g. 0.95`);

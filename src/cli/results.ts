@@ -3,6 +3,7 @@
  * each finished run to the record, then rebuild the summary, exports and plots from the record.
  * @module
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompareResult } from '../experiment/compare.js';
 import type { RunOutput } from '../experiment/run.js';
@@ -14,8 +15,15 @@ import { readRunRecord, repairRunRecord, runRecordWriter } from '../io/run-recor
 /** A summary file: the result with what made it. */
 export type SummaryFile = ({ kind: 'compare' } & CompareResult) | ({ kind: 'sweep' } & SweepResult) | ({ kind: 'run' } & Record<string, unknown>);
 
-/** Opens `dir` for a new experiment: writes the manifest and returns the run appender. */
-export function openResults(dir: string, manifest: Manifest): (run: RunOutput) => void {
+/**
+ * Opens `dir` for a new experiment (or, with `resume`, an interrupted one): writes the manifest
+ * and returns the run appender. A directory that already holds results is refused unless
+ * resumed, since new runs would be appended to the old record and summarised with it.
+ */
+export function openResults(dir: string, manifest: Manifest, resume = false): (run: RunOutput) => void {
+  if (!resume && existsSync(join(dir, RESULTS.manifest))) {
+    throw new InputError(`${dir} already holds results (${RESULTS.manifest}): choose a new --out, or delete it first`);
+  }
   writeManifest(dir, manifest);
   return runRecordWriter(join(dir, RESULTS.runs));
 }

@@ -21,6 +21,14 @@ export function rankerKind(r: FeedRanker): number {
   return RANKER_KIND.custom;
 }
 
+/**
+ * The smallest engagement rate a ranker sees. With likes and shares switched off every rate
+ * would be 0, and a score of 0 is never shown: the engagement ranker would show nothing. Far
+ * below any rate a run with engagement produces (prior × base rate over ≥ 10⁹ impressions), so
+ * it only turns "no signal at all" into ranking by affinity × freshness.
+ */
+export const RATE_FLOOR = 1e-12;
+
 /** Scores candidates 0 … n − 1 of user `u`'s session at step `t` into `w.candScore`. */
 export function scoreCandidates(w: World, u: number, t: number, n: number): void {
   const p = w.posts;
@@ -54,7 +62,7 @@ export function scoreCandidates(w: World, u: number, t: number, n: number): void
         const a = words[r + PF.account];
         if (a >= 0 && a < focalCount && w.focal[a].liked[u] > 0) affinity *= affinityBoost;
       }
-      const rate = (counts[r + PF.engagements] + prior * floats[r + PF.priorRate]) / (counts[r + PF.impressions] + prior);
+      const rate = Math.max(RATE_FLOOR, (counts[r + PF.engagements] + prior * floats[r + PF.priorRate]) / (counts[r + PF.impressions] + prior));
       scores[i] = affinity * rate * f;
     }
     return;
@@ -75,7 +83,7 @@ export function scoreCandidates(w: World, u: number, t: number, n: number): void
     const a = words[r + PF.account];
     let affinity = inNetwork ? 1 : oon;
     if (affinityOn && a >= 0 && a < focalCount && w.focal[a].liked[u] > 0) affinity *= affinityBoost;
-    const rate = (counts[r + PF.engagements] + prior * floats[r + PF.priorRate]) / (counts[r + PF.impressions] + prior);
+    const rate = Math.max(RATE_FLOOR, (counts[r + PF.engagements] + prior * floats[r + PF.priorRate]) / (counts[r + PF.impressions] + prior));
     if (kind === RANKER_KIND.engagement || (kind === RANKER_KIND.hybrid && inNetwork)) {
       const s = affinity * rate * f;
       scores[i] = kind === RANKER_KIND.hybrid ? 2 * share * s : s;

@@ -246,6 +246,24 @@ function nothingToSee(w: World, u: number): boolean {
   );
 }
 
+/**
+ * Stamps mark a post as taken (`sid`) or shown (`−2 − sid`) in the current session, in the
+ * posts' 32-bit words; a run of 10⁷ users passes 2³¹ sessions in about 90 simulated days. So
+ * after 2³⁰ sessions every stamp is cleared and they restart at 1 — stamps feed no random draw,
+ * so results are unchanged.
+ */
+export const SESSION_STAMP_LIMIT = 2 ** 30;
+
+function nextSessionStamp(w: World): number {
+  w.sessionId++;
+  if (w.sessionStamp >= SESSION_STAMP_LIMIT) {
+    const words = w.posts.words;
+    for (let at = PF.stamp; at < words.length; at += 1 << RECORD_SHIFT) words[at] = -1;
+    w.sessionStamp = 0;
+  }
+  return ++w.sessionStamp;
+}
+
 /** Runs user `u`'s session at step `t`. */
 export function runSession(w: World, u: number, t: number, cycleStart: number): void {
   if (nothingToSee(w, u)) {
@@ -254,7 +272,7 @@ export function runSession(w: World, u: number, t: number, cycleStart: number): 
   }
   const rng = w.rng;
   seedKeyed(rng, w.keys.session, u, t);
-  const sid = ++w.sessionId;
+  const sid = nextSessionStamp(w);
   const p = w.posts;
   const mask = p.mask;
   // Sessions never publish, so the post store cannot grow (and swap its views) in one.

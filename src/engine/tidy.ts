@@ -36,6 +36,12 @@ const CHANNEL_METRICS = [
   ['conversions', 'conversionsByChannel'],
 ] as const;
 
+/** Every metric name of a flattened cycle record (`cycleMetrics`): scalars and channel splits. */
+export const CYCLE_METRIC_NAMES: readonly string[] = [
+  ...SCALAR_METRICS,
+  ...CHANNEL_METRICS.flatMap(([name]) => CHANNEL_NAMES.map((ch) => `${name}.${ch}`)),
+];
+
 /** What tidy rows are made from: a `SimulationResult` or an experiment's `RunOutput`. */
 export interface RowSource {
   scenarioHash: string;

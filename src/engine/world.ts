@@ -140,7 +140,10 @@ export interface World {
   readonly candChannel: Uint8Array;
   readonly candScore: Float64Array;
   readonly order: Int32Array;
+  /** Sessions run so far. */
   sessionId: number;
+  /** The running session's stamp in the post records (restarts at 1 after 2³⁰ sessions: see `runSession`). */
+  sessionStamp: number;
   /** Warnings about the scenario (e.g. a half-life shorter than two steps). */
   readonly warnings: string[];
 }
@@ -358,6 +361,7 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     candScore: new Float64Array(cap),
     order: new Int32Array(cap),
     sessionId: 0,
+    sessionStamp: 0,
     warnings,
   };
 }

@@ -13,6 +13,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { shapeProblems, strategySchema } from '../scenario/schema.js';
 import { crossover, type Crossover } from './crossover.js';
 import { runEconomics, type Economics } from './economics.js';
+import { checkExperimentOptions } from './check-options.js';
 import { bootstrapInterval, tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
 
@@ -105,11 +106,21 @@ export function labelStrategies(strategies: Array<StrategySpec | string>): Array
   if (problems.length) throw new ScenarioError(problems);
   const specs = strategies.map((s) => (typeof s === 'string' ? { kind: s } : s));
   const labels = specs.map((s) => s.label ?? s.kind);
-  return specs.map((spec, i) => {
+  const out = specs.map((spec, i) => {
     let label = labels[i];
     if (labels.filter((l) => l === label).length > 1) label = `${label}#${labels.slice(0, i + 1).filter((l) => l === label).length}`;
     return { label, spec };
   });
+  // A numbered label can collide with one given explicitly (["a", "a#2", "a"]): runs would mix.
+  const first = new Map<string, number>();
+  out.forEach(({ label }, i) => {
+    const j = first.get(label);
+    if (j !== undefined) {
+      throw new ScenarioError([{ path: `strategies[${i}].label`, value: label, allowed: `must be unique: strategies[${j}] is also labelled "${label}"; give each strategy its own label` }]);
+    }
+    first.set(label, i);
+  });
+  return out;
 }
 
 /** Run specs of a comparison: replicate r of every strategy shares the scenario and seed. */
@@ -152,7 +163,7 @@ export function summarise(runs: RunOutput[], labels: string[], opts: { level: nu
       names.map((name) => [name, Array.from({ length: C }, (_, c) => iv(m.map((rep, r) => rep[c][name] - base[r][c][name]), `${l}-diff|${name}|${c}`))]),
     );
     const diffs = m.map((rep, r) => rep.map((cyc, c) => cyc[value] - base[r][c][value]));
-    crossovers.push(crossover(l, labels[0], diffs, differences[l][value]));
+    crossovers.push(crossover(l, labels[0], diffs, differences[l][value], opts.level));
   }
   const probabilityAhead: Record<string, number[]> = Object.fromEntries(labels.map((l) => [l, new Array(C).fill(0)]));
   for (let r = 0; r < R; r++) {
@@ -217,12 +228,10 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
     throw new ScenarioError([{ path: 'strategies', value: options.strategies, allowed: 'at least one strategy, e.g. [likeChasing(), followBuilding()]' }]);
   }
   const strategies = labelStrategies(options.strategies);
+  checkExperimentOptions(options);
   const level = options.level ?? 0.95;
   const seed = options.seed ?? resolved.seed;
   const start = options.replicates ?? 30;
-  if (!(Number.isInteger(start) && start >= 1)) {
-    throw new ScenarioError([{ path: 'replicates', value: start, allowed: 'a whole number ≥ 1' }]);
-  }
   const { preflight } = await import('./preflight.js');
   await preflight([{ scenario: resolved }], strategies.map((s) => s.spec), { modules: options.modules, workers: options.workers ?? 1 });
   const { runAll } = await import('./pool.js');

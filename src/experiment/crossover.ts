@@ -59,9 +59,11 @@ export interface Crossover {
   kaplanMeierMedian: number | null;
   /** First cycle from which the mean paired difference stays above zero. */
   estimate: number | null;
-  /** Earliest plausible crossover: the upper 95 % bound stays above zero from here. */
+  /** Confidence level of the intervals below (0.95 unless the experiment chose another). */
+  level: number;
+  /** Earliest plausible crossover: the interval's upper bound stays above zero from here. */
   earliest: number | null;
-  /** The population crossover: the lower 95 % bound stays above zero from here (latest plausible). */
+  /** The population crossover: the interval's lower bound stays above zero from here (latest plausible). */
   population: number | null;
   /** One sentence a report can print. */
   summary: string;
@@ -71,7 +73,7 @@ export interface Crossover {
  * Crossover from paired differences of cumulative net return: `diffs[r][c]` for replicate r,
  * cycle c (0-based index = cycle − 1), and their per-cycle intervals.
  */
-export function crossover(challenger: string, baseline: string, diffs: number[][], intervals: Interval[]): Crossover {
+export function crossover(challenger: string, baseline: string, diffs: number[][], intervals: Interval[], level = 0.95): Crossover {
   const C = intervals.length;
   const perReplicate = diffs.map(replicateCrossover);
   const censored = perReplicate.filter((c) => c === null).length;
@@ -81,14 +83,14 @@ export function crossover(challenger: string, baseline: string, diffs: number[][
   const km = kaplanMeierMedian(perReplicate, C);
   let summary: string;
   if (population !== null) {
-    summary = `${challenger} overtakes ${baseline} for good from cycle ${estimate ?? population} (95% interval: cycles ${earliest ?? population}–${population}); ${Math.round(100 * (censored / diffs.length))}% of replicates never cross within ${C} cycles.`;
+    summary = `${challenger} overtakes ${baseline} for good from cycle ${estimate ?? population} (${Math.round(level * 1000) / 10}% interval: cycles ${earliest ?? population}–${population}); ${Math.round(100 * (censored / diffs.length))}% of replicates never cross within ${C} cycles.`;
   } else if (estimate !== null) {
     summary = `${challenger} is ahead of ${baseline} on average from cycle ${estimate}, but not significantly by cycle ${C} (earliest plausible crossover: cycle ${earliest}); no population crossover within ${C} cycles.`;
   } else {
     summary = `No crossover within ${C} cycles: ${challenger} does not overtake ${baseline}${earliest !== null ? ` (though a crossover from cycle ${earliest} is not ruled out)` : ''}.`;
   }
   return {
-    challenger, baseline, cycles: C, perReplicate, censoredFraction: diffs.length ? censored / diffs.length : NaN,
+    challenger, baseline, cycles: C, level, perReplicate, censoredFraction: diffs.length ? censored / diffs.length : NaN,
     kaplanMeierMedian: km, estimate, earliest, population, summary,
   };
 }

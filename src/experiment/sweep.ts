@@ -7,6 +7,7 @@
 import { toRows } from '../engine/tidy.js';
 import type { RowSink } from '../io/sink.js';
 import { resolveScenario } from '../scenario/resolve.js';
+import { checkExperimentOptions } from './check-options.js';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { scenarioHash } from '../scenario/hash.js';
 import type { Scenario, ScenarioInput, StrategySpec } from '../scenario/types.js';
@@ -72,14 +73,30 @@ export interface SweepScenario {
   hash: string;
 }
 
-/** The points of a sweep, each applied to the scenario and checked; all problems reported together. */
+/**
+ * Checking stops after this many failing design points: a misspelled factor fails at every
+ * point, and thousands of copies of one problem would bury the message (and take seconds).
+ */
+export const MAX_FAILING_POINTS = 20;
+
+/**
+ * The points of a sweep, each applied to the scenario and checked; problems are reported
+ * together (those of the first {@link MAX_FAILING_POINTS} failing points).
+ */
 export function sweepScenarios(scenario: ScenarioInput, design: Design): SweepScenario[] {
   if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) {
     throw new ScenarioError([{ path: 'scenario', value: scenario, allowed: 'must be a scenario object' }]);
   }
   const problems: ScenarioProblem[] = [];
   const out: SweepScenario[] = [];
-  expandDesign(design).forEach((point, i) => {
+  const points = expandDesign(design);
+  if (points.some((point) => 'seed' in point)) {
+    // Every point shares the sweep's seed (common random numbers); a varied seed would be ignored.
+    throw new ScenarioError([{ path: 'design: seed', value: points.find((point) => 'seed' in point)!.seed, allowed: 'the seed cannot be a design factor: every point runs its replicates from the sweep\'s seed so that points are compared on common random numbers; set the sweep\'s seed instead, and use more replicates for more draws' }]);
+  }
+  let failing = 0;
+  for (let i = 0; i < points.length; i++) {
+    const point = points[i];
     try {
       const s = applyPoint(scenario, point);
       const resolved = resolveScenario(s);
@@ -87,14 +104,23 @@ export function sweepScenarios(scenario: ScenarioInput, design: Design): SweepSc
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       for (const p of e.problems) problems.push({ ...p, path: `design point ${i + 1} (${JSON.stringify(point)}): ${p.path}` });
+      if (++failing === MAX_FAILING_POINTS && i + 1 < points.length) {
+        problems.push({
+          path: 'design',
+          value: `${points.length} points`,
+          allowed: `checking stopped after ${failing} failing design points (points ${i + 2}-${points.length} not checked): fix the problems above and run again`,
+        });
+        break;
+      }
     }
-  });
+  }
   if (problems.length) throw new ScenarioError(problems);
   return out;
 }
 
 /** Run specs of a sweep: ids `p<point>/<strategy>/r<replicate>`, stable across machines. */
 export function sweepSpecs(options: Pick<SweepOptions, 'scenario' | 'design' | 'strategies' | 'replicates' | 'seed'>): RunSpec[] {
+  checkExperimentOptions(options);
   const base = options.scenario ?? {};
   const seed = options.seed ?? resolveScenario(base).seed;
   return specsOf(sweepScenarios(base, options.design), labelStrategies(options.strategies), options.replicates ?? 10, seed);
@@ -163,10 +189,10 @@ function summarisePoint(index: number, point: DesignPoint, hash: string, labels:
  */
 export async function sweep(options: SweepOptions): Promise<SweepResult> {
   if (typeof options !== 'object' || options === null) throw new ScenarioError([{ path: '', value: options, allowed: 'sweep options must be an object { scenario, design, strategies, replicates }' }]);
+  checkExperimentOptions(options);
   const base = options.scenario ?? {};
   const seed = options.seed ?? resolveScenario(base).seed;
   const replicates = options.replicates ?? 10;
-  if (!(Number.isInteger(replicates) && replicates >= 1)) throw new ScenarioError([{ path: 'replicates', value: replicates, allowed: 'a whole number ≥ 1' }]);
   const labelled = labelStrategies(options.strategies);
   const labels = labelled.map((s) => s.label);
   const scenarios = sweepScenarios(base, options.design);
@@ -208,9 +234,30 @@ function summariseRuns(
   const points: SweepPoint[] = [];
   scenarios.forEach(({ point, hash }, p) => {
     const here = byPoint.get(p) ?? [];
+    checkPointRuns(here, p + 1, hash, labels, replicates, seed);
     if (here.length === labels.length * replicates) points.push(summarisePoint(p + 1, point, hash, labels, here));
   });
   return { strategies: labels, replicates, seed, runs: runs.length, points };
+}
+
+/**
+ * Paired differences match replicate r of each strategy with replicate r of the baseline, so a
+ * point's runs must be exactly those of its specs: each (strategy, replicate) at most once, from
+ * the sweep's seed and the point's scenario. Runs read back from mixed or edited records fail
+ * here with the run named, instead of being paired by position.
+ */
+function checkPointRuns(runs: RunOutput[], point: number, hash: string, labels: string[], replicates: number, seed: number): void {
+  const seen = new Set<string>();
+  for (const run of runs) {
+    const what = `sweep point ${point}: run ${run.id}`;
+    if (!labels.includes(run.label)) throw new Error(`${what} is of strategy "${run.label}", not one of the sweep's (${labels.join(', ')})`);
+    if (!(Number.isInteger(run.replicate) && run.replicate >= 0 && run.replicate < replicates)) throw new Error(`${what} is replicate ${run.replicate}; the sweep has replicates 0-${replicates - 1}`);
+    if (run.seed !== seed) throw new Error(`${what} was made with seed ${run.seed}, not the sweep's ${seed}`);
+    if (run.scenarioHash !== hash) throw new Error(`${what} was made from another scenario (hash ${run.scenarioHash}, the point's is ${hash})`);
+    const key = `${run.label}/${run.replicate}`;
+    if (seen.has(key)) throw new Error(`${what} appears twice (${run.label}, replicate ${run.replicate})`);
+    seen.add(key);
+  }
 }
 
 /**
@@ -218,6 +265,7 @@ function summariseRuns(
  * resume or a merge of shards); points with missing runs are left out.
  */
 export function summariseSweep(options: Pick<SweepOptions, 'scenario' | 'design' | 'strategies' | 'replicates' | 'seed'>, runs: RunOutput[]): SweepResult {
+  checkExperimentOptions(options);
   const base = options.scenario ?? {};
   const seed = options.seed ?? resolveScenario(base).seed;
   const labels = labelStrategies(options.strategies).map((s) => s.label);

@@ -28,7 +28,7 @@ export interface RankContext {
   freshness: number;
   /** The user's interest in the post's topic, in [0, 1]. */
   match: number;
-  /** Smoothed engagement rate of the post (likes + shares per impression, with a prior). */
+  /** Smoothed engagement rate of the post (likes + shares per impression, with a prior; at least 10⁻¹², so that a run without engagement still ranks). */
   engagementRate: number;
   /** Viewer–author affinity: 1 in-network, the out-of-network weight otherwise, raised by likes when `engagementAffinity` > 0. */
   affinity: number;

@@ -27,7 +27,7 @@ export function hasCrossover(x: Crossover | null | undefined): x is Crossover & 
 /** The one-line label of a crossover mark. */
 export function crossoverLabel(x: Crossover & { estimate: number }): string {
   const when = x.population !== null
-    ? `from cycle ${x.estimate} (95 % interval ${x.earliest ?? x.population}–${x.population})`
+    ? `from cycle ${x.estimate} (${percent(x.level ?? 0.95)} interval ${x.earliest ?? x.population}–${x.population})`
     : `from cycle ${x.estimate} (on average; not significant by cycle ${x.cycles})`;
   return `${CROSSOVER_LABEL}: ${x.challenger} overtakes ${x.baseline} ${when}`;
 }

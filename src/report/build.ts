@@ -116,7 +116,7 @@ function compareTables(r: CompareSummary): string {
     out.push('<h3>Crossover</h3>');
     out.push(
       table(
-        ['challenger', 'baseline', 'crossover (mean)', '95 % interval', 'Kaplan–Meier median', 'replicates never crossing'],
+        ['challenger', 'baseline', 'crossover (mean)', `${esc(pct(r.level))} interval`, 'Kaplan–Meier median', 'replicates never crossing'],
         r.crossovers.map((x) => [
           esc(x.challenger),
           esc(x.baseline),

@@ -64,7 +64,8 @@ export async function readReplicateFinals(path: string, metric = 'cumulativeNpv'
       r = { account: String(row.account), strategy: String(row.strategy), replicate: Number(row.replicate), cycle: -Infinity, value: NaN };
       perRun.set(run, r);
     }
-    if (row.metric !== metric || String(row.account) !== r.account) continue;
+    // A channel metric also has rows per channel (impressions by network, paid, …): take the total.
+    if (row.metric !== metric || String(row.account) !== r.account || String(row.channel ?? '') !== '') continue;
     const cycle = Number(row.cycle);
     if (cycle >= r.cycle) {
       r.cycle = cycle;

@@ -22,6 +22,9 @@ function lineColumn(text: string, offset: number): string {
 
 /** Parses a JSON or YAML document; malformed text throws a {@link ScenarioError} with its position. */
 export function parseDocument(text: string, format: DocumentFormat, source = 'the file'): unknown {
+  // A byte-order mark (Windows editors write one) is not part of the document: JSON.parse rejects
+  // it, and before a YAML block sequence it shifts the first line's indentation.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const fail = (what: string): never => {
     throw new ScenarioError([{ path: '', value: source, allowed: what }]);
   };

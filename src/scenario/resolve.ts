@@ -28,6 +28,11 @@ function listedUsers(input: Plain): number | ScenarioProblem | undefined {
 }
 
 /** Rules that span fields (shapes, types and ranges are the schema's); `listed`: see {@link listedUsers}. */
+/** Accounts a user can follow at most (the follow store's per-user limit). */
+const MAX_ACCOUNTS = 65_535;
+/** Post-step and notification-step ring entries over all accounts (256 MB). */
+const MAX_RING_ENTRIES = 2 ** 26;
+
 function crossFieldProblems(input: Plain, listed: number | ScenarioProblem | undefined): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   // Checks against the user count only make sense when the count itself is valid.
@@ -66,6 +71,22 @@ function crossFieldProblems(input: Plain, listed: number | ScenarioProblem | und
       problems.push({ path: `${path}.homeUser`, value: a.homeUser, allowed: `must be a user id below ${users}` });
     }
   });
+  // A user may follow every account (creators and focal), up to 65,535 follows a user.
+  const content = isPlain(input.content) ? input.content : {};
+  const creators = typeof content.creators === 'number' ? content.creators : defaultScenario.content.creators;
+  const accountCount = creators + accounts.length;
+  if (accountCount > MAX_ACCOUNTS) {
+    problems.push({ path: 'content.creators', value: creators, allowed: `must be at most ${(MAX_ACCOUNTS - accounts.length).toLocaleString('en')}: creators and the ${accounts.length} focal account(s) together at most ${MAX_ACCOUNTS.toLocaleString('en')}, the follows a user can hold` });
+  }
+  // Each account keeps its last cadence.maxPosts + 1 post steps and notifications.cap notification steps.
+  const unfollow = isPlain(input.behavior) && isPlain(input.behavior.unfollow) ? input.behavior.unfollow : {};
+  const cadence = isPlain(unfollow.cadence) ? unfollow.cadence : {};
+  const maxPosts = typeof cadence.maxPosts === 'number' ? cadence.maxPosts : defaultScenario.behavior.unfollow.cadence.maxPosts;
+  const cap = isPlain(input.notifications) && typeof input.notifications.cap === 'number' ? input.notifications.cap : defaultScenario.notifications.cap;
+  if (accountCount * (maxPosts + 1 + cap) > MAX_RING_ENTRIES) {
+    const [path, value] = maxPosts >= cap ? ['behavior.unfollow.cadence.maxPosts', maxPosts] : ['notifications.cap', cap];
+    problems.push({ path, value, allowed: `with ${accountCount.toLocaleString('en')} accounts, (cadence.maxPosts + 1 + notifications.cap) × accounts must be at most ${MAX_RING_ENTRIES.toLocaleString('en')} (each account remembers that many post and notification steps: 4 bytes each)` });
+  }
   if (isPlain(input.graph) && input.graph.kind === 'edge-list' && typeof input.graph.text !== 'string') {
     problems.push({
       path: 'graph.text', value: input.graph.text,

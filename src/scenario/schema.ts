@@ -26,8 +26,11 @@ const INTEGER: Record<string, [number, number]> = {
   startingFollowers: [0, 50_000_000], topic: [0, 63], homeUser: [0, 50_000_000 - 1],
   minDegree: [0, 50_000_000], maxDegree: [0, 50_000_000],
 };
-/** Positive keys with an upper bound (a creator posting more than 100 times a day is a typo). */
-const POSITIVE_MAXIMUM: Record<string, number> = { creatorPostsPerDay: 100 };
+/**
+ * Positive keys with an upper bound (a creator posting more than 100 times a day is a typo; ad
+ * fatigue is an odds ratio ≤ 1 per earlier exposure — 0 would zero every response, > 1 is not fatigue).
+ */
+const POSITIVE_MAXIMUM: Record<string, number> = { creatorPostsPerDay: 100, fatigue: 1 };
 /** Keys that must be strictly positive. */
 const POSITIVE = new Set(['temperature', 'engagementPrior', 'cpm', 'shape']);
 /** Behaviour sub-models whose numbers other than `base` are odds ratios (> 0). */

@@ -200,7 +200,7 @@ export interface NotificationSpec {
 export interface PaidSpec {
   /** Cost per thousand paid impressions (currency units). */
   cpm: number;
-  /** Odds ratio on responses per earlier paid impression of the same account (ad fatigue, < 1). */
+  /** Odds ratio on responses per earlier paid impression of the same account (ad fatigue: > 0 and ≤ 1; 1 = none). */
   fatigue: OddsRatio;
   /** Retargeting pool: how many recent engagers each focal account remembers. */
   retargetPool: number;

@@ -411,7 +411,7 @@ function baseSweep(d: Draw): Record<string, unknown> {
     [{ kind: 'mixed', params: { ratio: 0.5 } }, { kind: 'like-chasing', label: 'likes' }],
     ['like-chasing', { kind: 'adaptive', params: { threshold: 50 } }],
   ]);
-  return { scenario, design, strategies, replicates: 1 + d.int(2), seed: d.int(1000) };
+  return { scenario, design, strategies, replicates: 2 + d.int(2), seed: d.int(1000) };
 }
 
 const SCENARIO_BOUNDS: Bounds = { counts: /^$/, root: true, huge: [1001, 2000, 5000, 20_000] };

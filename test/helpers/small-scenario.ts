@@ -127,7 +127,7 @@ const body = fc.record(
       { requiredKeys: [] },
     ),
     notifications: fc.record({ enabled: fc.boolean(), cap: fc.integer({ min: 0, max: 5 }), window: duration, clickThrough: probability }, { requiredKeys: [] }),
-    paid: fc.record({ cpm: between(0.5, 20), fatigue: between(0.2, 1.5), retargetPool: fc.integer({ min: 1, max: 100 }) }, { requiredKeys: [] }),
+    paid: fc.record({ cpm: between(0.5, 20), fatigue: between(0.2, 1), retargetPool: fc.integer({ min: 1, max: 100 }) }, { requiredKeys: [] }),
     behavior,
     economics: fc.record(
       {

@@ -68,7 +68,7 @@ export async function sweepCommand(file: string | undefined, o: SweepCommandOpti
   await preflightSweep(sweepScenarios(doc.scenario, doc.design), doc.strategies, { modules: o.module, workers: o.workers });
   const shard = manifest.shard;
   const planned = shardSpecs(doc, shard);
-  const record = openResults(dir, manifest);
+  const record = openResults(dir, manifest, o.resume !== undefined);
   const before = finishedRuns(dir);
   const plannedIds = new Set(planned.map((s) => s.id));
   const stray = before.runs.find((r) => !plannedIds.has(r.id));

@@ -1,0 +1,79 @@
+/**
+ * Edge cases a review of the engine found: settings the schema accepts that used to turn a
+ * mechanism off silently, make followers immune to churn, corrupt long runs or crash set-up.
+ */
+import { describe, expect, it } from 'vitest';
+import { createWorld, resolveScenario, ScenarioError, simulate, step, type ScenarioInput } from '../src/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SESSION_STAMP_LIMIT } from '../src/engine/session.js';
+import { loadScenarioFile } from '../src/node.js';
+import { parseDocument } from '../src/scenario/file.js';
+
+function problemPaths(input: ScenarioInput): string[] {
+  try {
+    resolveScenario(input);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.problems.map((p) => p.path);
+    throw e;
+  }
+  return [];
+}
+
+describe('engine edge cases', () => {
+  it('ad fatigue must be in (0, 1]: 0 made every paid response NaN (never a like), above 1 is not fatigue', () => {
+    expect(problemPaths({ paid: { fatigue: 0 } })).toEqual(['paid.fatigue']);
+    expect(problemPaths({ paid: { fatigue: 1.5 } })).toEqual(['paid.fatigue']);
+    expect(problemPaths({ paid: { fatigue: 1 } })).toEqual([]);
+  });
+
+  it('a hazard probability of 1 removes followers at once instead of making later ones immune', () => {
+    const lapse = (probability: number) =>
+      simulate({ users: 2000, cycles: 6, startingFollowers: 300, behavior: { follow: { base: 0.01 }, unfollow: { lapse: { after: '2h', probability, per: '1d' } } } }, { steps: false }).accounts[0].cycles;
+    const certain = lapse(1);
+    const nearly = lapse(0.999999);
+    // The account lapses most of every day, so almost every new follower leaves again: unfollows
+    // keep pace with follows (an infinite hazard used to give later followers a NaN hazard: 0–1 unfollows a cycle).
+    for (const c of certain.slice(3)) expect(c.unfollows).toBeGreaterThanOrEqual(0.5 * c.follows);
+    expect(certain[5].followers).toBeLessThan(2 * nearly[5].followers + 20);
+  });
+
+  it('session stamps restart before they overflow the posts\' 32-bit words, without changing results', () => {
+    const scenario: ScenarioInput = { seed: 4, users: 3000, cycles: 2, accounts: [{ name: 'a', homeUser: 5, startingFollowers: 500 }] };
+    const run = (nearLimit: boolean) => {
+      const w = createWorld(scenario);
+      step(w, 10);
+      if (nearLimit) w.sessionStamp = SESSION_STAMP_LIMIT - 100; // the restart falls inside the next step
+      step(w, 30);
+      return { sessions: w.sessionId, stamp: w.sessionStamp, impressions: Array.from(w.impressionsByChannel), focal: Array.from(w.focal[0].totalCounters), followers: w.accounts.followers[0] };
+    };
+    const normal = run(false);
+    const restarted = run(true);
+    expect(restarted.stamp).toBeLessThan(normal.stamp); // it did restart
+    expect({ ...restarted, stamp: 0 }).toEqual({ ...normal, stamp: 0 });
+  });
+
+  it('the engagement ranker still shows posts when likes and shares are switched off (it ranks by affinity × freshness)', () => {
+    const r = simulate({ seed: 2, users: 2000, cycles: 2, ranker: 'engagement', behavior: { like: { base: 0 }, share: { base: 0 }, follow: { base: 0.01 } }, economics: { budgetPerCycle: 0 } }, { steps: false });
+    expect(r.impressionsByChannel.network).toBeGreaterThan(1000);
+    expect(r.impressionsByChannel.recommended).toBeGreaterThan(1000);
+    expect(r.accounts[0].cycles.reduce((a, c) => a + c.follows, 0)).toBeGreaterThan(0);
+  });
+
+  it('refuses account counts and ring sizes that cannot be held, naming the field', () => {
+    expect(problemPaths({ users: 300, content: { creators: 100_000, creatorAudienceShare: 1 } })).toEqual(['content.creators']);
+    expect(problemPaths({ content: { creators: 65_534 } })).toEqual([]);
+    expect(problemPaths({ content: { creators: 100 }, behavior: { unfollow: { cadence: { maxPosts: 1_000_000 } } } })).toEqual(['behavior.unfollow.cadence.maxPosts']);
+    expect(problemPaths({ content: { creators: 10_000 }, notifications: { cap: 10_000 } })).toEqual(['notifications.cap']);
+  });
+
+  it('files with a byte-order mark and CRLF line ends (as Windows editors write them) load', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feedsim-bom-'));
+    writeFileSync(join(dir, 's.json'), '\uFEFF{"users": 500,\r\n "cycles": 2}\r\n');
+    writeFileSync(join(dir, 's.yaml'), '\uFEFFusers: 500\r\ncycles: 2\r\n');
+    for (const f of ['s.json', 's.yaml']) expect(loadScenarioFile(join(dir, f)).scenario).toMatchObject({ users: 500, cycles: 2 });
+    // Before a YAML block sequence the mark used to shift the first line and fail every line after it.
+    expect(parseDocument('\uFEFF- kind: like-chasing\r\n  label: a\r\n- kind: follow-building\r\n', 'yaml')).toEqual([{ kind: 'like-chasing', label: 'a' }, { kind: 'follow-building' }]);
+  });
+});
