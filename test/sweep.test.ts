@@ -42,6 +42,12 @@ describe('design expansion', () => {
     expect(new Set(specs.map((s) => s.id)).size).toBe(specs.length);
     expect(specs[0].id).toBe('p1/like-chasing/r0');
     expect(applyPoint({ behavior: { like: { base: 0.1 } } }, { 'behavior.follow.base': 0.5 })).toEqual({ behavior: { like: { base: 0.1 }, follow: { base: 0.5 } } });
+    // A list's entries by index: the list stays a list (it used to be replaced by an object).
+    const two = { accounts: [{ name: 'a', startingFollowers: 10 }, { name: 'b' }] };
+    expect(applyPoint(two, { 'accounts.1.startingFollowers': 50 })).toEqual({ accounts: [{ name: 'a', startingFollowers: 10 }, { name: 'b', startingFollowers: 50 }] });
+    expect(two.accounts[1]).toEqual({ name: 'b' }); // the input is not modified
+    expect(() => applyPoint(two, { 'accounts.2.startingFollowers': 50 })).toThrow(/accounts\.2\.startingFollowers: 50 — cannot be set: accounts is a list of 2: "2" must be an index from 0 to 1/);
+    expect(() => applyPoint(two, { 'accounts.first.name': 'x' })).toThrow(/"first" must be an index from 0 to 1/);
   });
 
   it('checks every point before any run, naming the point', () => {

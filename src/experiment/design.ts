@@ -74,7 +74,10 @@ export function expandDesign(design: Design): DesignPoint[] {
   }
 }
 
-/** The scenario with each dotted path of `point` set (objects along the path are created). */
+/**
+ * The scenario with each dotted path of `point` set: objects along the path are created, and a
+ * list's entries are reached by index (`accounts.1.startingFollowers`).
+ */
 export function applyPoint(scenario: ScenarioInput, point: DesignPoint): ScenarioInput {
   const out = structuredClone(scenario) as Record<string, unknown>;
   const problems: ScenarioProblem[] = [];
@@ -84,12 +87,27 @@ export function applyPoint(scenario: ScenarioInput, point: DesignPoint): Scenari
       problems.push({ path, value, allowed: 'must be a dotted scenario path such as behavior.follow.base' });
       continue;
     }
-    let node = out;
-    for (const k of keys.slice(0, -1)) {
-      if (typeof node[k] !== 'object' || node[k] === null || Array.isArray(node[k])) node[k] = {};
-      node = node[k] as Record<string, unknown>;
+    let node: Record<string, unknown> | unknown[] = out;
+    let bad = '';
+    for (let i = 0; i < keys.length && !bad; i++) {
+      const k = keys[i];
+      const last = i === keys.length - 1;
+      if (Array.isArray(node)) {
+        const at = Number(k);
+        if (!(Number.isInteger(at) && at >= 0 && at < node.length)) {
+          bad = `${keys.slice(0, i).join('.')} is a list of ${node.length}: "${k}" must be an index from 0 to ${node.length - 1}`;
+        } else if (last) node[at] = value;
+        else if (typeof node[at] !== 'object' || node[at] === null) bad = `${keys.slice(0, i + 1).join('.')} is not an object`;
+        else node = node[at] as Record<string, unknown> | unknown[];
+        continue;
+      }
+      if (last) node[k] = value;
+      else {
+        if (typeof node[k] !== 'object' || node[k] === null) node[k] = {};
+        node = node[k] as Record<string, unknown> | unknown[];
+      }
     }
-    node[keys[keys.length - 1]] = value;
+    if (bad) problems.push({ path, value, allowed: `cannot be set: ${bad}` });
   }
   if (problems.length) throw new ScenarioError(problems);
   return out as ScenarioInput;

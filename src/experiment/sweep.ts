@@ -48,7 +48,11 @@ export interface SweepPoint {
   final: Record<string, Interval>;
   /** Per challenger: paired difference of the final cumulative net return against the baseline. */
   difference: Record<string, Interval>;
-  /** The strategy whose final net return is significantly highest, or `'neither'`. */
+  /**
+   * The winner at this point: among the challengers whose paired difference against the baseline
+   * is significantly above zero, the one with the highest mean (challengers are not tested against
+   * each other); the baseline when every challenger is significantly below it; else `'neither'`.
+   */
   winner: string;
   /** Per challenger: crossover over the baseline. */
   crossovers: Crossover[];
@@ -142,7 +146,7 @@ export async function preflightSweep(scenarios: SweepScenario[], strategies: Arr
   await preflight(scenarios.map(({ resolved }, i) => ({ scenario: resolved, where: `design point ${i + 1}: ` })), labelStrategies(strategies).map((s) => s.spec), o);
 }
 
-/** Decides the winner at a point from paired differences against the baseline. */
+/** Decides the winner at a point from paired differences against the baseline (see {@link SweepPoint.winner}). */
 function winnerOf(labels: string[], final: Record<string, Interval>, difference: Record<string, Interval>): string {
   const challengers = labels.slice(1);
   const better = challengers.filter((l) => difference[l].lower > 0);

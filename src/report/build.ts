@@ -49,7 +49,7 @@ const CAPTIONS: Record<string, string> = {
   followers: 'Followers at the end of each cycle: mean and confidence band per strategy.',
   'reach-by-channel': 'Unique users reached per cycle through each channel; a user reached through two channels counts in both, so channels do not add up to the total (dashed).',
   replicates: 'The spread behind the intervals: final cumulative net return of every replicate.',
-  'sweep-win-map': 'At each design point, the strategy whose final net return is significantly the highest (paired 95 % interval); grey where neither is.',
+  'sweep-win-map': 'At each design point, the strategy significantly ahead of the baseline on final net return (paired 95 % interval; of several, the highest mean), or the baseline when every challenger is significantly behind; grey where neither.',
 };
 
 /**
