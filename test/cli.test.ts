@@ -105,7 +105,7 @@ describe('feedsim CLI', async () => {
 
   it('refuses a scenario that cannot fit in memory, showing the estimate', async () => {
     const dir = tempDir();
-    const r = await cliHere(['run', writeIn(dir, 'huge.json', '{"users": 50000000, "graph": {"kind": "erdos-renyi", "meanDegree": 5000}}')]);
+    const r = await cliHere(['run', writeIn(dir, 'huge.json', '{"users": 50000000, "graph": {"kind": "erdos-renyi", "meanDegree": 42}}')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/users: 50000000 — needs an estimated [\d.]+ GB .* more than 90 % of this machine's/);
   });

@@ -3,7 +3,7 @@
  * mechanism off silently, make followers immune to churn, corrupt long runs or crash set-up.
  */
 import { describe, expect, it } from 'vitest';
-import { createWorld, resolveScenario, ScenarioError, simulate, step, type ScenarioInput } from '../src/index.js';
+import { createWorld, parseEdgeList, registerFreshness, resolveScenario, ScenarioError, simulate, step, type ScenarioInput } from '../src/index.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,5 +75,50 @@ describe('engine edge cases', () => {
     for (const f of ['s.json', 's.yaml']) expect(loadScenarioFile(join(dir, f)).scenario).toMatchObject({ users: 500, cycles: 2 });
     // Before a YAML block sequence the mark used to shift the first line and fail every line after it.
     expect(parseDocument('\uFEFF- kind: like-chasing\r\n  label: a\r\n- kind: follow-building\r\n', 'yaml')).toEqual([{ kind: 'like-chasing', label: 'a' }, { kind: 'follow-building' }]);
+  });
+
+  it('resolved scenarios do not share objects with the defaults or presets (editing one edited every later one)', () => {
+    const a = resolveScenario({ users: 500 });
+    a.behavior.like.base = 0.5;
+    a.accounts[0].strategy!.kind = 'edited';
+    const y = resolveScenario({ extends: 'youtube' });
+    y.feed.ranker = 'edited';
+    expect(resolveScenario({}).behavior.like.base).toBe(0.02);
+    expect(resolveScenario({}).accounts[0].strategy!.kind).toBe('like-chasing');
+    expect(resolveScenario({ extends: 'youtube' }).feed.ranker).toBe('hybrid');
+  });
+
+  it('refuses freshness curves that would never show a post, instead of freshness 1 for one step', () => {
+    expect(problemPaths({ content: { freshness: { kind: 'stretched', halfLife: '2h' } as never } })).toEqual(['content.freshness.shape']);
+    registerFreshness('edge-case-faint', () => 0.001);
+    expect(() => createWorld({ users: 200, content: { freshness: { kind: 'custom', name: 'edge-case-faint', floor: 0.01 } } })).toThrow(/content\.freshness: 0\.001 — must give a new post \(age 0\) a freshness of at least the floor, 0\.01/);
+  });
+
+  it('edge lists: an empty one is refused without users; lone CR line ends are line ends', () => {
+    expect(problemPaths({ startingFollowers: 0, graph: { kind: 'edge-list', text: '# nothing\n' } })).toEqual(['graph.text']);
+    expect(resolveScenario({ users: 5, startingFollowers: 0, graph: { kind: 'edge-list', text: '# nothing\n' } }).users).toBe(5);
+    expect(parseEdgeList('0 1\r1 2\r2 3\r')).toMatchObject({ users: 4 });
+    expect(parseEdgeList('0 1\r1 2\r2 3\r').followers).toEqual(parseEdgeList('0 1\n1 2\n2 3\n').followers);
+    // Follower lists written "follower followee" are reversed: user 0 follows 1, so 0 sees 1's posts.
+    const follows = (reverse: boolean) => createWorld({ users: 3, startingFollowers: 0, graph: { kind: 'edge-list', text: '0 1\n2 1\n', reverse } }).graph;
+    const rows = (g: { offsets: Int32Array; followers: Int32Array }, u: number) => Array.from(g.followers.subarray(g.offsets[u], g.offsets[u + 1]));
+    expect([rows(follows(false), 0), rows(follows(false), 1)]).toEqual([[1], []]);
+    expect([rows(follows(true), 0), rows(follows(true), 1)]).toEqual([[], [0, 2]]);
+  });
+
+  it('interests: a Dirichlet α below 0.1 is refused (it underflowed into liking every topic)', () => {
+    expect(problemPaths({ population: { interestConcentration: 0.05 } })).toEqual(['population.interestConcentration']);
+    expect(problemPaths({ population: { interestConcentration: 0.1 } })).toEqual([]);
+  });
+
+  it('graph settings the generators would refuse are scenario errors naming the field', () => {
+    expect(problemPaths({ graph: { kind: 'barabasi-albert', meanDegree: 0.5 } })).toEqual(['graph.meanDegree']);
+    expect(problemPaths({ users: 1000, graph: { kind: 'sbm', meanDegree: 1e9 } })).toEqual(['graph.meanDegree']);
+    expect(problemPaths({ users: 200, graph: { kind: 'configuration', minDegree: 0 } })).toEqual(['graph.minDegree']);
+    expect(problemPaths({ users: 200, graph: { kind: 'configuration', minDegree: 100 } })).toEqual(['graph.maxDegree']);
+    expect(problemPaths({ startingFollowers: 0, graph: { kind: 'configuration', degrees: [1, 1, 1] } })).toEqual(['graph.degrees']);
+    // A degree list without users sets them, as an edge list does.
+    expect(resolveScenario({ startingFollowers: 0, graph: { kind: 'configuration', degrees: [1, 1, 2] } }).users).toBe(3);
+    expect(createWorld({ graph: { kind: 'configuration', degrees: [1, 1, 2] }, accounts: [{ startingFollowers: 1 }] }).users.size).toBe(3);
   });
 });

@@ -16,6 +16,24 @@ export class InputError extends Error {
   }
 }
 
+/** What the file system refused, by error code. */
+const FS_CAUSES: Record<string, string> = {
+  EACCES: 'permission denied', EPERM: 'not permitted', EEXIST: 'a file is in the way', ENOTDIR: 'a file is in the way of a directory',
+  EISDIR: 'is a directory', ENOENT: 'no such file or directory', EROFS: 'read-only file system', ENOSPC: 'the disk is full',
+  EFBIG: 'the file is too large (a file-size limit)', EDQUOT: 'the disk quota is exceeded', ENAMETOOLONG: 'the name is too long',
+};
+
+/**
+ * A file-system error on a path the user named (an unreadable file, an --out inside a file, a
+ * read-only or full disk) as one line naming the path and the cause, or undefined for other errors.
+ */
+function fileSystemProblem(e: unknown): string | undefined {
+  const x = e as { code?: unknown; path?: unknown; syscall?: unknown };
+  if (!(e instanceof Error) || typeof x.code !== 'string' || !(x.code in FS_CAUSES)) return undefined;
+  const where = typeof x.path === 'string' ? ` ${x.path}` : '';
+  return `cannot ${x.syscall ?? 'access'}${where}: ${FS_CAUSES[x.code]} (${x.code})`;
+}
+
 /** Prints `e` for a person and returns the exit code it deserves. */
 export function reportError(e: unknown, write: (s: string) => void = (s) => process.stderr.write(s)): number {
   if (e instanceof ScenarioError) {
@@ -25,6 +43,11 @@ export function reportError(e: unknown, write: (s: string) => void = (s) => proc
   }
   if (e instanceof InputError) {
     write(`feedsim: ${e.message}\n`);
+    return EXIT.badInput;
+  }
+  const fs = fileSystemProblem(e);
+  if (fs) {
+    write(`feedsim: ${fs}\n`);
     return EXIT.badInput;
   }
   const err = e instanceof Error ? e : new Error(String(e));

@@ -28,7 +28,10 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addHelpText('after', '\nExamples:\n  feedsim compare examples/scenarios/default.yaml --replicates 10 --out results --plots\n  feedsim sweep examples/scenarios/sweep.yaml --out sweep-results\n  feedsim presets\n\nExit codes: 0 success, 1 failed run, 2 bad input, 130 interrupted (finished runs are kept).\n');
 
   const workers = () => new Option('-w, --workers <n>', 'worker threads (results do not depend on it)').argParser(wholeNumber('--workers', 1, 1024)).default(defaultWorkers(), 'the number of cores');
-  const out = () => new Option('-o, --out <dir>', 'results directory (manifest, runs.jsonl record, summary.json, exports)');
+  const out = () => new Option('-o, --out <dir>', 'results directory (manifest, runs.jsonl record, summary.json, exports)').argParser((v: string) => {
+    if (v.trim() === '') throw new InputError('--out "": must name a directory');
+    return v;
+  });
   const format = () => new Option('-f, --format <list>', `tidy-row exports, comma-separated: ${EXPORT_FORMATS.join(', ')}`).argParser(formats).default(['csv'], 'csv');
   const modules = () => new Option('-m, --module <path>', 'module registering strategies, rankers or freshness curves (repeatable)').argParser(collect).default([], 'none');
   const seed = () => new Option('-s, --seed <n>', 'master seed (default: the scenario\'s)').argParser(wholeNumber('--seed', -(2 ** 31), 2 ** 31 - 1));

@@ -94,6 +94,9 @@ export function tabulateFreshness(
     if (!(f >= floor) || (age > 0 && f <= 0)) break;
     values.push(f);
   }
-  if (values.length === 0) values.push(1);
+  if (values.length === 0) {
+    // A new post below the floor (or NaN) would never be shown: an error, not freshness 1.
+    throw new ScenarioError([{ path: 'content.freshness', value: curve(0), allowed: `must give a new post (age 0) a freshness of at least the floor, ${floor}: posts would never be shown` }]);
+  }
   return { values: Float64Array.from(values), maxAge: values.length - 1 };
 }

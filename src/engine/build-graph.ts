@@ -8,6 +8,7 @@ import {
   erdosRenyi,
   parseEdgeList,
   powerLawDegrees,
+  reverseGraph,
   stochasticBlockModel,
   wattsStrogatz,
   type SocialGraph,
@@ -33,7 +34,8 @@ export function buildGraph(spec: GraphSpec, users: number, blocks: Uint8Array, r
       return configurationModel(degrees, rand);
     }
     case 'edge-list': {
-      const g = parseEdgeList(spec.text, { undirected: spec.undirected ?? false });
+      const parsed = parseEdgeList(spec.text, { undirected: spec.undirected ?? false });
+      const g = spec.reverse === true ? reverseGraph(parsed) : parsed;
       if (g.users > users) {
         throw new RangeError(`graph.text: the edge list names ${g.users} users — more than users (${users}); set users to at least ${g.users}`);
       }

@@ -25,7 +25,10 @@ export interface RunAllOptions {
   keepPosts?: boolean;
   /** Called as each run finishes, in spec order. */
   onResult?: (r: RunOutput, index: number) => void | Promise<void>;
-  /** Stop early (e.g. on SIGINT): runs not yet started are skipped. */
+  /**
+   * Stop early (e.g. on SIGINT): runs not yet started are skipped; runs in progress finish and,
+   * like every run already finished, are passed to `onResult` (in spec order, with gaps).
+   */
   signal?: AbortSignal;
 }
 
@@ -119,7 +122,8 @@ export async function runAll(specs: RunSpec[], options: RunAllOptions = {}): Pro
   let delivered = 0;
   const submit = (i: number) => {
     inPool++;
-    pending[i] = (pool.run({ spec: specs[i], modules, keepPosts }, { signal }) as Promise<RunOutput>).then(
+    // No abort signal for piscina: a run in progress is finished and kept, not thrown away.
+    pending[i] = (pool.run({ spec: specs[i], modules, keepPosts }) as Promise<RunOutput>).then(
       (value) => {
         done[i] = { ok: true, value };
       },
@@ -130,7 +134,7 @@ export async function runAll(specs: RunSpec[], options: RunAllOptions = {}): Pro
       inPool--;
     });
   };
-  const open = () => next < specs.length && next < delivered + window;
+  const open = () => !signal?.aborted && next < specs.length && next < delivered + window;
   try {
     while (delivered < specs.length && !signal?.aborted) {
       while (inPool < threads && open()) submit(next++);
@@ -154,6 +158,16 @@ export async function runAll(specs: RunSpec[], options: RunAllOptions = {}): Pro
         await yieldToEvents();
       } else {
         await pending[delivered];
+      }
+    }
+    if (signal?.aborted) {
+      // Interrupted: let the runs in progress finish, then deliver every finished run.
+      await Promise.all(pending.slice(delivered));
+      for (let i = delivered; i < next; i++) {
+        const d = done[i];
+        if (!d?.ok) continue;
+        out[i] = d.value;
+        await options.onResult?.(d.value, i);
       }
     }
   } finally {

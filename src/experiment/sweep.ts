@@ -85,7 +85,7 @@ export const MAX_FAILING_POINTS = 20;
 
 /**
  * The points of a sweep, each applied to the scenario and checked; problems are reported
- * together (those of the first {@link MAX_FAILING_POINTS} failing points).
+ * together (those of the first 20 failing points: `MAX_FAILING_POINTS`).
  */
 export function sweepScenarios(scenario: ScenarioInput, design: Design): SweepScenario[] {
   if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) {

@@ -31,8 +31,10 @@ function lineError(text: string, lineStart: number, line: number): Error {
 
 /**
  * Parses a whitespace-separated edge list, the format of SNAP, KONECT and most published
- * follower graphs, so simulations can run on real networks. Each line `a b` is the edge a → b in
- * the usual "source target" sense: b follows a and sees a's shares. Columns after the second
+ * follower graphs, so simulations can run on real networks. Each line `a b` is the edge a → b:
+ * b sees a's posts and shares. Follower lists written "follower followee" (KONECT's and SNAP's
+ * Twitter graphs: "the left node follows the right node") mean the opposite: reverse them
+ * (`reverseGraph`, or `reverse: true` in a scenario). Columns after the second
  * (weights, timestamps) are ignored; blank lines and lines starting with `#` or `%` are skipped.
  * Users are 0 … max id; self-loops and repeated edges are dropped.
  *
@@ -43,6 +45,8 @@ function lineError(text: string, lineStart: number, line: number): Error {
  */
 export function parseEdgeList(text: string, options: EdgeListOptions = {}): SocialGraph {
   const undirected = options.undirected === true;
+  // A lone CR (classic Mac line ends) ends a line too; otherwise every edge after the first is lost.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const n = text.length;
   const buf = createEdgeBuffer(Math.max(1024, n >>> 3));
   let maxId = -1;

@@ -25,7 +25,11 @@ export function rowsToArrow(rows: readonly TidyRow[]): Uint8Array {
   for (const c of TIDY_COLUMNS) {
     if (NUMERIC.has(c)) {
       const a = new Float64Array(rows.length);
-      for (let i = 0; i < rows.length; i++) a[i] = Number(rows[i][c]);
+      // A value the run record stored as null (JSON has no NaN or Infinity) is NaN, not 0.
+      for (let i = 0; i < rows.length; i++) {
+        const v = rows[i][c];
+        a[i] = v === null || v === undefined ? NaN : Number(v);
+      }
       columns[c] = a;
     } else columns[c] = rows.map((r) => String(r[c] ?? ''));
   }

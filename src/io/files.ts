@@ -7,6 +7,19 @@ import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, 
 import { dirname } from 'node:path';
 import { CSV_HEADER, csvLines, jsonLines, type RowSink } from './sink.js';
 
+/**
+ * Writes all of `data` at the file's position: `writeSync` may write only part (a full disk, a
+ * file-size limit) and returns the count, and a record cut short would look like a finished one.
+ */
+export function writeFully(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  for (let at = 0; at < bytes.length; ) {
+    const n = writeSync(fd, bytes, at, bytes.length - at);
+    if (n <= 0) throw new Error(`could not write: ${bytes.length - at} of ${bytes.length} bytes left unwritten (is the disk full?)`);
+    at += n;
+  }
+}
+
 /** Appends text to `path` (created with its folder), flushed to disk before it returns. */
 export function appender(path: string, header = ''): (text: string) => void {
   mkdirSync(dirname(path), { recursive: true });
@@ -14,7 +27,7 @@ export function appender(path: string, header = ''): (text: string) => void {
   return (text) => {
     const fd = openSync(path, 'a');
     try {
-      writeSync(fd, text);
+      writeFully(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -11,7 +11,8 @@
  * ```
  * @module
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync } from 'node:fs';
+import { writeFully } from './files.js';
 import { join } from 'node:path';
 import { toRows, type TidyRow } from '../engine/tidy.js';
 import type { RunOutput } from '../experiment/run.js';
@@ -48,9 +49,7 @@ export interface Manifest {
 
 /** Writes a file atomically (write, then rename), so a kill never leaves half a file. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+  writeStreamed(path, [data]);
 }
 
 /** Writes the manifest (creating the directory). */
@@ -63,7 +62,17 @@ export function writeManifest(dir: string, m: Manifest): void {
 export function readManifest(dir: string): Manifest {
   const path = join(dir, RESULTS.manifest);
   if (!existsSync(path)) throw new Error(`${dir} is not a feedsim results directory (no ${RESULTS.manifest})`);
-  return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  let m: Manifest;
+  try {
+    m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  } catch (e) {
+    throw new Error(`${path}: not valid JSON (${(e as Error).message}); it is written first and atomically, so the directory was edited or damaged`);
+  }
+  const commands = ['run', 'compare', 'sweep'];
+  if (typeof m !== 'object' || m === null || !commands.includes(m.command) || typeof m.feedsim !== 'string' || typeof m.input !== 'object') {
+    throw new Error(`${path}: not a feedsim manifest (it needs "feedsim", "command" (${commands.join(', ')}) and "input")`);
+  }
+  return m;
 }
 
 /** Writes the summary JSON. */
@@ -72,11 +81,13 @@ export function writeSummary(dir: string, summary: unknown): void {
 }
 
 /** Writes text produced piece by piece to `path` atomically, without holding it all in memory. */
-function writeStreamed(path: string, pieces: Iterable<string>): void {
+function writeStreamed(path: string, pieces: Iterable<string | Uint8Array>): void {
   const tmp = `${path}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
-    for (const p of pieces) writeSync(fd, p);
+    for (const p of pieces) writeFully(fd, p);
+    // On disk before the rename, so a crash cannot leave an empty file in the old one's place.
+    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

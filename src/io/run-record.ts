@@ -4,7 +4,7 @@
  * which is dropped so that run is redone.
  * @module
  */
-import { existsSync, readFileSync, truncateSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, truncateSync } from 'node:fs';
 import type { RunOutput } from '../experiment/run.js';
 import { appender } from './files.js';
 
@@ -23,33 +23,55 @@ export function runRecordWriter(path: string): (run: RunOutput) => void {
   return (run) => append(JSON.stringify(run) + '\n');
 }
 
-/** Reads a run record; a bad line other than the last means the file was edited or corrupted. */
-export function readRunRecord(path: string): RunRecord {
-  if (!existsSync(path)) return { runs: [], goodBytes: 0, truncated: false };
-  const text = readFileSync(path, 'utf8');
-  const runs: RunOutput[] = [];
-  let offset = 0;
-  let line = 0;
-  while (offset < text.length) {
-    const end = text.indexOf('\n', offset);
-    line++;
-    const body = text.slice(offset, end === -1 ? text.length : end);
-    let run: RunOutput | undefined;
-    try {
-      const parsed = JSON.parse(body) as RunOutput;
-      if (typeof parsed?.id === 'string' && Array.isArray(parsed.accounts)) run = parsed;
-    } catch {
-      run = undefined;
-    }
-    const last = end === -1 || end === text.length - 1;
-    if (!run || end === -1) {
-      if (last) return { runs, goodBytes: Buffer.byteLength(text.slice(0, offset)), truncated: true };
-      throw new Error(`${path}, line ${line}: not a run record (the file was edited or corrupted; remove the line to redo that run)`);
-    }
-    runs.push(run);
-    offset = end + 1;
+/** A record line as a run, or undefined when it is not one. */
+function parseRun(body: string): RunOutput | undefined {
+  try {
+    const parsed = JSON.parse(body) as RunOutput;
+    return typeof parsed?.id === 'string' && Array.isArray(parsed.accounts) ? parsed : undefined;
+  } catch {
+    return undefined;
   }
-  return { runs, goodBytes: Buffer.byteLength(text), truncated: false };
+}
+
+/**
+ * Reads a run record; a bad line other than the last means the file was edited or corrupted.
+ * Read in chunks of `chunkBytes`, a line at a time: a record of many thousand runs outgrows the
+ * longest string V8 can hold (512 MiB), so it is never read into one.
+ */
+export function readRunRecord(path: string, chunkBytes = 16 * 2 ** 20): RunRecord {
+  if (!existsSync(path)) return { runs: [], goodBytes: 0, truncated: false };
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const runs: RunOutput[] = [];
+    const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(chunkBytes, size)));
+    let rest = Buffer.alloc(0); // the start of a line the chunks so far have not finished
+    let restAt = 0; // its byte offset in the file
+    let line = 0;
+    for (let position = 0; position < size; ) {
+      const n = readSync(fd, chunk, 0, Math.min(chunk.length, size - position), position);
+      if (n <= 0) break;
+      position += n;
+      const data = rest.length ? Buffer.concat([rest, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      let from = 0;
+      for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, from)) {
+        line++;
+        const run = parseRun(data.toString('utf8', from, nl));
+        if (!run) {
+          if (restAt + nl + 1 === size) return { runs, goodBytes: restAt + from, truncated: true };
+          throw new Error(`${path}, line ${line}: not a run record (the file was edited or corrupted; remove the line to redo that run)`);
+        }
+        runs.push(run);
+        from = nl + 1;
+      }
+      rest = Buffer.from(data.subarray(from)); // a copy: the chunk is reused
+      restAt += from;
+    }
+    // A last line without its newline is a run cut off while it was written.
+    return rest.length ? { runs, goodBytes: restAt, truncated: true } : { runs, goodBytes: size, truncated: false };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Cuts a cut-off last line from the record so appending continues from a clean line. */

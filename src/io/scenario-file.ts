@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { formatOf, parseDocument } from '../scenario/file.js';
 import { resolveScenario } from '../scenario/resolve.js';
-import { shapeProblems, strategySchema } from '../scenario/schema.js';
+import { shapeProblems, strategySchema, strictObject } from '../scenario/schema.js';
 import type { Scenario, ScenarioInput, StrategySpec } from '../scenario/types.js';
 import type { Design } from '../experiment/design.js';
 import { isPlain, type Plain } from '../scenario/plain.js';
@@ -43,7 +43,10 @@ function inlineEdgeList(input: Plain, baseDir: string, prefix: string): Plain {
   const g = input.graph;
   if (!isPlain(g) || g.kind !== 'edge-list' || typeof g.file !== 'string') return input;
   const { file, ...rest } = g;
-  const text = readText(resolve(baseDir, file), 'edge-list file', MAX_EDGE_LIST_BYTES, `${prefix}graph.file`);
+  const raw = readText(resolve(baseDir, file), 'edge-list file', MAX_EDGE_LIST_BYTES, `${prefix}graph.file`);
+  // The text is part of the scenario, and its hash seeds every run: the same list saved with
+  // CRLF (a Windows checkout) or a byte-order mark must give the same results.
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   return { ...input, graph: { ...rest, text } };
 }
 
@@ -101,30 +104,30 @@ const between = (lo: number, hi: number, allowed: string) =>
   z.number({ error: allowed }).check(z.int({ error: allowed }), z.minimum(lo, { error: allowed }), z.maximum(hi, { error: allowed }));
 
 /** The zod schema of sweep files (the scenario inside is checked by the scenario schema). */
-export const sweepFileSchema = z.strictObject({
+export const sweepFileSchema = strictObject({
   scenario: z.optional(z.union([z.string(), z.record(z.string(), z.unknown())], { error: 'must be a scenario object or the path of a scenario file' })),
   design: z.discriminatedUnion('kind', [
-    z.strictObject({
+    strictObject({
       kind: z.literal('grid'),
       factors: z.record(z.string(), z.array(z.unknown()).check(z.minLength(1, { error: 'must list at least one value' }), z.maxLength(10_000, { error: 'at most 10,000 values' })), { error: 'must map scenario paths to lists of values' }),
-    }),
-    z.strictObject({
+       }, 'a grid design'),
+    strictObject({
       kind: z.literal('list'),
       points: z.array(z.record(z.string(), z.unknown()), { error: 'must be a list of { path: value } objects' })
         .check(z.minLength(1, { error: 'must list at least one point' }), z.maxLength(1_000_000, { error: 'at most 1,000,000 points' })),
-    }),
-    z.strictObject({
+       }, 'a list design'),
+    strictObject({
       kind: z.literal('latin-hypercube'),
       factors: z.record(z.string(), factorRange, { error: 'must map scenario paths to { min, max }' }),
       samples: between(1, 1_000_000, 'must be a whole number from 1 to 1,000,000'),
       seed: z.union([z.number(), z.string()], { error: 'must be a number or a string' }),
-    }),
+       }, 'a latin-hypercube design'),
   ], { error: 'must be an object with a "kind" (grid, list, latin-hypercube)' }),
   strategies: z.array(z.union([z.string().check(z.minLength(1)), strategySchema], { error: 'must be a strategy name or { kind, params, label }' }), { error: 'must be a list of strategies' })
     .check(z.minLength(1, { error: 'must list at least one strategy' }), z.maxLength(100, { error: 'at most 100 strategies' })),
-  replicates: z.optional(between(1, 100_000, 'must be a whole number from 1 to 100,000')),
+  replicates: z.optional(between(2, 100_000, 'must be a whole number from 2 to 100,000: an interval needs at least two replicates')),
   seed: z.optional(between(-(2 ** 31), 2 ** 31 - 1, 'must be a whole number')),
-});
+}, 'a sweep file');
 
 /** Checks a sweep document (already parsed); `baseDir` resolves relative file paths in it. */
 export function checkSweepDocument(doc: unknown, baseDir: string): SweepDocument {

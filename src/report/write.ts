@@ -66,7 +66,7 @@ async function readManifestContext(path: string): Promise<SummaryContext | undef
  * ```
  */
 export async function writeReport(resultsDir: string, options: WriteReportOptions = {}): Promise<string> {
-  const [{ writeFile, stat }, { join }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  const [{ writeFile, rename, stat }, { join }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
   const summary = await readResultsSummary(resultsDir);
   const runsPath = join(resultsDir, 'runs.jsonl');
   const hasRunsFile = await stat(runsPath).then((s) => s.isFile(), () => false);
@@ -82,6 +82,8 @@ export async function writeReport(resultsDir: string, options: WriteReportOption
   const context = await readManifestContext(join(resultsDir, 'manifest.json'));
   const html = await buildReport({ summary, replicates, runsFile, extraCharts: options.extraCharts, context });
   const out = options.out ?? join(resultsDir, 'report.html');
-  await writeFile(out, html);
+  // Atomically, as every results file: an interrupted write never leaves half a report.
+  await writeFile(`${out}.tmp`, html);
+  await rename(`${out}.tmp`, out);
   return out;
 }

@@ -10,7 +10,7 @@ import { platformPresets, type PlatformName } from './platforms.js';
 import { shapeProblems } from './schema.js';
 import { parseEdgeList } from '../graph/edge-list.js';
 import type { FocalAccountSpec, Scenario, ScenarioInput } from './types.js';
-import { isPlain, type Plain } from './plain.js';
+import { clonePlain, isPlain, type Plain } from './plain.js';
 
 /** Users named by an edge list, or a problem with the list (bad lines are named with their number). */
 function edgeListUsers(text: string, undirected: boolean): number | ScenarioProblem {
@@ -21,18 +21,50 @@ function edgeListUsers(text: string, undirected: boolean): number | ScenarioProb
   }
 }
 
-/** The users an edge-list graph names (or the problem with its text); undefined for other graphs. */
+/** The users an edge list (or the problem with its text) or a configuration model's degree list names; undefined otherwise. */
 function listedUsers(input: Plain): number | ScenarioProblem | undefined {
   const g = input.graph;
+  if (isPlain(g) && g.kind === 'configuration' && Array.isArray(g.degrees) && g.degrees.length > 0) return g.degrees.length;
   return isPlain(g) && g.kind === 'edge-list' && typeof g.text === 'string' ? edgeListUsers(g.text, g.undirected === true) : undefined;
 }
 
-/** Rules that span fields (shapes, types and ranges are the schema's); `listed`: see {@link listedUsers}. */
 /** Accounts a user can follow at most (the follow store's per-user limit). */
 const MAX_ACCOUNTS = 65_535;
 /** Post-step and notification-step ring entries over all accounts (256 MB). */
 const MAX_RING_ENTRIES = 2 ** 26;
 
+/** Edges a graph may hold: its CSR offsets are 32-bit. */
+const MAX_EDGES = 2 ** 31 - 1;
+
+/** What the graph generators would refuse at set-up, found before it (a crash otherwise). */
+function graphProblems(g: Plain, users: number): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const k = g.meanDegree;
+  if (typeof k === 'number' && Number.isFinite(k)) {
+    if (g.kind === 'barabasi-albert' && k < 1) problems.push({ path: 'graph.meanDegree', value: k, allowed: 'must be at least 1 for a barabasi-albert graph (each newcomer attaches round(meanDegree / 2) ties)' });
+    if (k * users > MAX_EDGES) problems.push({ path: 'graph.meanDegree', value: k, allowed: `× users (${users}) must be at most ${MAX_EDGES.toLocaleString('en')} edges` });
+  }
+  if (g.kind === 'configuration') {
+    if (Array.isArray(g.degrees)) {
+      const degrees = g.degrees as unknown[];
+      let stubs = 0;
+      for (const d of degrees) stubs += typeof d === 'number' ? d : 0;
+      if (stubs % 2 !== 0) problems.push({ path: 'graph.degrees', value: `[${degrees.length} degrees summing to ${stubs}]`, allowed: 'must sum to an even number (each tie uses two ends)' });
+      if (stubs > MAX_EDGES) problems.push({ path: 'graph.degrees', value: `[${degrees.length} degrees summing to ${stubs}]`, allowed: `must sum to at most ${MAX_EDGES.toLocaleString('en')}` });
+    } else {
+      const min = typeof g.minDegree === 'number' ? g.minDegree : 3;
+      const max = typeof g.maxDegree === 'number' ? g.maxDegree : Math.max(3, Math.floor(Math.sqrt(users) * 3));
+      if (min < 1) problems.push({ path: 'graph.minDegree', value: min, allowed: 'must be at least 1' });
+      else if (max < min) {
+        const why = typeof g.maxDegree === 'number' ? '' : ` (the default maxDegree is 3√users = ${max}: set maxDegree)`;
+        problems.push({ path: 'graph.maxDegree', value: max, allowed: `must be at least minDegree (${min})${why}` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Rules that span fields (shapes, types and ranges are the schema's); `listed`: see {@link listedUsers}. */
 function crossFieldProblems(input: Plain, listed: number | ScenarioProblem | undefined): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   // Checks against the user count only make sense when the count itself is valid.
@@ -42,7 +74,9 @@ function crossFieldProblems(input: Plain, listed: number | ScenarioProblem | und
   const users = validCount(input.users) ? input.users : typeof listed === 'number' ? listed : defaultScenario.users;
   const g = input.graph;
   if (typeof listed === 'object') problems.push(listed);
-  else if (listed !== undefined && typeof input.users === 'number' && listed > input.users) {
+  else if (listed === 0 && input.users === undefined) {
+    problems.push({ path: 'graph.text', value: '(no edges)', allowed: 'must name at least one edge, or give users: without them the list makes a world of no users' });
+  } else if (listed !== undefined && isPlain(g) && g.kind === 'edge-list' && typeof input.users === 'number' && listed > input.users) {
     problems.push({ path: 'users', value: input.users, allowed: `must be at least ${listed}: the edge list names users 0 … ${listed - 1} (leave users out to use exactly the list's users)` });
   }
   // Generators whose degree is bounded by the users there are (the default, 15, included).
@@ -52,8 +86,9 @@ function crossFieldProblems(input: Plain, listed: number | ScenarioProblem | und
     if (tooHigh) problems.push({ path: 'graph.meanDegree', value: k, allowed: `must be below the number of users (${users}) for a ${g.kind} graph` });
   }
   if (isPlain(g) && g.kind === 'configuration' && Array.isArray(g.degrees) && typeof input.users === 'number' && g.degrees.length !== input.users) {
-    problems.push({ path: 'graph.degrees', value: `[${g.degrees.length} degrees]`, allowed: `must list one degree per user (${input.users})` });
+    problems.push({ path: 'graph.degrees', value: `[${g.degrees.length} degrees]`, allowed: `must list one degree per user (${input.users}); leave users out to take it from the list` });
   }
+  if (isPlain(g)) problems.push(...graphProblems(g, users));
   const topics = typeof input.topics === 'number' ? input.topics : defaultScenario.topics;
   // Without accounts the default one applies, and its starting audience must fit too.
   const accounts = Array.isArray(input.accounts) ? input.accounts : defaultScenario.accounts;
@@ -121,7 +156,7 @@ function applyExtends(input: Plain, problems: ScenarioProblem[]): Plain {
   list.forEach((name: string, i) => {
     if (!Object.hasOwn(platformPresets, name)) {
       problems.push({ path: Array.isArray(names) ? `extends[${i}]` : 'extends', value: name, allowed: `must be a preset: ${known.join(', ')}`, suggestion: closestKey(name, known) });
-    } else base = merge(base, platformPresets[name as PlatformName].scenario as Plain);
+    } else base = merge(base, clonePlain(platformPresets[name as PlatformName].scenario) as Plain);
   });
   return merge(base, rest);
 }
@@ -139,7 +174,7 @@ function expandShorthands(input: Plain): Plain {
     content.freshness = { ...f, kind: f.kind === 'none' ? 'exponential' : f.kind, halfLife };
   }
   if (strategy !== undefined || startingFollowers !== undefined) {
-    const accounts = Array.isArray(out.accounts) ? (out.accounts as Plain[]) : (defaultScenario.accounts as unknown as Plain[]);
+    const accounts = Array.isArray(out.accounts) ? (out.accounts as Plain[]) : (clonePlain(defaultScenario.accounts) as unknown as Plain[]);
     out.accounts = accounts.map((a, i) => ({
       ...a,
       ...(strategy !== undefined && i === 0 ? { strategy } : {}),
@@ -164,13 +199,14 @@ export function resolveScenario(input: ScenarioInput | Scenario = {}): Scenario 
   if (problems.length) throw new ScenarioError(problems);
   const { graph, accounts, content, ...rest } = expanded;
 
-  const merged = merge(defaultScenario as unknown as Plain, { ...rest, content }) as unknown as Scenario;
+  // Copies of the defaults: a caller editing the scenario returned must not edit every later one.
+  const merged = merge(clonePlain(defaultScenario) as unknown as Plain, { ...rest, content }) as unknown as Scenario;
   if (graph !== undefined) merged.graph = graph as Scenario['graph'];
-  // An edge list without a user count sets it: exactly the users the list names.
-  if (merged.graph.kind === 'edge-list' && rest.users === undefined) {
+  // An edge list or degree list without a user count sets it: exactly the users the list names.
+  if ((merged.graph.kind === 'edge-list' || (merged.graph.kind === 'configuration' && typeof listed === 'number')) && rest.users === undefined) {
     merged.users = listed as number;
   }
-  const accountList = (accounts as FocalAccountSpec[] | undefined) ?? defaultScenario.accounts;
+  const accountList = (accounts as FocalAccountSpec[] | undefined) ?? merged.accounts;
   merged.accounts = accountList.map((a, i) => ({
     name: a.name ?? (accountList.length === 1 ? 'focal' : `focal-${i + 1}`),
     strategy: a.strategy ?? { kind: 'like-chasing' },

@@ -31,6 +31,16 @@ const INTEGER: Record<string, [number, number]> = {
  * fatigue is an odds ratio ≤ 1 per earlier exposure — 0 would zero every response, > 1 is not fatigue).
  */
 const POSITIVE_MAXIMUM: Record<string, number> = { creatorPostsPerDay: 100, fatigue: 1 };
+/**
+ * Keys with a minimum above 0: a Dirichlet α below 0.1 underflows the Gamma draws (every topic
+ * ties and the user likes them all — the opposite of a specialist); 0.1 is already one dominant topic.
+ */
+const MINIMUM: Record<string, [number, string]> = {
+  interestConcentration: [0.1, 'must be a number ≥ 0.1 (smaller values underflow the Dirichlet draw; 0.1 already gives one dominant topic)'],
+};
+/** Money amounts: bounded so that a run's totals stay finite (1.7e308 per sale overflowed to Infinity). */
+const MONEY = new Set(['budgetPerCycle', 'postCost', 'qualityCost', 'valuePerConversion', 'valuePerFollower', 'cpm']);
+const MAX_MONEY = 1e9;
 /** Keys that must be strictly positive. */
 const POSITIVE = new Set(['temperature', 'engagementPrior', 'cpm', 'shape']);
 /** Behaviour sub-models whose numbers other than `base` are odds ratios (> 0). */
@@ -65,6 +75,15 @@ function numberField(key: string, parent: string): z.ZodMiniType {
     const allowed = `must be a number > 0 and at most ${POSITIVE_MAXIMUM[key]}`;
     return z.number({ error: allowed }).check(z.positive({ error: allowed }), z.maximum(POSITIVE_MAXIMUM[key], { error: allowed }));
   }
+  if (MONEY.has(key)) {
+    const positive = POSITIVE.has(key);
+    const allowed = `must be a number ${positive ? '> 0' : '≥ 0'} and at most 1,000,000,000`;
+    return z.number(fail(allowed)).check(positive ? z.positive(fail(allowed)) : z.minimum(0, fail(allowed)), z.maximum(MAX_MONEY, fail(allowed)));
+  }
+  if (key in MINIMUM) {
+    const [min, allowed] = MINIMUM[key];
+    return z.number(fail(allowed)).check(z.minimum(min, fail(allowed)));
+  }
   if (POSITIVE.has(key)) return z.number(fail('must be a number > 0')).check(z.positive(fail('must be a number > 0')));
   if (key === 'exponent') return z.number(fail('must be a number > 1')).check(z.gt(1, fail('must be a number > 1')));
   return z.number(fail('must be a number ≥ 0')).check(z.minimum(0, fail('must be a number ≥ 0')));
@@ -77,7 +96,8 @@ const durationField = (): z.ZodMiniType =>
   );
 
 /** A strict object whose unknown-key error lists the allowed fields (read back by {@link shapeProblems}). */
-function strictObject(shape: Record<string, z.ZodMiniType>, what: string): z.ZodMiniType {
+/** An object schema whose unknown keys are reported with the fields allowed (and the closest, by `shapeProblems`). */
+export function strictObject<T extends Record<string, z.ZodMiniType>>(shape: T, what: string) {
   const fields = Object.keys(shape);
   return z.strictObject(shape, {
     error: (issue) =>
@@ -118,6 +138,7 @@ const GRAPH_FIELDS: Record<string, Record<string, z.ZodMiniType>> = {
     text: z.string({ error: 'must be the edge list as text' }),
     file: z.string({ error: 'must be a path to an edge-list file (relative to the scenario file)' }),
     undirected: z.boolean({ error: 'must be true or false' }),
+    reverse: z.boolean({ error: 'must be true or false' }),
   },
 };
 
@@ -136,7 +157,7 @@ function kinded(variants: Record<string, Record<string, z.ZodMiniType>>, what: s
 }
 
 const graphSchema = documented(kinded(GRAPH_FIELDS, 'graph'), {
-  description: 'The social graph among users: a generator or an edge list (`a b` per line: b sees a\'s posts).',
+  description: 'The social graph among users: a generator or an edge list (`a b` per line: b sees a\'s posts; with `reverse: true`, a sees b\'s).',
 });
 
 const freshnessSchema = documented(kinded(
@@ -147,7 +168,7 @@ const freshnessSchema = documented(kinded(
     custom: { name: z.string({ error: 'must be the name given to registerFreshness' }), floor: numberField('floor', ''), lifetime: durationField() },
   },
   'freshness curve',
-  { exponential: ['halfLife'], stretched: ['halfLife'], custom: ['name'] },
+  { exponential: ['halfLife'], stretched: ['halfLife', 'shape'], custom: ['name'] },
 ), { description: 'Freshness f(age) multiplies ranking scores; posts leave candidate pools below `floor` or after `lifetime`.' });
 
 /** Schema of a strategy description (its kind is checked against the registry when resolved). */

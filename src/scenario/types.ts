@@ -33,8 +33,12 @@ export type GraphSpec =
   /** Stochastic block model with one block per user's main topic. */
   | { kind: 'sbm'; meanDegree?: number; homophily?: number }
   | { kind: 'configuration'; degrees?: number[]; exponent?: number; minDegree?: number; maxDegree?: number }
-  /** `a b` per line: b sees a's posts. `text` is the file's content (the CLI reads paths). */
-  | { kind: 'edge-list'; text: string; undirected?: boolean };
+  /**
+   * `a b` per line: b sees a's posts (with `reverse`, a sees b's: for follower lists written
+   * "follower followee", as KONECT's and SNAP's Twitter graphs are). `text` is the file's content
+   * (the CLI reads paths).
+   */
+  | { kind: 'edge-list'; text: string; undirected?: boolean; reverse?: boolean };
 
 /** An effect given as an odds ratio for a one-unit change of its feature (see docs/model.md). */
 export type OddsRatio = number;

@@ -185,16 +185,17 @@ async function runFile(kind: 'scenario-text' | 'sweep-text', text: string, forma
 }
 
 /**
- * The edge list's first bad line and its edges, by an independent reading of the format: a
- * line is blank, a comment (# or %), or two ASCII-digit ids up to 2³¹ − 1 separated by blanks,
- * then nothing or a blank and anything.
+ * The edge list's first bad line and its edges, by an independent reading of the format: lines
+ * end at LF or a lone CR; a line is blank, a comment (# or %), or two ASCII-digit ids up to
+ * 2³¹ − 1 separated by blanks, then nothing or a blank and anything.
  */
 export function readEdgeList(text: string, undirected: boolean): { badLine?: number; users: number; edges: Set<string> } {
   const blank = '[ \\t\\r\\v\\f]';
   const edgeLine = new RegExp(`^${blank}*(\\d+)${blank}+(\\d+)(?:${blank}[^]*)?$`);
   const edges = new Set<string>();
   let users = 0;
-  const lines = (text.startsWith('\ufeff') ? text.slice(1) : text).split('\n');
+  // Lines end at LF or at a CR not followed by LF (classic Mac); a CR before LF is a blank.
+  const lines = (text.startsWith('\ufeff') ? text.slice(1) : text).split(/\n|\r(?!\n)/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const trimmed = line.replace(new RegExp(`^${blank}+`), '');

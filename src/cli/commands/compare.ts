@@ -3,6 +3,7 @@
  * numbers, intervals, paired differences and the crossover; optionally written to `--out`.
  * @module
  */
+import { relative } from 'node:path';
 import { compare, labelStrategies, type CompareResult } from '../../experiment/compare.js';
 import { preflight } from '../../experiment/preflight.js';
 import { formatComparison } from '../../experiment/format.js';
@@ -59,7 +60,7 @@ export async function compareCommand(file: string, o: CompareCommandOptions, pri
   for (const w of result.warnings) print(`warning: ${w}\n`);
   if (o.out) {
     const written = await closeResults(o.out, { kind: 'compare', ...result }, runs, manifest);
-    print(`\nwrote ${written.length} files to ${o.out}: ${written.map((p) => p.slice(o.out!.length + 1)).join(', ')}\n`);
+    print(`\nwrote ${written.length} files to ${o.out}: ${written.map((p) => relative(o.out!, p)).join(', ')}\n`);
   }
   return result;
 }

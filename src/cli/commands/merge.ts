@@ -3,11 +3,13 @@
  * are shards of one sweep and that every run is there exactly once.
  * @module
  */
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { formatSweep } from '../../experiment/format.js';
 import type { RunOutput } from '../../experiment/run.js';
 import { summariseSweep, sweepSpecs } from '../../experiment/sweep.js';
-import { type ExportFormat, type Manifest } from '../../io/results-dir.js';
+import { RESULTS, type ExportFormat, type Manifest } from '../../io/results-dir.js';
+import { readRunRecord } from '../../io/run-record.js';
 import { checkSweepDocument } from '../../io/scenario-file.js';
 import { InputError } from '../exit.js';
 import { closeResults, finishedRuns, manifestOf, openResults } from '../results.js';
@@ -29,7 +31,8 @@ export async function mergeCommand(dirs: string[], o: { out: string; format?: Ex
   const byId = new Map<string, RunOutput>();
   const duplicated: string[] = [];
   dirs.forEach((d) => {
-    for (const run of finishedRuns(d).runs) {
+    // Read without repair: merging must not write to its inputs (a shard may still be running).
+    for (const run of readRunRecord(join(d, RESULTS.runs)).runs) {
       if (where.has(run.id)) duplicated.push(`${run.id} (in ${where.get(run.id)} and ${d})`);
       where.set(run.id, d);
       byId.set(run.id, run);

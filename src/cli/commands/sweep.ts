@@ -42,6 +42,16 @@ function start(file: string | undefined, o: SweepCommandOptions): { dir: string;
     const manifest = manifestOf(o.resume);
     if (manifest.command !== 'sweep') throw new InputError(`--resume ${o.resume}: holds a ${manifest.command}, not a sweep`);
     if (file) throw new InputError('give either a design file or --resume <dir>, not both');
+    // A resumed sweep finishes what its manifest asked for: other settings would be ignored.
+    const ignored = [
+      o.out !== undefined ? '--out' : '',
+      o.shard !== undefined ? '--shard' : '',
+      o.plots ? '--plots' : '',
+      o.format && JSON.stringify(o.format) !== JSON.stringify(['csv']) && JSON.stringify(o.format) !== JSON.stringify(manifest.formats) ? '--format' : '',
+    ].filter(Boolean);
+    if (ignored.length) {
+      throw new InputError(`--resume ${o.resume}: ${ignored.join(', ')} cannot be changed on resume (the sweep finishes as its manifest says: formats ${manifest.formats.join(',')}${manifest.shard ? `, shard ${manifest.shard.index}/${manifest.shard.count}` : ''}${manifest.plots ? ', plots' : ''})`);
+    }
     if (manifest.feedsim !== VERSION) {
       throw new InputError(`--resume ${o.resume}: its runs were made by feedsim ${manifest.feedsim}, this is ${VERSION}; a seed's results can differ between versions, so finish the sweep with feedsim ${manifest.feedsim} (npx feedsim@${manifest.feedsim}) or start it afresh`);
     }
