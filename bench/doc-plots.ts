@@ -60,7 +60,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const t0 = performance.now();
     const checks = [...erdosRenyiSubcritical(size), ...erdosRenyiSupercritical(size)];
     const users = checks[0]?.users.toLocaleString('en-US');
-    const note = `${users} users, mean degree ${MEAN_DEGREE}; bars: ± 4 Monte Carlo standard errors`;
+    const note = `${users} users, mean degree ${MEAN_DEGREE}; bars: ± each check's tolerance (4 Monte Carlo standard errors, plus the finite-size allowance docs/validation.md notes)`;
     console.log(`wrote ${await writeValidationPlot(checks, undefined, note)} (${checks.length} checks, ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
 }

@@ -3,7 +3,7 @@
  * mechanism off silently, make followers immune to churn, corrupt long runs or crash set-up.
  */
 import { describe, expect, it } from 'vitest';
-import { createWorld, parseEdgeList, registerFreshness, resolveScenario, ScenarioError, simulate, step, type ScenarioInput } from '../src/index.js';
+import { createWorld, parseEdgeList, registerFreshness, registerStrategy, resolveScenario, ScenarioError, simulate, step, type ScenarioInput } from '../src/index.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,5 +120,34 @@ describe('engine edge cases', () => {
     // A degree list without users sets them, as an edge list does.
     expect(resolveScenario({ startingFollowers: 0, graph: { kind: 'configuration', degrees: [1, 1, 2] } }).users).toBe(3);
     expect(createWorld({ graph: { kind: 'configuration', degrees: [1, 1, 2] }, accounts: [{ startingFollowers: 1 }] }).users.size).toBe(3);
+  });
+});
+
+describe('user strategies are checked as they run', () => {
+  const post = { kind: 'product', quality: 0.5, appeal: 0.5, cta: 'none', persona: 0 };
+  const run = (kind: string, plan: unknown) => {
+    registerStrategy(kind, () => ({ plan: () => plan as never }));
+    return () => simulate({ users: 300, cycles: 1, stepsPerCycle: 4, strategy: { kind } }, { steps: false });
+  };
+
+  it('names the account and the field of a bad plan instead of a bare TypeError or a silently wrong post', () => {
+    expect(run('edge-no-plan', undefined)).toThrow(/strategy of focal \(edge-no-plan\): plan\(\) must return \{ posts/);
+    expect(run('edge-posts-object', { posts: {}, promotion: 0, retarget: false })).toThrow(/plan\(\) must return/);
+    expect(run('edge-null-post', { posts: [null], promotion: 0, retarget: false })).toThrow(/each post must be an object/);
+    // Object.prototype names used to pass as kinds and calls to action (stored as a product that never converts).
+    expect(run('edge-kind-tostring', { posts: [{ ...post, kind: 'toString' }], promotion: 0, retarget: false })).toThrow(/post kind = "toString" must be one of product, audience, organic/);
+    expect(run('edge-cta-valueof', { posts: [{ ...post, cta: 'valueOf' }], promotion: 0, retarget: false })).toThrow(/post cta = "valueOf"/);
+    expect(run('edge-quality-string', { posts: [{ ...post, quality: '0.9' }], promotion: 0, retarget: false })).toThrow(/post quality = "0.9" must be a number from 0 to 1/);
+    expect(run('edge-quality-null', { posts: [{ ...post, quality: null }], promotion: 0, retarget: false })).toThrow(/post quality = null/);
+    expect(run('edge-lifetime-nan', { posts: [{ ...post, lifetimeSteps: NaN }], promotion: 0, retarget: false })).toThrow(/post lifetimeSteps = null must be a whole number/);
+    expect(run('edge-retarget-string', { posts: [], promotion: 0, retarget: 'no' })).toThrow(/plan retarget = "no" must be true or false/);
+    expect(run('edge-good', { posts: [post], promotion: 0, retarget: false })).not.toThrow();
+  });
+
+  it('a factory must return a strategy, and built-in kinds cannot be replaced (workers would run the original)', () => {
+    registerStrategy('edge-empty-factory', () => ({}) as never);
+    expect(problemPaths({ strategy: { kind: 'edge-empty-factory' } })).toEqual([]); // the kind is known …
+    expect(() => createWorld({ users: 300, strategy: { kind: 'edge-empty-factory' } })).toThrow(/its registered factory must return a strategy/); // … its factory is wrong
+    expect(() => registerStrategy('like-chasing', () => ({ plan: () => ({ posts: [], promotion: 0, retarget: false }) }))).toThrow(/"like-chasing" is a built-in strategy/);
   });
 });

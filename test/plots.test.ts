@@ -7,6 +7,7 @@ import {
   CROSSOVER_LABEL,
   followersPlot,
   FOLLOWERS_TITLE,
+  netReturnName,
   netReturnPlot,
   NET_RETURN_TITLE,
   performancePlot,
@@ -105,6 +106,12 @@ describe('plots of a real comparison and sweep', () => {
     const [chart] = resultCharts(three);
     const svg = await renderSvg(chart.spec);
     for (const p of three.points) expect(svg).toContain(`${p.index}: `);
+    // Colours follow the strategies (baseline first) whoever wins first, and cells keep their Δ labels.
+    const challengerFirst = { ...three, points: three.points.map((p, i) => ({ ...p, winner: i === 0 ? 'follow-building' : p.winner })) };
+    const [wide] = resultCharts(challengerFirst);
+    const domain = (spec: unknown) => JSON.stringify(spec).match(/"domain":\["(like-chasing|follow-building|neither)"[^\]]*\]/g);
+    expect(domain(wide.spec)).toEqual(domain(sweepWinMap(swept)));
+    expect(svgTexts(await renderSvg(wide.spec)).some((t) => t.includes('Δ'))).toBe(true);
   });
 
   it('replicates: one tick per run', async () => {
@@ -112,6 +119,18 @@ describe('plots of a real comparison and sweep', () => {
     const svg = await expectChart(replicatesPlot(values, result.strategies), REPLICATES_TITLE);
     const ticks = svg.match(/<g class="mark-rect role-mark[^"]*"[^>]*>([\s\S]*?)<\/g>/)![1].match(/<path/g) ?? [];
     expect(ticks).toHaveLength(values.length);
+  });
+});
+
+describe('naming the plotted return', () => {
+  it('calls it a net present value when it is discounted (it equals the net return only at rate 0)', async () => {
+    const plain = syntheticCompare(5);
+    expect(netReturnName(plain)).toBe('cumulative net return');
+    const discounted = structuredClone(plain);
+    for (const l of discounted.strategies) discounted.summary[l].cumulativeNpv = discounted.summary[l].cumulativeNpv.map((x) => ({ ...x, mean: x.mean * 0.9 }));
+    expect(netReturnName(discounted)).toBe('cumulative net present value');
+    expect(JSON.stringify(netReturnPlot(discounted))).toContain('"cumulative net present value"');
+    expect(JSON.stringify(netReturnPlot(plain))).not.toContain('net present value');
   });
 });
 
@@ -205,5 +224,18 @@ describe('rendering details', () => {
     const svg = await expectChart(sweepWinMap(rows), SWEEP_WIN_MAP_TITLE);
     const symbols = svg.match(/<g class="mark-symbol role-mark[^"]*"[^>]*>([\s\S]*?)<\/g>/)![1].match(/<path/g) ?? [];
     expect(symbols).toHaveLength(20);
+  });
+});
+
+describe('the cycle axis', () => {
+  it('labels each cycle once on short runs (no "1 2 2 3 3"), and a one-cycle run shows its interval', async () => {
+    for (const cycles of [1, 2, 3]) {
+      const r = syntheticCompare(null, cycles);
+      const ticks = svgTexts(await renderSvg(netReturnPlot(r))).filter((t) => /^\d+$/.test(t) && Number(t) <= cycles + 1);
+      expect(ticks.slice(0, cycles)).toEqual(Array.from({ length: cycles }, (_, i) => String(i + 1)));
+    }
+    const one = JSON.stringify(netReturnPlot(syntheticCompare(null, 1)));
+    expect(one).toContain('"rule"');
+    expect(one).toContain('"domain":[0.5,1.5]');
   });
 });

@@ -14,6 +14,8 @@ const registry = new Map<string, StrategyFactory>(Object.entries(builtinStrategi
 export function registerStrategy(kind: string, factory: StrategyFactory): void {
   if (typeof kind !== 'string' || !kind) throw new TypeError('registerStrategy: kind must be a non-empty string');
   if (typeof factory !== 'function') throw new TypeError('registerStrategy: factory must be a function');
+  // A replaced built-in would run only in this thread: worker threads would run the original.
+  if (Object.hasOwn(builtinStrategies, kind)) throw new TypeError(`registerStrategy: "${kind}" is a built-in strategy; register yours under another name`);
   registry.set(kind, factory);
 }
 
@@ -28,11 +30,16 @@ export function resolveStrategy(spec: StrategySpec, field = 'strategy'): Strateg
   if (!factory) {
     throw new ScenarioError([{ path: `${field}.kind`, value: spec.kind, allowed: `is not a registered strategy (known: ${strategyKinds().join(', ')}; registerStrategy adds one)`, suggestion: closestKey(String(spec.kind), strategyKinds()) }]);
   }
+  let strategy: Strategy;
   try {
-    return factory(spec.params ?? {});
+    strategy = factory(spec.params ?? {});
   } catch (e) {
     // A factory rejecting its parameters: the same typed error as every other bad input.
     if (e instanceof ScenarioError) throw e;
     throw new ScenarioError([{ path: `${field}.params`, value: spec.params, allowed: (e as Error).message }]);
   }
+  if (typeof strategy?.plan !== 'function') {
+    throw new ScenarioError([{ path: `${field}.kind`, value: spec.kind, allowed: 'its registered factory must return a strategy { plan(view) }' }]);
+  }
+  return strategy;
 }

@@ -61,24 +61,34 @@ function runStrategies(w: World, t: number, cycle: number, stepInCycle: number):
     };
     const plan = f.strategy.plan(view);
     const home = w.accounts.homeUser[f.index];
+    // A user's strategy is code: what it returns is checked as input, naming the account.
+    const where = `strategy of ${f.name} (${sc.accounts[f.index].strategy?.kind ?? 'custom'})`;
+    if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.posts)) {
+      throw new RangeError(`${where}: plan() must return { posts: [...], promotion, retarget }, got ${JSON.stringify(plan)}`);
+    }
+    if (plan.retarget !== undefined && typeof plan.retarget !== 'boolean') throw new RangeError(`${where}: plan retarget = ${JSON.stringify(plan.retarget)} must be true or false`);
     for (const post of plan.posts) {
-      if (!(post.kind in KIND)) throw new RangeError(`strategy of ${f.name}: post kind = ${JSON.stringify(post.kind)} must be one of ${Object.keys(KIND).join(', ')}`);
-      if (!(post.cta in CTA)) throw new RangeError(`strategy of ${f.name}: post cta = ${JSON.stringify(post.cta)} must be one of ${Object.keys(CTA).join(', ')}`);
+      if (typeof post !== 'object' || post === null) throw new RangeError(`${where}: each post must be an object { kind, quality, appeal, cta, persona }, got ${JSON.stringify(post)}`);
+      if (!Object.hasOwn(KIND, post.kind)) throw new RangeError(`${where}: post kind = ${JSON.stringify(post.kind)} must be one of ${Object.keys(KIND).join(', ')}`);
+      if (!Object.hasOwn(CTA, post.cta)) throw new RangeError(`${where}: post cta = ${JSON.stringify(post.cta)} must be one of ${Object.keys(CTA).join(', ')}`);
       for (const k of ['quality', 'appeal', 'persona'] as const) {
-        if (!(post[k] >= 0 && post[k] <= 1)) throw new RangeError(`strategy of ${f.name}: post ${k} = ${post[k]} must be from 0 to 1`);
+        if (!(typeof post[k] === 'number' && post[k] >= 0 && post[k] <= 1)) throw new RangeError(`${where}: post ${k} = ${JSON.stringify(post[k])} must be a number from 0 to 1`);
+      }
+      if (post.lifetimeSteps !== undefined && !(Number.isInteger(post.lifetimeSteps) && post.lifetimeSteps >= 0)) {
+        throw new RangeError(`${where}: post lifetimeSteps = ${JSON.stringify(post.lifetimeSteps)} must be a whole number of steps ≥ 0 (0 and 1: shown in the step it appears only)`);
       }
       const topic = post.topic ?? w.accounts.topic[f.index];
       if (!(Number.isInteger(topic) && topic >= 0 && topic < sc.topics)) {
-        throw new RangeError(`strategy of ${f.name}: post topic = ${topic} must be a whole number from 0 to ${sc.topics - 1}`);
+        throw new RangeError(`${where}: post topic = ${topic} must be a whole number from 0 to ${sc.topics - 1}`);
       }
       publish(w, f.index, home, post, topic);
       f.stepCounters[M.contentCost] += postCost(w, post.quality);
     }
-    if (!(plan.promotion >= 0 && Number.isFinite(plan.promotion))) {
-      throw new RangeError(`strategy of ${f.name}: promotion = ${plan.promotion} must be a finite amount ≥ 0`);
+    if (!(typeof plan.promotion === 'number' && plan.promotion >= 0 && Number.isFinite(plan.promotion))) {
+      throw new RangeError(`${where}: promotion = ${JSON.stringify(plan.promotion)} must be a finite amount ≥ 0`);
     }
     f.promotionBank += plan.promotion;
-    f.retarget = plan.retarget && sc.retargeting;
+    f.retarget = plan.retarget === true && sc.retargeting;
     buyPaidImpressions(w, f, t);
   }
 }

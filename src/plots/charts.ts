@@ -41,7 +41,8 @@ export function resultCharts(result: CompareResult | SweepResult): Chart[] {
     // More than two varied factors do not fit two axes: one cell per design point, labelled.
     const wide = variedFactors(sweepResult.points.map((p) => p.point)).length > 2;
     const spec = wide
-      ? sweepWinMap(sweepResult.points.map((p) => ({ point: { 'design point': `${p.index}: ${Object.entries(p.point).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}` }, winner: p.winner, difference: p.difference })))
+      ? // The whole result with relabelled points: strategies (colours, legend) and Δ labels as in the two-axis map.
+        sweepWinMap({ ...sweepResult, points: sweepResult.points.map((p) => ({ ...p, point: { 'design point': `${p.index}: ${Object.entries(p.point).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}` } })) })
       : sweepWinMap(sweepResult);
     return [{ name: 'sweep-win-map', title: SWEEP_WIN_MAP_TITLE, spec }];
   }

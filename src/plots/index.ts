@@ -14,7 +14,7 @@
  */
 export { followersPlot, FOLLOWERS_TITLE } from './followers.js';
 export { reachByChannelPlot, REACH_BY_CHANNEL_TITLE } from './reach-by-channel.js';
-export { netReturnPlot, hasCrossover, crossoverLabel, NET_RETURN_TITLE, CROSSOVER_LABEL } from './net-return.js';
+export { netReturnPlot, netReturnName, hasCrossover, crossoverLabel, NET_RETURN_TITLE, CROSSOVER_LABEL } from './net-return.js';
 export { sweepWinMap, variedFactors, SWEEP_WIN_MAP_TITLE } from './sweep-win-map.js';
 export type { SweepWinRow, SweepWinMapOptions } from './sweep-win-map.js';
 export { validationPlot, validationPointsFromChecks, VALIDATION_TITLE } from './validation.js';

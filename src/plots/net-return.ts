@@ -19,6 +19,19 @@ export const CROSSOVER_LABEL = 'crossover';
 /** The metric plotted: the one crossovers are computed on (equal to cumulativeNet when undiscounted). */
 const METRIC = 'cumulativeNpv';
 
+/**
+ * What the plotted metric is called: with `economics.discountRate` > 0 the cumulative net return
+ * is discounted (a net present value) and differs from the undiscounted `cumulativeNet`.
+ */
+export function netReturnName(result: Pick<CompareResult, 'strategies' | 'summary'>): string {
+  const discounted = result.strategies.some((l) => {
+    const npv = result.summary?.[l]?.cumulativeNpv;
+    const net = result.summary?.[l]?.cumulativeNet;
+    return Array.isArray(npv) && Array.isArray(net) && npv.some((x, c) => x?.mean !== net[c]?.mean);
+  });
+  return discounted ? 'cumulative net present value' : 'cumulative net return';
+}
+
 /** A crossover worth marking: the challenger's mean paired difference turns positive for good. */
 export function hasCrossover(x: Crossover | null | undefined): x is Crossover & { estimate: number } {
   return !!x && typeof x.estimate === 'number' && Number.isFinite(x.estimate);
@@ -46,13 +59,14 @@ export function crossoverLabel(x: Crossover & { estimate: number }): string {
 export function netReturnPlot(result: CompareResult): TopLevelSpec {
   const rows = intervalRows(result, METRIC, 'netReturnPlot');
   const crossings = (result.crossovers ?? []).filter(hasCrossover);
-  const cycles = Math.max(result.cycles, 2);
+  // The x domain of cycleAxis: [1, C], or around the only cycle.
+  const [lo, hi] = result.cycles <= 1 ? [0.5, 1.5] : [1, result.cycles];
   const { width } = CHART_SIZE;
   const marks = crossings.map((x, i) => {
     const label = crossoverLabel(x);
     // Keep the label inside the plot, on the side of the rule where it fits.
     const labelWidth = textWidth(label, 11, 'bold');
-    const at = ((x.estimate - 1) / (cycles - 1)) * width;
+    const at = ((x.estimate - lo) / (hi - lo)) * width;
     const [px, align] = at + 5 + labelWidth <= width ? [at + 5, 'left'] : at - 5 - labelWidth >= 0 ? [at - 5, 'right'] : [Math.max(0, width - labelWidth), 'left'];
     return {
       strategy: x.challenger,
@@ -68,7 +82,7 @@ export function netReturnPlot(result: CompareResult): TopLevelSpec {
   const color = strategyColor(result.strategies);
   const x = { field: 'cycle', type: 'quantitative' as const };
   const layers: unknown[] = [
-    ...bandLayers(result.strategies, result.cycles, 'cumulative net return'),
+    ...bandLayers(result.strategies, result.cycles, netReturnName(result)),
     { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#888', strokeWidth: 1 }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
   ];
   if (marks.length) {

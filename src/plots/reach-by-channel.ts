@@ -45,7 +45,7 @@ export function reachByChannelPlot(result: CompareResult): TopLevelSpec {
     title: { text: REACH_BY_CHANNEL_TITLE, subtitle: `mean unique users reached per cycle over ${result.replicates} replicates; channels overlap, so they do not add up to the total` },
     config: CHART_CONFIG,
     data: { values: rows },
-    facet: { column: { field: 'strategy', type: 'nominal', title: null, sort: [...result.strategies], header: { labelFontWeight: 'bold' } } },
+    facet: { column: { field: 'strategy', type: 'nominal', title: null, sort: [...result.strategies], header: { labelFontWeight: 'bold', labelLimit: panelWidth } } }, // long labels are cut with … rather than run into the next panel's
     spec: {
       width: panelWidth,
       height: 260,

@@ -25,13 +25,13 @@ export interface ReplicateValue {
  * const svg = await renderSvg(replicatesPlot([{ strategy: 'like-chasing', replicate: 0, value: -12 }]));
  * ```
  */
-export function replicatesPlot(values: ReplicateValue[], strategies?: string[]): TopLevelSpec {
+export function replicatesPlot(values: ReplicateValue[], strategies?: string[], valueName = 'cumulative net return'): TopLevelSpec {
   if (!Array.isArray(values)) throw new TypeError(`replicatesPlot: values is ${JSON.stringify(values)?.slice(0, 80)}; expected a list of { strategy, replicate, value }`);
   const labels = strategies ?? values.map((v) => v.strategy).filter((s, i, all) => all.indexOf(s) === i);
   const rows = values.filter((v) => Number.isFinite(v.value)).map((v) => ({ strategy: v.strategy, replicate: v.replicate, value: v.value }));
   const color = strategyColor(labels);
   const y = { field: 'strategy', type: 'nominal' as const, title: null, sort: labels, scale: { domain: labels } };
-  const x = { field: 'value', type: 'quantitative' as const, title: 'final cumulative net return' };
+  const x = { field: 'value', type: 'quantitative' as const, title: `final ${valueName}` };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: REPLICATES_TITLE, subtitle: `one tick per replicate (${rows.length} runs); diamond: the mean` },

@@ -61,14 +61,19 @@ export function strategyColor(strategies: readonly string[], title = 'strategy')
   };
 }
 
-/** An x encoding of whole cycles 1 … C. */
+/**
+ * An x encoding of whole cycles 1 … C. Up to 12 cycles the ticks are listed (Vega would put
+ * half-step ticks on a short span and round their labels to repeats: 1 2 2 3 3); one cycle
+ * gets a domain around it rather than an empty cycle 2.
+ */
 export function cycleAxis(cycles: number) {
+  const few = cycles <= 12;
   return {
     field: 'cycle',
     type: 'quantitative' as const,
     title: 'cycle',
-    scale: { domain: [1, Math.max(cycles, 2)], nice: false },
-    axis: { tickMinStep: 1, format: 'd' },
+    scale: { domain: cycles <= 1 ? [0.5, 1.5] : [1, cycles], nice: false },
+    axis: { tickMinStep: 1, format: 'd', ...(few ? { values: Array.from({ length: Math.max(cycles, 1) }, (_, i) => i + 1) } : {}) },
   };
 }
 
@@ -90,5 +95,7 @@ export function bandLayers(strategies: readonly string[], cycles: number, yTitle
       mark: { type: 'line' as const, point: { size: 28 }, strokeWidth: 2 },
       encoding: { x, y: { field: 'mean', type: 'quantitative' as const, title: yTitle, scale: { zero } }, color },
     },
+    // A band over a single cycle has no width: draw its interval as a bar.
+    ...(cycles <= 1 ? [{ mark: { type: 'rule' as const, strokeWidth: 3, opacity: 0.5 }, encoding: { x, y: { field: 'lower', type: 'quantitative' as const, title: yTitle, scale: { zero } }, y2: { field: 'upper' }, color } }] : []),
   ];
 }

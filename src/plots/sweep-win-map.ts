@@ -117,7 +117,7 @@ export function sweepWinMap(input: SweepResult | SweepWinRow[], options: SweepWi
   if (factors.length >= 1) encoding.x = axis(0);
   if (factors.length === 2) encoding.y = axis(1);
   const subtitle =
-    `final cumulative net return: the strategy significantly ahead (paired 95 % intervals against the baseline)` +
+    `final cumulative net return (discounted when economics.discountRate > 0): the strategy significantly ahead (paired 95 % intervals against the baseline)` +
     (challengers.length === 1 && baseline ? `; Δ = mean ${challengers[0]} − ${baseline}` : '') +
     (rows.length === 0 ? '; no points' : '');
   const text = { mark: { type: 'text' as const, lineBreak: '\n', fontSize: 10, color: '#111' }, encoding: { ...encoding, color: undefined, text: { field: 'label' } } };

@@ -12,7 +12,12 @@ import { renderSvg } from '../plots/render.js';
 import { replicatesPlot, REPLICATES_TITLE, type ReplicateValue } from '../plots/replicates.js';
 import { variedFactors } from '../plots/sweep-win-map.js';
 import { escapeHtml as esc, interval, num, pct, table } from './format.js';
+import { percent } from '../plots/series.js';
+import { netReturnName } from '../plots/net-return.js';
 import { checkResultsSummary, type CompareSummary, type ResultsSummary, type SummaryContext, type SweepSummary } from './summary.js';
+
+/** A confidence level as the charts print it (97.5 %, not 98 %). */
+const levelOf = (x: number | undefined): string => (typeof x === 'number' && Number.isFinite(x) ? percent(x) : '—');
 
 /** What {@link buildReport} needs. */
 export interface ReportInput {
@@ -60,7 +65,7 @@ export function reportCharts(input: ReportInput): Chart[] {
   const summary = checkResultsSummary(input.summary);
   const charts = resultCharts(summary);
   if (summary.kind === 'compare' && input.replicates?.length) {
-    charts.push({ name: 'replicates', title: REPLICATES_TITLE, spec: replicatesPlot(input.replicates, summary.strategies) });
+    charts.push({ name: 'replicates', title: REPLICATES_TITLE, spec: replicatesPlot(input.replicates, summary.strategies, netReturnName(summary as CompareSummary)) });
   }
   return [...charts, ...(input.extraCharts ?? [])];
 }
@@ -78,7 +83,8 @@ function finalOf(r: CompareResult, label: string, metric: string) {
 function compareHeadline(r: CompareSummary): string {
   const net = r.strategies.map((l) => `<b>${esc(l)}</b> ${esc(interval(finalOf(r, l, 'cumulativeNpv')))}`).join('; ');
   const sentences = r.crossovers.map((x) => `<p>${esc(x.summary)}</p>`).join('\n');
-  return `<p>Cumulative net return after ${r.cycles} cycles (mean [${esc(pct(r.level))} interval]): ${net}.</p>\n${sentences}`;
+  const name = netReturnName(r);
+  return `<p>${name[0].toUpperCase()}${name.slice(1)} after ${r.cycles} cycles (mean [${esc(levelOf(r.level))} interval]): ${net}.</p>\n${sentences}`;
 }
 
 function compareTables(r: CompareSummary): string {
@@ -97,7 +103,7 @@ function compareTables(r: CompareSummary): string {
         esc(pct(r.probabilityAhead?.[l]?.[last])),
         esc(num(r.spendPerCycle?.[l])),
       ]),
-      `Mean [${esc(pct(r.level))} interval] over ${r.replicates} replicates at cycle ${r.cycles}; P(ahead): share of replicates in which the strategy has the highest net present value.`,
+      `Mean [${esc(levelOf(r.level))} interval] over ${r.replicates} replicates at cycle ${r.cycles}; P(ahead): share of replicates in which the strategy has the highest net present value.`,
     ),
   );
   const challengers = r.strategies.slice(1);
@@ -116,13 +122,14 @@ function compareTables(r: CompareSummary): string {
     out.push('<h3>Crossover</h3>');
     out.push(
       table(
-        ['challenger', 'baseline', 'crossover (mean)', `${esc(pct(r.level))} interval`, 'Kaplan–Meier median', 'replicates never crossing'],
+        ['challenger', 'baseline', 'crossover (mean)', `${esc(levelOf(r.level))} interval`, 'Kaplan–Meier median', 'replicates never crossing'],
         r.crossovers.map((x) => [
           esc(x.challenger),
           esc(x.baseline),
-          x.estimate === null ? 'none' : `cycle ${x.estimate}`,
-          x.population !== null ? `cycles ${x.earliest ?? x.population}–${x.population}` : x.earliest !== null ? `not before cycle ${x.earliest}; not significant` : '—',
-          x.kaplanMeierMedian === null ? '—' : `cycle ${x.kaplanMeierMedian}`,
+          // Numbers from summary.json are escaped too: a crafted file must not inject markup.
+          x.estimate === null ? 'none' : esc(`cycle ${x.estimate}`),
+          esc(x.population !== null ? `cycles ${x.earliest ?? x.population}–${x.population}` : x.earliest !== null ? `not before cycle ${x.earliest}; not significant` : '—'),
+          x.kaplanMeierMedian === null ? '—' : esc(`cycle ${x.kaplanMeierMedian}`),
           esc(pct(x.censoredFraction)),
         ]),
         `On cumulative net present value, within ${r.cycles} cycles.`,
@@ -141,7 +148,7 @@ function compareTables(r: CompareSummary): string {
           return esc(interval(iv)) + (typeof n === 'number' && n < r.replicates ? ` <small>(defined in ${n} of ${r.replicates})</small>` : '');
         }),
       ]),
-      `Mean [${esc(pct(r.level))} interval] across replicates of each run's totals.`,
+      `Mean [${esc(levelOf(r.level))} interval] across replicates of each run's totals.`,
     ),
   );
   return out.join('\n');
@@ -150,7 +157,7 @@ function compareTables(r: CompareSummary): string {
 function sweepHeadline(s: SweepSummary): string {
   const counts = [...s.strategies, 'neither'].map((l) => [l, s.points.filter((p) => p.winner === l).length] as const).filter(([, n]) => n > 0);
   const wins = counts.map(([l, n]) => `<b>${esc(l)}</b> ${n}`).join(', ');
-  return `<p>${s.points.length} design points, ${s.replicates} replicates per point and strategy (${s.runs} runs). Points won: ${wins || 'none'}.</p>`;
+  return `<p>${s.points.length} design points, ${esc(String(s.replicates))} replicates per point and strategy (${esc(String(s.runs))} runs). Points won: ${wins || 'none'}.</p>`;
 }
 
 function sweepTables(s: SweepSummary): string {
@@ -160,7 +167,7 @@ function sweepTables(s: SweepSummary): string {
   const value = (v: unknown) => esc(typeof v === 'string' ? v : JSON.stringify(v) ?? '');
   const head = ['point', ...factors.map(esc), ...s.strategies.map((l) => `${esc(l)}: final net`), ...challengers.map((l) => `${esc(l)} − ${esc(s.strategies[0])}`), 'winner', 'crossover'];
   const rows = s.points.map((p) => [
-    String(p.index),
+    esc(String(p.index)),
     ...factors.map((f) => value(p.point[f])),
     ...s.strategies.map((l) => esc(interval(p.final?.[l]))),
     ...challengers.map((l) => esc(interval(p.difference?.[l]))),
@@ -168,7 +175,7 @@ function sweepTables(s: SweepSummary): string {
     esc(p.crossovers?.map((x) => (x.estimate === null ? 'none' : `cycle ${x.estimate}${x.population !== null ? '' : ' (n.s.)'}`)).join('; ') || '—'),
   ]);
   const fixedNote = fixed.length ? ` Same at every point: ${fixed.map((k) => `${esc(k)} = ${value(s.points[0].point[k])}`).join(', ')}.` : '';
-  return `<h3>Design points</h3>\n${table(head, rows, `Final cumulative net present value, mean [95 % interval] over ${s.replicates} replicates; differences are paired.${fixedNote}`)}`;
+  return `<h3>Design points</h3>\n${table(head, rows, `Final cumulative net present value, mean [95 % interval] over ${esc(String(s.replicates))} replicates; differences are paired.${fixedNote}`)}`;
 }
 
 function context(s: SummaryContext): string {
@@ -218,7 +225,7 @@ export async function buildReport(input: ReportInput): Promise<string> {
   const title = s.title ?? (s.kind === 'compare' ? 'feedsim comparison' : 'feedsim sweep');
   const meta =
     s.kind === 'compare'
-      ? [`${s.strategies.length} strategies`, `${s.replicates} replicates`, `${s.cycles} cycles`, `seed ${s.seed}`, `scenario ${s.scenarioHash}`, `${pct(s.level)} intervals`]
+      ? [`${s.strategies.length} strategies`, `${s.replicates} replicates`, `${s.cycles} cycles`, `seed ${s.seed}`, `scenario ${s.scenarioHash}`, `${levelOf(s.level)} intervals`]
       : [`${s.strategies.length} strategies`, `${s.points.length} points`, `${s.replicates} replicates`, `${s.runs} runs`, `seed ${s.seed}`];
   if (s.version) meta.push(`feedsim ${s.version}`);
   if (input.runsFile) meta.push(`runs.jsonl: ${input.runsFile.rows.toLocaleString('en-US')} rows from ${input.runsFile.runs.toLocaleString('en-US')} runs`);
