@@ -106,6 +106,11 @@ describe('engine edge cases', () => {
     expect([rows(follows(true), 0), rows(follows(true), 1)]).toEqual([[], [0, 2]]);
   });
 
+  it('warns when creators would post more than once a step (they are capped at one)', () => {
+    expect(createWorld({ users: 200, content: { creatorPostsPerDay: 30 } }).warnings).toEqual([expect.stringMatching(/^content\.creatorPostsPerDay \(30\) is more than one post per step of 1h: creators post at most once a step \(24 a day\)/)]);
+    expect(createWorld({ users: 200, content: { creatorPostsPerDay: 24 } }).warnings).toEqual([]);
+  });
+
   it('interests: a Dirichlet α below 0.1 is refused (it underflowed into liking every topic)', () => {
     expect(problemPaths({ population: { interestConcentration: 0.05 } })).toEqual(['population.interestConcentration']);
     expect(problemPaths({ population: { interestConcentration: 0.1 } })).toEqual([]);

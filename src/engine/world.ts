@@ -180,6 +180,10 @@ function compileParams(s: Scenario, warnings: string[]): EngineParams {
     }
   }
   const floor = f.kind === 'none' ? 0 : (f.floor ?? 0.01);
+  // A creator posts at most once a step (a Bernoulli draw per step): a faster rate is capped.
+  if ((s.content.creatorPostsPerDay * stepHours) / 24 > 1 && s.content.creators > 0) {
+    warnings.push(`content.creatorPostsPerDay (${s.content.creatorPostsPerDay}) is more than one post per step of ${s.stepDuration}: creators post at most once a step (${24 / stepHours} a day); use a shorter stepDuration`);
+  }
   const table = tabulateFreshness(freshnessCurve(f), stepHours, floor, lifetimeHours, totalSteps + 1);
   const perStep = (p: { probability: number; per: string }, field: string) => {
     const per = parseHours(p.per, field);
