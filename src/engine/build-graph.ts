@@ -13,6 +13,7 @@ import {
   wattsStrogatz,
   type SocialGraph,
 } from '../graph/index.js';
+import { DEFAULT_MIN_DEGREE, defaultMaxDegree } from '../graph/power-law-degrees.js';
 import type { GraphSpec } from '../scenario/types.js';
 
 /** Builds the graph of `spec` for `users` users; `blocks` are the users' communities (SBM). */
@@ -27,7 +28,7 @@ export function buildGraph(spec: GraphSpec, users: number, blocks: Uint8Array, r
     case 'sbm':
       return stochasticBlockModel(users, blocks, spec.meanDegree ?? 15, spec.homophily ?? 0.8, rand);
     case 'configuration': {
-      const degrees = spec.degrees ?? powerLawDegrees(users, spec.exponent ?? 2.5, spec.minDegree ?? 3, spec.maxDegree ?? Math.max(3, Math.floor(Math.sqrt(users) * 3)), rand);
+      const degrees = spec.degrees ?? powerLawDegrees(users, spec.exponent ?? 2.5, spec.minDegree ?? DEFAULT_MIN_DEGREE, spec.maxDegree ?? defaultMaxDegree(users), rand);
       if (degrees.length !== users) {
         throw new RangeError(`graph.degrees: has ${degrees.length} entries — expected one per user (${users})`);
       }

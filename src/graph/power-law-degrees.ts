@@ -1,5 +1,11 @@
 import { checkInteger, checkNumber, randomIndex, type UniformRandom } from './rng.js';
 
+/** A scenario's configuration-model degree bounds when it gives none: 3 … 3√users (at least 3). */
+export const DEFAULT_MIN_DEGREE = 3;
+export function defaultMaxDegree(users: number): number {
+  return Math.max(DEFAULT_MIN_DEGREE, Math.floor(Math.sqrt(users) * 3));
+}
+
 /**
  * Draws a degree for each user from the discrete power law P(k) ∝ k^−exponent on
  * [minDegree, maxDegree], the heavy-tailed audience sizes of real platforms, ready for

@@ -9,6 +9,7 @@ import { closestKey, ScenarioError, type ScenarioProblem } from './errors.js';
 import { platformPresets, type PlatformName } from './platforms.js';
 import { shapeProblems } from './schema.js';
 import { parseEdgeList } from '../graph/edge-list.js';
+import { DEFAULT_MIN_DEGREE, defaultMaxDegree } from '../graph/power-law-degrees.js';
 import type { FocalAccountSpec, Scenario, ScenarioInput } from './types.js';
 import { clonePlain, isPlain, type Plain } from './plain.js';
 
@@ -52,8 +53,8 @@ function graphProblems(g: Plain, users: number): ScenarioProblem[] {
       if (stubs % 2 !== 0) problems.push({ path: 'graph.degrees', value: `[${degrees.length} degrees summing to ${stubs}]`, allowed: 'must sum to an even number (each tie uses two ends)' });
       if (stubs > MAX_EDGES) problems.push({ path: 'graph.degrees', value: `[${degrees.length} degrees summing to ${stubs}]`, allowed: `must sum to at most ${MAX_EDGES.toLocaleString('en')}` });
     } else {
-      const min = typeof g.minDegree === 'number' ? g.minDegree : 3;
-      const max = typeof g.maxDegree === 'number' ? g.maxDegree : Math.max(3, Math.floor(Math.sqrt(users) * 3));
+      const min = typeof g.minDegree === 'number' ? g.minDegree : DEFAULT_MIN_DEGREE;
+      const max = typeof g.maxDegree === 'number' ? g.maxDegree : defaultMaxDegree(users);
       if (min < 1) problems.push({ path: 'graph.minDegree', value: min, allowed: 'must be at least 1' });
       else if (max < min) {
         const why = typeof g.maxDegree === 'number' ? '' : ` (the default maxDegree is 3√users = ${max}: set maxDegree)`;
