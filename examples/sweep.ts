@@ -1,6 +1,6 @@
 /**
  * Where does each strategy win? A sweep over the least-known behaviour parameters (follow base
- * rate × unfollow sensitivity, CALIBRATION.md) and the platform rules that could favour either
+ * rate × unfollow sensitivity: no citable source, docs/calibration-sources.md) and the platform rules that could favour either
  * strategy (organic reach of followed accounts, account signal carry-over, engagement affinity,
  * retargeting, the price of ads, how much more readily followers buy, bell notifications),
  * like-chasing vs follow-building (and a variant that sells more often), written as JSON Lines and CSV, printed as

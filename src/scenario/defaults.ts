@@ -1,5 +1,5 @@
 /**
- * The one defaults object. Figures come from `CALIBRATION.md` (a generic Facebook-like
+ * The one defaults object. Figures come from docs/calibration-sources.md (a generic Facebook-like
  * platform, step = 1 hour); values marked GUESS have no citable source and are swept in
  * experiments (docs/model.md lists each with its source and solidity).
  * @module

@@ -1,8 +1,9 @@
 /**
  * Platform presets: partial scenarios that make the engine behave like Facebook, YouTube,
  * Instagram or Twitch, for scenario files such as `{ "version": 1, "extends": "youtube", "users": 5000 }`.
- * Each figure comes from a row of CALIBRATION.md (named in the comment beside it) or is marked
- * GUESS. Presets set no seed, users, cycles or accounts: those belong to the user's scenario.
+ * Each figure comes from a row of docs/calibration-sources.md (named in the comment beside it;
+ * "suggested" = its table of suggested preset values) or is marked GUESS. Presets set no seed,
+ * users, cycles or accounts: those belong to the user's scenario.
  * docs/presets.md lists every parameter with its source and what each preset produces.
  * @module
  */
@@ -55,14 +56,14 @@ const facebook: PlatformPreset = {
     },
     notifications: {
       enabled: true,
-      cap: 0, // CALIBRATION suggests no cap
-      clickThrough: 0.02, // CALIBRATION suggested 2 % (no Facebook row: GUESS)
+      cap: 0, // suggested: no cap
+      clickThrough: 0.02, // suggested 2 % (no Facebook row: GUESS)
     },
     behavior: {
       like: { base: 0.02 }, // engagement per reach FB ~1.4 % (Socialinsider, IND); suggested 2 %
       share: { base: 0.002 }, // likes ~8× shares or comments (quintly, 130K posts, IND)
       follow: { base: 0.0005 }, // suggested 0.05 % (no primary source: GUESS)
-      notify: { base: 0.03 }, // GUESS (Facebook has no bell; CALIBRATION suggested 3 %)
+      notify: { base: 0.03 }, // GUESS (Facebook has no bell; suggested 3 %)
       convert: { base: 0.0002 }, // 1 % purchase per click (Monetate 2012; Oribi 2020, IND) × 2 % clicks per impression (GUESS)
       unfollow: {
         baseline: { probability: 0.01, per: '30d' }, // GUESS (1 %/month suggested)
@@ -97,14 +98,14 @@ const youtube: PlatformPreset = {
       clickThrough: 0.015, // bell-notification click-through 0.5–2.5 % (YouTube help, OFF)
     },
     behavior: {
-      like: { base: 0.02 }, // CALIBRATION suggested 2 % (no YouTube row: GUESS)
-      share: { base: 0.001 }, // CALIBRATION suggested 0.1 % (no YouTube row: GUESS)
+      like: { base: 0.02 }, // suggested 2 % (no YouTube row: GUESS)
+      share: { base: 0.001 }, // suggested 0.1 % (no YouTube row: GUESS)
       follow: { base: 0.005 }, // views → subscribers 1–2 % (creator sources, VEN); suggested 0.5 % per impression
       notify: { base: 0.1 }, // subscribers with the bell on "10–20 %", ~5 % with device push (creator sources, VEN)
       convert: { base: 0.0002 }, // 1 % per click (Monetate; Oribi, IND) × 2 % clicks (GUESS)
       unfollow: {
         baseline: { probability: 0.01, per: '30d' }, // GUESS (1 %/month suggested)
-        // Penalty above 3 posts a day (CALIBRATION suggested; size 19 %/month from Fractl's Facebook figure: GUESS).
+        // Penalty above 3 posts a day (suggested; size 19 %/month from Fractl's Facebook figure: GUESS).
         cadence: { maxPosts: 3, window: '24h', probability: 0.19, per: '30d' },
       },
     },
@@ -129,18 +130,18 @@ const instagram: PlatformPreset = {
     },
     notifications: {
       enabled: true,
-      cap: 0, // CALIBRATION suggests no cap
-      clickThrough: 0.02, // CALIBRATION suggested 2 % (no Instagram row: GUESS)
+      cap: 0, // suggested: no cap
+      clickThrough: 0.02, // suggested 2 % (no Instagram row: GUESS)
     },
     behavior: {
       like: { base: 0.035 }, // engagement per reach IG 3.35 % (Socialinsider, IND)
-      share: { base: 0.003 }, // CALIBRATION suggested 0.3 % (no Instagram row: GUESS)
-      follow: { base: 0.002 }, // CALIBRATION suggested 0.2 % (no primary source: GUESS)
+      share: { base: 0.003 }, // suggested 0.3 % (no Instagram row: GUESS)
+      follow: { base: 0.002 }, // suggested 0.2 % (no primary source: GUESS)
       notify: { base: 0.03 }, // GUESS
       convert: { base: 0.00016 }, // 0.8 % per click (suggested; Monetate/Oribi 0.4–1.5 %, IND) × 2 % clicks (GUESS)
       unfollow: {
         baseline: { probability: 0.015, per: '30d' }, // GUESS (1.5 %/month suggested)
-        // Penalty above 3 posts a day (CALIBRATION suggested; size from Fractl's Facebook figure: GUESS).
+        // Penalty above 3 posts a day (suggested; size from Fractl's Facebook figure: GUESS).
         cadence: { maxPosts: 3, window: '24h', probability: 0.19, per: '30d' },
       },
     },
@@ -157,26 +158,26 @@ const twitch: PlatformPreset = {
       freshness: { kind: 'none', lifetime: '3h' },
     },
     feed: {
-      // "~2 % watch a given stream" (CALIBRATION suggested, GUESS); R1 ≈ 0.26, measured 2.4 % (derived from a guess).
+      // "~2 % watch a given stream" (suggested, GUESS); R1 ≈ 0.26, measured 2.4 % (derived from a guess).
       inNetworkReach: 0.09,
     },
     notifications: {
       enabled: true,
       cap: 0, // each stream notifies once ("1 per stream", suggested): a post notifies at most once
-      clickThrough: 0.03, // GUESS (CALIBRATION suggested 3 %)
+      clickThrough: 0.03, // GUESS (suggested 3 %)
     },
     behavior: {
       like: { base: 0.02 }, // GUESS: Twitch has no likes; chat participation stands in
-      share: { base: 0.0005 }, // CALIBRATION suggested 0.05 % (GUESS)
-      follow: { base: 0.05 }, // CALIBRATION suggested 5 % per unique viewer (no primary source: GUESS)
-      notify: { base: 0.3 }, // GUESS (CALIBRATION suggested 30 %); go-live notifications are opt-in (Twitch, OFF)
+      share: { base: 0.0005 }, // suggested 0.05 % (GUESS)
+      follow: { base: 0.05 }, // suggested 5 % per unique viewer (no primary source: GUESS)
+      notify: { base: 0.3 }, // GUESS (suggested 30 %); go-live notifications are opt-in (Twitch, OFF)
       convert: { base: 0.0001 }, // 0.5 % per click (suggested, GUESS) × 2 % clicks (GUESS)
       unfollow: {
         baseline: { probability: 0.02, per: '30d' }, // GUESS (2 %/month suggested)
-        cadence: { probability: 0 }, // CALIBRATION lists no posting-frequency penalty for Twitch
+        cadence: { probability: 0 }, // the suggested values have no posting-frequency penalty for Twitch
       },
     },
-    paid: { cpm: 5 }, // GUESS (CALIBRATION suggested $5)
+    paid: { cpm: 5 }, // GUESS (suggested $5)
   },
 };
 

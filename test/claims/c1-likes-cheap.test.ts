@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/index.js';
 import { binomialSE } from '../helpers/stats.js';
 
-// C1: per impression, a like is far more likely than a follow (CALIBRATION.md: a 10–50× gap).
+// C1: per impression, a like is far more likely than a follow (docs/calibration-sources.md: a 10–50× gap).
 describe('C1 likes are cheap, follows are dear', () => {
   it('the like rate per impression exceeds 10× the follow rate, beyond 4 SE', () => {
     const r = simulate({ seed: 101, users: 3000, cycles: 3 });
