@@ -2,6 +2,7 @@
  * The pinned bench scenario, the SimSoM peer workload and the limit kernel (docs/performance.md).
  */
 import type * as Feedsim from '../src/index.js';
+import { internal } from '../src/engine/world.js';
 
 /** A bench configuration: set-up and stepping are timed apart, medians of `repeats` runs. */
 export interface BenchCase {
@@ -79,13 +80,13 @@ export function simsomGraph(lib: typeof Feedsim): Feedsim.SocialGraph {
  */
 export function limitKernel(w: Feedsim.World, steps: number): number {
   const N = w.users.size;
-  const B = w.inboxSize;
+  const B = internal(w).inboxSize;
   const K = 10;
   const mask = w.posts.mask;
   const score = new Float32Array(mask + 1);
   for (let i = 0; i <= mask; i++) score[i] = ((i * 2654435761) >>> 0) / 4294967296;
   const counts = new Float64Array(mask + 1);
-  const inbox = w.inboxSerial;
+  const inbox = internal(w).inboxSerial;
   const activity = w.users.activity;
   let best = 0;
   for (let rep = 0; rep < 3; rep++) {

@@ -16,6 +16,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type * as Feedsim from '../src/index.js';
 import { benchScenario, limitKernel, simsomGraph, simsomScenario, type BenchCase } from './cases.js';
+import { internal } from '../src/engine/world.js';
 
 const quick = process.argv.includes('--quick');
 const huge = process.argv.includes('--huge');
@@ -53,11 +54,11 @@ function runCase(c: BenchCase): CaseResult {
     setups.push((performance.now() - t0) / 1000);
     lib.step(w, c.warmup);
     const imp0 = w.impressionsByChannel.reduce((a, b) => a + b, 0);
-    const sessions0 = w.sessionId;
+    const sessions0 = internal(w).sessionId;
     t0 = performance.now();
     lib.step(w, c.steps);
     steps.push((performance.now() - t0) / 1000);
-    last = { w, impressions: w.impressionsByChannel.reduce((a, b) => a + b, 0) - imp0, sessions: w.sessionId - sessions0 };
+    last = { w, impressions: w.impressionsByChannel.reduce((a, b) => a + b, 0) - imp0, sessions: internal(w).sessionId - sessions0 };
   }
   const { w, impressions, sessions } = last!;
   const stepSeconds = median(steps);

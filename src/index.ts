@@ -7,15 +7,16 @@
  */
 export { simulate } from './engine/simulate.js';
 export type { SimulationResult, SimulateOptions, AccountSeries, CycleRecord, StepRecord, ByChannel } from './engine/simulate.js';
+export { METRICS, COUNTER, COUNTERS, CYCLE_METRIC_NAMES } from './engine/metrics.js';
+export type { MetricDef, MetricName, MetricUnit, MetricSource } from './engine/metrics.js';
 export { toRows, TIDY_COLUMNS } from './engine/tidy.js';
 export type { TidyRow, RowSource } from './engine/tidy.js';
 export { createWorld } from './engine/world.js';
-export type { World, WorldOptions, FocalAccount, EngineParams } from './engine/world.js';
+export type { World, WorldOptions, FocalAccountView, EngineParams } from './engine/world.js';
 export { step } from './engine/step.js';
 export { isFollowing, hasNotifications, followersOf, worldBytes } from './engine/inspect.js';
-export { M as COUNTER, COUNTERS } from './engine/metrics.js';
 export type { StepListener } from './engine/step.js';
-export type { PostSummary, FocalPost } from './engine/focal-posts.js';
+export type { PostSummary } from './engine/focal-posts.js';
 export { structuralVirality } from './engine/cascade.js';
 export type { Cascade } from './engine/cascade.js';
 
@@ -32,7 +33,7 @@ export { registerStrategy, resolveStrategy, strategyKinds } from './campaign/reg
 export type { Strategy, StrategyFactory, StrategyView, StepPlan, PostPlan, AccountDashboard } from './campaign/strategy.js';
 
 export { registerRanker, rankerNames, chronological, engagement, interest, hybrid } from './feed/ranker.js';
-export type { FeedRanker, RankContext } from './feed/ranker.js';
+export type { FeedRanker, RankContext, RankBatch, RankFeature, RankedChannel, RankerFactory } from './feed/ranker.js';
 export { CHANNEL_NAMES } from './feed/channel.js';
 export type { ChannelName } from './feed/channel.js';
 export { exponentialFreshness, stretchedFreshness, registerFreshness } from './content/freshness.js';
@@ -74,15 +75,11 @@ export { summariseSweep } from './experiment/sweep.js';
 export { memorySink, csvLines, jsonLines, CSV_HEADER } from './io/sink.js';
 export type { RowSink } from './io/sink.js';
 
-// Types of the world's state, for step-by-step inspection.
+// What the public view of a world shows, for step-by-step inspection.
 export { CHANNEL } from './feed/channel.js';
-export { Purpose } from './rng.js';
-export type { Xor128 } from './rng.js';
 export type { BehaviorParams } from './behavior/params.js';
 export type { Accounts } from './accounts/accounts.js';
-export type { FollowStore } from './accounts/follows.js';
 export type { PostStore, PostView } from './content/posts.js';
 export { readPost } from './content/posts.js';
-export type { TopicPools } from './feed/topic-pool.js';
 export type { Population } from './population.js';
 export type { Duration } from './time.js';

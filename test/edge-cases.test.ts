@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { SESSION_STAMP_LIMIT } from '../src/engine/session.js';
 import { loadScenarioFile } from '../src/node.js';
 import { parseDocument } from '../src/scenario/file.js';
+import { internal } from '../src/engine/world.js';
 
 function problemPaths(input: ScenarioInput): string[] {
   try {
@@ -44,9 +45,9 @@ describe('engine edge cases', () => {
     const run = (nearLimit: boolean) => {
       const w = createWorld(scenario);
       step(w, 10);
-      if (nearLimit) w.sessionStamp = SESSION_STAMP_LIMIT - 100; // the restart falls inside the next step
+      if (nearLimit) internal(w).sessionStamp = SESSION_STAMP_LIMIT - 100; // the restart falls inside the next step
       step(w, 30);
-      return { sessions: w.sessionId, stamp: w.sessionStamp, impressions: Array.from(w.impressionsByChannel), focal: Array.from(w.focal[0].totalCounters), followers: w.accounts.followers[0] };
+      return { sessions: internal(w).sessionId, stamp: internal(w).sessionStamp, impressions: Array.from(w.impressionsByChannel), focal: Array.from(w.focal[0].totalCounters), followers: w.accounts.followers[0] };
     };
     const normal = run(false);
     const restarted = run(true);

@@ -7,6 +7,7 @@ const inboxes = (users: number, size: number): Inboxes => ({
   viaWidth: viaWidthFor(users),
   inboxState: new Uint8Array(2 * users),
   inboxSize: size,
+  sink: new Float64Array(1),
 });
 
 describe('inbox', () => {

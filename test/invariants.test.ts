@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTER, createWorld, followBuilding, likeChasing, readPost, script, step, type ScenarioInput } from '../src/index.js';
+import { internal } from '../src/engine/world.js';
 
 const scenarios: Record<string, ScenarioInput> = {
   default: { seed: 1, users: 2000, cycles: 2 },
@@ -45,7 +46,7 @@ describe.each(Object.entries(scenarios))('invariants on every step: %s', (_name,
         for (let k = 0; k < s.length; k++) expect(Number.isFinite(s[k])).toBe(true);
       });
       // Impressions by channel sum to the post store's own count, post by post.
-      for (const rec of world.focalPosts) {
+      for (const rec of internal(world).focalPosts) {
         if (!rec) continue;
         const total = readPost(world.posts, rec.serial & world.posts.mask).impressions;
         expect(rec.impressions[0] + rec.impressions[1] + rec.impressions[2] + rec.impressions[3]).toBe(total);
@@ -66,11 +67,11 @@ describe('inbox bookkeeping', () => {
   it('the occupied-slot count always equals a scan of the inbox', () => {
     const w = createWorld({ seed: 6, users: 1500, cycles: 1 });
     step(w, w.params.totalSteps, (world) => {
-      const B = world.inboxSize;
+      const B = internal(world).inboxSize;
       for (let u = 0; u < world.users.size; u++) {
         let n = 0;
-        for (let k = 0; k < B; k++) if (world.inboxSerial[u * B + k] >= 0) n++;
-        if (n !== world.inboxState[2 * u + 1]) expect({ user: u, count: world.inboxState[2 * u + 1] }).toEqual({ user: u, count: n });
+        for (let k = 0; k < B; k++) if (internal(world).inboxSerial[u * B + k] >= 0) n++;
+        if (n !== internal(world).inboxState[2 * u + 1]) expect({ user: u, count: internal(world).inboxState[2 * u + 1] }).toEqual({ user: u, count: n });
       }
     });
   });
@@ -82,6 +83,6 @@ describe('worldBytes', () => {
     const w = createWorld({ seed: 1, users: 1000, cycles: 1 });
     const b = worldBytes(w);
     expect(b.graph).toBe(w.graph.offsets.byteLength + w.graph.followers.byteLength);
-    expect(b.total).toBeGreaterThan(b.graph + b.follows + w.inboxSerial.byteLength + w.users.interest.byteLength);
+    expect(b.total).toBeGreaterThan(b.graph + b.follows + internal(w).inboxSerial.byteLength + w.users.interest.byteLength);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPoint, expandDesign, memorySink, ScenarioError, sweep, sweepSpecs } from '../src/index.js';
 import { csvSink, jsonLinesSink } from '../src/node.js';
 import { MAX_FAILING_POINTS } from '../src/experiment/sweep.js';
+import { CYCLE_METRIC_NAMES } from '../src/engine/metrics.js';
 
 describe('design expansion', () => {
   it('grid: every combination, first factor slowest', () => {
@@ -106,7 +107,7 @@ describe('sweep', () => {
     const r2 = await sweep({ ...options, workers: 2, sinks: [two] });
     expect(r1.runs).toBe(2 * 2 * 3);
     const perRun = one.rows.length / r1.runs;
-    expect(perRun).toBe(3 * (23 + 12)); // cycles × (scalar metrics + 3 metrics × 4 channels)
+    expect(perRun).toBe(3 * CYCLE_METRIC_NAMES.length); // cycles × (scalar metrics + split metrics × 4 channels)
     expect(JSON.stringify(two.rows)).toBe(JSON.stringify(one.rows));
     expect(JSON.stringify(r2)).toBe(JSON.stringify(r1));
     const lines = readFileSync(join(dir, 'rows.jsonl'), 'utf8').trim().split('\n');

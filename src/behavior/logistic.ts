@@ -17,11 +17,6 @@ export function logit(p: number): number {
   return Math.log(q / (1 - q));
 }
 
-/** 1 / (1 + e^−z). */
-export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
-}
-
 /** The centred feature of a value in [0, 1]: 0 at 0.5, 1 at 1, −1 at 0. */
 export function centred(v: number): number {
   return 2 * v - 1;

@@ -4,6 +4,7 @@
  * the same way in any thread. A strategy sees only what a marketer sees: its own account's counters.
  * @module
  */
+import type { DashboardFields } from '../engine/metrics.js';
 import type { CallToAction, PostKind } from '../scenario/types.js';
 
 /** One post a strategy publishes. */
@@ -31,20 +32,12 @@ export interface StepPlan {
   retarget: boolean;
 }
 
-/** Counters a marketer can read from the platform's dashboard. */
-export interface AccountDashboard {
-  followers: number;
-  notificationSubscribers: number;
-  impressions: number;
-  reach: number;
-  likes: number;
-  shares: number;
-  follows: number;
-  unfollows: number;
-  conversions: number;
-  cost: number;
-  value: number;
-}
+/**
+ * Counters a marketer can read from the platform's dashboard: the dashboard metrics of the
+ * table in `engine/metrics.ts` (followers, notificationSubscribers, impressions, reach, likes,
+ * shares, follows, unfollows, conversions, cost, value).
+ */
+export type AccountDashboard = DashboardFields;
 
 /** What a strategy sees when it plans a step. */
 export interface StrategyView {

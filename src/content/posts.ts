@@ -79,6 +79,8 @@ export interface PostStore {
   hold: Int32Array;
   /** Next serial to hand out. */
   nextSerial: number;
+  /** Where prefetching loads go, so they are not optimised away (write-only). */
+  readonly sink: Float64Array;
 }
 
 /** One post of the store, as {@link readPost} returns it. */
@@ -131,6 +133,7 @@ function allocate(capacity: number): PostStore {
     persona: new Float32Array(capacity),
     hold: new Int32Array(capacity),
     nextSerial: 0,
+    sink: new Float64Array(1),
   };
 }
 
@@ -149,6 +152,14 @@ export function createPostStore(expectedLive: number): PostStore {
 /** The serial of the post in `slot` (−1 when empty). */
 export function serialAt(s: PostStore, slot: number): number {
   return s.words[(slot << RECORD_SHIFT) + PF.serial];
+}
+
+/**
+ * The post's smoothed engagement rate: (likes + shares + prior × its prior rate) ÷
+ * (impressions + prior) — what rankers see and what an account's signal (C2) carries.
+ */
+export function smoothedEngagementRate(s: PostStore, r: number, prior: number): number {
+  return (s.counts[r + PF.engagements] + prior * s.floats[r + PF.priorRate]) / (s.counts[r + PF.impressions] + prior);
 }
 
 /** The post in `slot` as a plain object, for inspection (not for hot loops: it allocates). */
@@ -203,9 +214,6 @@ function grow(s: PostStore): void {
   s.hold = bigger.hold;
 }
 
-/** Where prefetching loads go, so they are not optimised away (a typed array: no allocation). */
-const prefetchSink = new Float64Array(1);
-
 /**
  * Reserves a slot for a new post created at `step` and returns it; the caller fills the fields.
  * `onEvict(slot)` is called first for a post leaving the ring (to flush focal detail).
@@ -216,7 +224,7 @@ export function reservePost(s: PostStore, step: number, onEvict: (slot: number) 
   if (s.nextSerial < 0) throw new RangeError('post serial overflow: more than 2^31 posts in one run');
   // Slots are taken in ring order: load a few ahead now (a software prefetch, +4 % at 10⁶ users)
   // so their cache misses overlap with this post's work.
-  prefetchSink[0] += s.words[((serial + 4) & s.mask) << RECORD_SHIFT] + s.hold[(serial + 16) & s.mask] + s.appeal[(serial + 16) & s.mask];
+  s.sink[0] += s.words[((serial + 4) & s.mask) << RECORD_SHIFT] + s.hold[(serial + 16) & s.mask] + s.appeal[(serial + 16) & s.mask];
   let slot = serial & s.mask;
   if (s.words[slot << RECORD_SHIFT] >= 0 && s.hold[slot] >= step) {
     grow(s);

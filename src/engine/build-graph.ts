@@ -15,18 +15,19 @@ import {
 } from '../graph/index.js';
 import { DEFAULT_MIN_DEGREE, defaultMaxDegree } from '../graph/power-law-degrees.js';
 import type { GraphSpec } from '../scenario/types.js';
+import { DEFAULT_MEAN_DEGREE } from '../graph/defaults.js';
 
 /** Builds the graph of `spec` for `users` users; `blocks` are the users' communities (SBM). */
 export function buildGraph(spec: GraphSpec, users: number, blocks: Uint8Array, rand: () => number): SocialGraph {
   switch (spec.kind) {
     case 'erdos-renyi':
-      return erdosRenyi(users, spec.meanDegree ?? 15, rand);
+      return erdosRenyi(users, spec.meanDegree ?? DEFAULT_MEAN_DEGREE, rand);
     case 'barabasi-albert':
-      return barabasiAlbert(users, spec.meanDegree ?? 15, rand);
+      return barabasiAlbert(users, spec.meanDegree ?? DEFAULT_MEAN_DEGREE, rand);
     case 'watts-strogatz':
-      return wattsStrogatz(users, spec.meanDegree ?? 15, spec.rewire ?? 0.1, rand);
+      return wattsStrogatz(users, spec.meanDegree ?? DEFAULT_MEAN_DEGREE, spec.rewire ?? 0.1, rand);
     case 'sbm':
-      return stochasticBlockModel(users, blocks, spec.meanDegree ?? 15, spec.homophily ?? 0.8, rand);
+      return stochasticBlockModel(users, blocks, spec.meanDegree ?? DEFAULT_MEAN_DEGREE, spec.homophily ?? 0.8, rand);
     case 'configuration': {
       const degrees = spec.degrees ?? powerLawDegrees(users, spec.exponent ?? 2.5, spec.minDegree ?? DEFAULT_MIN_DEGREE, spec.maxDegree ?? defaultMaxDegree(users), rand);
       if (degrees.length !== users) {

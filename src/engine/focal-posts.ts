@@ -4,7 +4,7 @@
  * summarised when the post leaves every pool, so memory is bounded by the live focal posts.
  * @module
  */
-import { CHANNEL_NAMES, type ChannelName } from '../feed/channel.js';
+import { CHANNEL_NAMES, CHANNELS, type ChannelName } from '../feed/channel.js';
 import { cascadeDepth, createCascade, structuralVirality, type Cascade } from './cascade.js';
 
 /** A live focal post's record. */
@@ -69,8 +69,8 @@ export function createFocalPost(users: number, rootUser: number, reuse?: Uint8Ar
   return {
     serial: -1, account: -1, created: 0, kind: 0, quality: 0, appeal: 0, cta: 0, persona: 0,
     seen,
-    impressions: new Float64Array(4),
-    conversions: new Float64Array(4),
+    impressions: new Float64Array(CHANNELS),
+    conversions: new Float64Array(CHANNELS),
     reach: 0, likes: 0, shares: 0, follows: 0, followersAtPost: 0, followerViews: 0,
     cascade: createCascade(rootUser),
   };

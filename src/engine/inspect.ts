@@ -3,23 +3,25 @@
  * @module
  */
 import { findFollow, notifies } from '../accounts/follows.js';
-import type { World } from './world.js';
+import { internal, type World } from './world.js';
 
 /** Whether `user` follows account `account` (focal accounts are 0 … focal − 1). */
 export function isFollowing(w: World, user: number, account: number): boolean {
-  return findFollow(w.follows, user, account) >= 0;
+  return findFollow(internal(w).follows, user, account) >= 0;
 }
 
 /** Whether `user` follows `account` with notifications on. */
 export function hasNotifications(w: World, user: number, account: number): boolean {
-  const slot = findFollow(w.follows, user, account);
-  return slot >= 0 && notifies(w.follows, slot);
+  const follows = internal(w).follows;
+  const slot = findFollow(follows, user, account);
+  return slot >= 0 && notifies(follows, slot);
 }
 
 /** The users following `account`, in increasing order (a scan over all users). */
 export function followersOf(w: World, account: number): number[] {
   const out: number[] = [];
-  for (let u = 0; u < w.users.size; u++) if (findFollow(w.follows, u, account) >= 0) out.push(u);
+  const follows = internal(w).follows;
+  for (let u = 0; u < w.users.size; u++) if (findFollow(follows, u, account) >= 0) out.push(u);
   return out;
 }
 
@@ -39,7 +41,7 @@ export function worldBytes(w: World): { total: number; graph: number; follows: n
     for (const x of Object.values(v as object)) visit(x, depth + 1);
   };
   visit(w, 0);
-  const f = w.follows;
+  const f = internal(w).follows;
   return {
     total,
     graph: w.graph.offsets.byteLength + w.graph.followers.byteLength,

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Scenario } from '../scenario/types.js';
+import { DEFAULT_MEAN_DEGREE } from '../graph/defaults.js';
 
 /** Bytes per user (population, feeds, post store, counters), measured at 10⁴–10⁶ users, rounded up. */
 const BYTES_PER_USER = 350;
@@ -22,7 +23,7 @@ export function estimateWorldBytes(scenario: Scenario): number {
   const edges =
     g.kind === 'edge-list' ? g.text.length / 8
     : g.kind === 'configuration' && g.degrees ? g.degrees.reduce((a, b) => a + b, 0)
-    : n * (('meanDegree' in g ? g.meanDegree : undefined) ?? 15);
+    : n * (('meanDegree' in g ? g.meanDegree : undefined) ?? DEFAULT_MEAN_DEGREE);
   // Creators' audiences are Pareto sized, capped at half the users: a generous mean of 2× the scale.
   const creatorFollows = scenario.content.creators * Math.min(0.5, 2 * scenario.content.creatorAudienceShare) * n;
   const focalFollows = scenario.accounts.reduce((a, x) => a + (x.startingFollowers ?? 0), 0);

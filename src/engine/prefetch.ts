@@ -8,13 +8,10 @@
  * @module
  */
 import { RECORD_SHIFT } from '../content/posts.js';
-import type { World } from './world.js';
-
-/** Where the touched values go, so the loads are not optimised away (a typed array: no allocation). */
-const sink = new Float64Array(1);
+import type { WorldState } from './world.js';
 
 /** Loads what sessions k + 1 and k + 2 of this step will read first. */
-export function prefetchSessions(w: World, k: number): void {
+export function prefetchSessions(w: WorldState, k: number): void {
   const active = w.active;
   const n = w.activeCount;
   const B = w.inboxSize;
@@ -41,5 +38,5 @@ export function prefetchSessions(w: World, k: number): void {
       }
     }
   }
-  sink[0] += s;
+  w.sink[0] += s;
 }

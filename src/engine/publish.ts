@@ -7,15 +7,15 @@
 import { claimNotification, notePost } from '../accounts/accounts.js';
 import type { PostPlan } from '../campaign/strategy.js';
 import { centred } from '../behavior/logistic.js';
-import { CTA, KIND, PB, PF, RECORD_SHIFT, reservePost, serialAt } from '../content/posts.js';
+import { CTA, KIND, PB, PF, RECORD_SHIFT, reservePost, serialAt, smoothedEngagementRate } from '../content/posts.js';
 import { deliverToFollowers } from '../feed/inbox.js';
 import { pushTopic } from '../feed/topic-pool.js';
 import { createFocalPost, hasSeen, markSeen, summarise } from './focal-posts.js';
-import { M } from './metrics.js';
-import type { World } from './world.js';
+import { COUNTER } from './metrics.js';
+import type { WorldState } from './world.js';
 
 /** Flushes the focal record of the post in `slot` (it is leaving every pool). */
-export function finishFocalPost(w: World, slot: number): void {
+export function finishFocalPost(w: WorldState, slot: number): void {
   const r = slot << RECORD_SHIFT;
   const words = w.posts.words;
   const id = words[r + PF.focal];
@@ -30,18 +30,15 @@ export function finishFocalPost(w: World, slot: number): void {
 }
 
 /** Sets an account's engagement signal (C2) from its post in `slot`: the smoothed engagement rate. */
-function recordSignal(w: World, account: number, slot: number): void {
-  const p = w.posts;
-  const r = slot << RECORD_SHIFT;
-  const a = w.scenario.feed.engagementPrior;
-  w.accounts.signalRate[account] = (p.counts[r + PF.engagements] + a * p.floats[r + PF.priorRate]) / (p.counts[r + PF.impressions] + a);
+function recordSignal(w: WorldState, account: number, slot: number): void {
+  w.accounts.signalRate[account] = smoothedEngagementRate(w.posts, slot << RECORD_SHIFT, w.scenario.feed.engagementPrior);
 }
 
 /**
  * Publishes a post at the current step. `account` is −1 for an ordinary user's post;
  * `authorUser` is the user whose graph followers receive it (−1 for none). Returns the slot.
  */
-export function publish(w: World, account: number, authorUser: number, plan: PostPlan, topic: number): number {
+export function publish(w: WorldState, account: number, authorUser: number, plan: PostPlan, topic: number): number {
   const t = w.step;
   const p = w.posts;
   const b = w.params.behavior;
@@ -116,8 +113,8 @@ export function publish(w: World, account: number, authorUser: number, plan: Pos
     else w.focalPosts[id] = rec;
     words[r + PF.focal] = id;
     const f = w.focal[account];
-    f.stepCounters[M.posts]++;
-    f.stepCounters[M.followersAtPost] += rec.followersAtPost;
+    f.stepCounters[COUNTER.posts]++;
+    f.stepCounters[COUNTER.followersAtPost] += rec.followersAtPost;
   }
   if (authorUser >= 0) {
     const r = rec;

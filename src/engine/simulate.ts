@@ -5,70 +5,25 @@
  * @module
  */
 import { readPost } from '../content/posts.js';
-import { CHANNEL_NAMES, type ChannelName } from '../feed/channel.js';
+import { CHANNEL_NAMES } from '../feed/channel.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 import { summarise, type PostSummary } from './focal-posts.js';
-import { M } from './metrics.js';
+import { CYCLE_METRICS, metricValues, STEP_METRICS, type ByChannel, type CycleMetricFields, type StepMetricFields } from './metrics.js';
+
+export type { ByChannel };
 import { step } from './step.js';
-import { createWorld, type FocalAccount, type World, type WorldOptions } from './world.js';
+import { createWorldState, type FocalAccount, type WorldOptions, type WorldState } from './world.js';
 
-/** Impressions or conversions split by channel; the four parts sum to the total. */
-export type ByChannel = Record<ChannelName, number>;
+/** One focal account's figures for one step (the metric table's step metrics, `docs/model.md` §8). */
+export type StepRecord = { step: number } & StepMetricFields;
 
-/** One focal account's figures for one step. */
-export interface StepRecord {
-  step: number;
-  followers: number;
-  impressions: number;
-  impressionsByChannel: ByChannel;
-  /** Unique users reached in the step. */
-  reach: number;
-  likes: number;
-  shares: number;
-  follows: number;
-  unfollows: number;
-  conversions: number;
-  cost: number;
-  value: number;
-}
-
-/** One focal account's figures for one cycle. */
-export interface CycleRecord {
-  /** Cycle number, 1 for the first. */
-  cycle: number;
-  /** Followers and notification subscribers at the end of the cycle. */
-  followers: number;
-  notificationSubscribers: number;
-  impressions: number;
-  impressionsByChannel: ByChannel;
-  /** Unique users reached in the cycle; by channel they overlap and do not sum to `reach`. */
-  reach: number;
-  reachByChannel: ByChannel;
-  likes: number;
-  shares: number;
-  follows: number;
-  unfollows: number;
-  notificationsOn: number;
-  notificationsOff: number;
-  conversions: number;
-  conversionsByChannel: ByChannel;
-  posts: number;
-  contentCost: number;
-  paidCost: number;
-  cost: number;
-  value: number;
-  net: number;
-  cumulativeCost: number;
-  cumulativeValue: number;
-  cumulativeNet: number;
-  /** Net return discounted at `economics.discountRate` per cycle (cycle c by (1 + r)^c), cumulated: the net present value so far. */
-  cumulativeNpv: number;
-  /** Value of conversions by followers (for follower lifetime value). */
-  followerValue: number;
-  /** Share of followers (at posting) that the cycle's posts reached in-network: emergent organic reach. */
-  organicReach: number;
-}
+/**
+ * One focal account's figures for one cycle: every output metric of the table in
+ * `engine/metrics.ts` (units and meanings there and in `docs/model.md` §8), with channel splits
+ * as `<metric>ByChannel`. Unique reach by channel overlaps and does not sum to `reach`.
+ */
+export type CycleRecord = { cycle: number } & CycleMetricFields;
 
 /** Series of one focal account. */
 export interface AccountSeries {
@@ -100,64 +55,20 @@ export interface SimulateOptions extends WorldOptions {
   steps?: boolean;
 }
 
-const byChannel = (c: Float64Array, base: number): ByChannel =>
-  Object.fromEntries(CHANNEL_NAMES.map((name, i) => [name, c[base + i]])) as ByChannel;
-const sum4 = (c: Float64Array, base: number) => c[base] + c[base + 1] + c[base + 2] + c[base + 3];
+const byChannel = (c: Float64Array): ByChannel =>
+  Object.fromEntries(CHANNEL_NAMES.map((name, i) => [name, c[i]])) as ByChannel;
 
-function stepRecord(w: World, f: FocalAccount, t: number): StepRecord {
-  const c = f.stepCounters;
-  return {
-    step: t,
-    followers: w.accounts.followers[f.index],
-    impressions: sum4(c, M.impressions),
-    impressionsByChannel: byChannel(c, M.impressions),
-    reach: c[M.reach],
-    likes: c[M.likes],
-    shares: c[M.shares],
-    follows: c[M.follows],
-    unfollows: c[M.unfollows],
-    conversions: sum4(c, M.conversions),
-    cost: c[M.contentCost] + c[M.paidCost],
-    value: c[M.value],
-  };
+function levels(w: WorldState, f: FocalAccount) {
+  return { followers: w.accounts.followers[f.index], notificationSubscribers: w.accounts.notifySubscribers[f.index] };
 }
 
-function cycleRecord(w: World, f: FocalAccount, cycle: number, before: CycleRecord | undefined): CycleRecord {
-  const c = f.cycleCounters;
-  const cost = c[M.contentCost] + c[M.paidCost];
-  const value = c[M.value];
-  const cumulativeCost = (before?.cumulativeCost ?? 0) + cost;
-  const cumulativeValue = (before?.cumulativeValue ?? 0) + value;
-  const discount = Math.pow(1 + w.scenario.economics.discountRate, cycle);
-  return {
-    cycle,
-    followers: w.accounts.followers[f.index],
-    notificationSubscribers: w.accounts.notifySubscribers[f.index],
-    impressions: sum4(c, M.impressions),
-    impressionsByChannel: byChannel(c, M.impressions),
-    reach: c[M.reach],
-    reachByChannel: byChannel(c, M.reachByChannel),
-    likes: c[M.likes],
-    shares: c[M.shares],
-    follows: c[M.follows],
-    unfollows: c[M.unfollows],
-    notificationsOn: c[M.notificationsOn],
-    notificationsOff: c[M.notificationsOff],
-    conversions: sum4(c, M.conversions),
-    conversionsByChannel: byChannel(c, M.conversions),
-    posts: c[M.posts],
-    contentCost: c[M.contentCost],
-    paidCost: c[M.paidCost],
-    cost,
-    value,
-    net: value - cost,
-    cumulativeCost,
-    cumulativeValue,
-    cumulativeNet: cumulativeValue - cumulativeCost,
-    cumulativeNpv: (before?.cumulativeNpv ?? 0) + (value - cost) / discount,
-    followerValue: c[M.followerValue],
-    organicReach: c[M.followersAtPost] > 0 ? c[M.followerViews] / c[M.followersAtPost] : 0,
-  };
+function stepRecord(w: WorldState, f: FocalAccount, t: number): StepRecord {
+  return { step: t, ...metricValues(STEP_METRICS, { counters: f.stepCounters, ...levels(w, f) }, true) } as StepRecord;
+}
+
+function cycleRecord(w: WorldState, f: FocalAccount, cycle: number, before: CycleRecord | undefined): CycleRecord {
+  const source = { counters: f.cycleCounters, ...levels(w, f), before, cycle, discountRate: w.scenario.economics.discountRate };
+  return { cycle, ...metricValues(CYCLE_METRICS, source, true) } as CycleRecord;
 }
 
 /**
@@ -171,7 +82,7 @@ function cycleRecord(w: World, f: FocalAccount, cycle: number, before: CycleReco
  * ```
  */
 export function simulate(scenario: ScenarioInput | Scenario = {}, options: SimulateOptions = {}): SimulationResult {
-  const w = createWorld(scenario, options);
+  const w = createWorldState(scenario, options);
   const S = w.scenario.stepsPerCycle;
   const keepSteps = options.steps ?? true;
   const series: AccountSeries[] = w.focal.map((f, i) => ({
@@ -181,20 +92,20 @@ export function simulate(scenario: ScenarioInput | Scenario = {}, options: Simul
     cycles: [],
     steps: [],
   }));
-  step(w, w.params.totalSteps, (world) => {
-    const t = world.step - 1;
-    world.focal.forEach((f, i) => {
-      if (keepSteps) series[i].steps.push(stepRecord(world, f, t));
+  step(w, w.params.totalSteps, () => {
+    const t = w.step - 1;
+    w.focal.forEach((f, i) => {
+      if (keepSteps) series[i].steps.push(stepRecord(w, f, t));
       if ((t + 1) % S === 0) {
         const cycles = series[i].cycles;
-        cycles.push(cycleRecord(world, f, cycles.length + 1, cycles[cycles.length - 1]));
+        cycles.push(cycleRecord(w, f, cycles.length + 1, cycles[cycles.length - 1]));
       }
     });
   });
   return resultOf(w, series);
 }
 
-function resultOf(w: World, accounts: AccountSeries[]): SimulationResult {
+function resultOf(w: WorldState, accounts: AccountSeries[]): SimulationResult {
   // Posts still live at the end are summarised too, so no focal post goes unreported.
   const posts = [...w.finishedPosts];
   for (const rec of w.focalPosts) {
@@ -211,7 +122,7 @@ function resultOf(w: World, accounts: AccountSeries[]): SimulationResult {
     replicate: w.replicate,
     accounts,
     posts,
-    impressionsByChannel: byChannel(w.impressionsByChannel, 0),
+    impressionsByChannel: byChannel(w.impressionsByChannel),
     warnings: [...w.warnings],
   };
 }

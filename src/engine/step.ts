@@ -11,42 +11,26 @@ import { hasSeen } from './focal-posts.js';
 import { CTA, KIND, PB, PF, RECORD_SHIFT, serialAt } from '../content/posts.js';
 import { deliverToFollowers } from '../feed/inbox.js';
 import { redrawInterests } from '../population.js';
-import { createXor128, nextFloat, seedKeyed } from '../rng.js';
-import { M, COUNTERS } from './metrics.js';
+import { nextFloat, seedKeyed } from '../rng.js';
+import { COUNTERS, DASHBOARD_METRICS, COUNTER, metricValues, UNIQUE_COUNTERS } from './metrics.js';
 import { finishFocalPost, publish } from './publish.js';
 import { prefetchSessions } from './prefetch.js';
-import { runSession, unfollow } from './session.js';
-import type { FocalAccount, World } from './world.js';
-
-const stream = createXor128();
-
-/** Counters whose step values are unique counts, not sums (kept per period directly). */
-const UNIQUE = new Set<number>([M.reach, M.reachByChannel, M.reachByChannel + 1, M.reachByChannel + 2, M.reachByChannel + 3]);
+import { unfollow } from '../behavior/follow.js';
+import { runSession } from './session.js';
+import { internal, type FocalAccount, type World, type WorldState } from './world.js';
 
 function dashboard(c: Float64Array, f: FocalAccount, w: World): AccountDashboard {
-  const sum4 = (i: number) => c[i] + c[i + 1] + c[i + 2] + c[i + 3];
-  return {
-    followers: w.accounts.followers[f.index],
-    notificationSubscribers: w.accounts.notifySubscribers[f.index],
-    impressions: sum4(M.impressions),
-    reach: c[M.reach],
-    likes: c[M.likes],
-    shares: c[M.shares],
-    follows: c[M.follows],
-    unfollows: c[M.unfollows],
-    conversions: sum4(M.conversions),
-    cost: c[M.contentCost] + c[M.paidCost],
-    value: c[M.value],
-  };
+  const levels = { followers: w.accounts.followers[f.index], notificationSubscribers: w.accounts.notifySubscribers[f.index] };
+  return metricValues(DASHBOARD_METRICS, { counters: c, ...levels }, false) as AccountDashboard;
 }
 
 /** Production cost of a post of quality q: postCost + qualityCost·q². */
-export function postCost(w: World, quality: number): number {
+export function postCost(w: WorldState, quality: number): number {
   const e = w.scenario.economics;
   return e.postCost + e.qualityCost * quality * quality;
 }
 
-function runStrategies(w: World, t: number, cycle: number, stepInCycle: number): void {
+function runStrategies(w: WorldState, t: number, cycle: number, stepInCycle: number): void {
   const sc = w.scenario;
   for (const f of w.focal) {
     const view: StrategyView = {
@@ -82,7 +66,7 @@ function runStrategies(w: World, t: number, cycle: number, stepInCycle: number):
         throw new RangeError(`${where}: post topic = ${topic} must be a whole number from 0 to ${sc.topics - 1}`);
       }
       publish(w, f.index, home, post, topic);
-      f.stepCounters[M.contentCost] += postCost(w, post.quality);
+      f.stepCounters[COUNTER.contentCost] += postCost(w, post.quality);
     }
     if (!(typeof plan.promotion === 'number' && plan.promotion >= 0 && Number.isFinite(plan.promotion))) {
       throw new RangeError(`${where}: promotion = ${JSON.stringify(plan.promotion)} must be a finite amount ≥ 0`);
@@ -98,7 +82,8 @@ function runStrategies(w: World, t: number, cycle: number, stepInCycle: number):
  * active user: first retargeted engagers when retargeting is on, then users drawn at random and
  * accepted in proportion to their interest in the post's topic (interest targeting).
  */
-function buyPaidImpressions(w: World, f: FocalAccount, t: number): void {
+function buyPaidImpressions(w: WorldState, f: FocalAccount, t: number): void {
+  const stream = w.stream;
   const price = w.scenario.paid.cpm / 1000;
   let want = Math.floor(f.promotionBank / price + 1e-9);
   if (want <= 0 || w.activeCount === 0) return;
@@ -138,7 +123,8 @@ function buyPaidImpressions(w: World, f: FocalAccount, t: number): void {
 }
 
 /** Who is active this step, organic posting, turnover and drift — all keyed by the step. */
-function activityPass(w: World, t: number): void {
+function activityPass(w: WorldState, t: number): void {
+  const stream = w.stream;
   const pop = w.users;
   const N = pop.size;
   const sc = w.scenario;
@@ -191,7 +177,7 @@ function activityPass(w: World, t: number): void {
 }
 
 /** A user leaves and a newcomer takes the place: follows end, interests are redrawn. */
-function replaceUser(w: World, u: number, next: () => number): void {
+function replaceUser(w: WorldState, u: number, next: () => number): void {
   const fol = w.follows;
   for (let k = fol.count[u] - 1; k >= 0; k--) {
     const slot = followSlot(fol, u, k);
@@ -209,7 +195,7 @@ const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 /** A uniform draw on ±√3·sd has standard deviation sd. */
 const SQRT3 = Math.sqrt(3);
 
-function deliverShares(w: World): void {
+function deliverShares(w: WorldState): void {
   const p = w.posts;
   for (let i = 0; i < w.shareCount; i++) {
     const serial = w.shareSerial[i];
@@ -222,7 +208,7 @@ function deliverShares(w: World): void {
   w.shareCount = 0;
 }
 
-function retireFocalPosts(w: World, t: number): void {
+function retireFocalPosts(w: WorldState, t: number): void {
   const p = w.posts;
   for (const rec of w.focalPosts) {
     if (rec === undefined) continue;
@@ -232,11 +218,11 @@ function retireFocalPosts(w: World, t: number): void {
 }
 
 /** Rolls one step's counters into the cycle's and the run's. */
-function closeStep(w: World): void {
+function closeStep(w: WorldState): void {
   for (const f of w.focal) {
     const s = f.stepCounters;
     for (let i = 0; i < COUNTERS; i++) {
-      if (UNIQUE.has(i)) continue;
+      if (UNIQUE_COUNTERS.has(i)) continue;
       f.cycleCounters[i] += s[i];
       f.totalCounters[i] += s[i];
     }
@@ -244,7 +230,7 @@ function closeStep(w: World): void {
 }
 
 /** Called at the start of each cycle: resets the cycle's counters. */
-function openCycle(w: World): void {
+function openCycle(w: WorldState): void {
   for (const f of w.focal) {
     f.lastCycleCounters.set(f.cycleCounters);
     f.cycleCounters.fill(0);
@@ -259,7 +245,8 @@ function openCycle(w: World): void {
 export type StepListener = (w: World) => void;
 
 /** Advances the world by `n` steps (default 1); returns the world. */
-export function step(w: World, n = 1, onStep?: StepListener): World {
+export function step(world: World, n = 1, onStep?: StepListener): World {
+  const w = internal(world);
   if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`step: n = ${n} must be a whole number ≥ 0`);
   const S = w.scenario.stepsPerCycle;
   const b = w.params.behavior;

@@ -4,6 +4,7 @@
  * @module
  */
 import { CHANNEL_NAMES, type ChannelName } from '../feed/channel.js';
+import { CYCLE_METRIC_NAMES, CYCLE_METRICS, type ByChannel } from './metrics.js';
 import type { CycleRecord } from './simulate.js';
 
 /** One row of the tidy output schema (MODEL.md, Outputs). */
@@ -25,22 +26,10 @@ export interface TidyRow {
 /** Column order of tidy rows (CSV header). */
 export const TIDY_COLUMNS = ['run', 'scenarioHash', 'version', 'strategy', 'replicate', 'seed', 'cycle', 'account', 'channel', 'metric', 'value'] as const;
 
-const SCALAR_METRICS = [
-  'followers', 'notificationSubscribers', 'impressions', 'reach', 'likes', 'shares', 'follows', 'unfollows',
-  'notificationsOn', 'notificationsOff', 'conversions', 'posts', 'contentCost', 'paidCost', 'cost', 'value', 'net',
-  'cumulativeCost', 'cumulativeValue', 'cumulativeNet', 'cumulativeNpv', 'followerValue', 'organicReach',
-] as const;
-const CHANNEL_METRICS = [
-  ['impressions', 'impressionsByChannel'],
-  ['reach', 'reachByChannel'],
-  ['conversions', 'conversionsByChannel'],
-] as const;
+const SCALARS = CYCLE_METRICS.map((d) => d.name);
+const SPLITS = CYCLE_METRICS.filter((d) => d.byChannel).map((d) => d.name);
 
-/** Every metric name of a flattened cycle record (`cycleMetrics`): scalars and channel splits. */
-export const CYCLE_METRIC_NAMES: readonly string[] = [
-  ...SCALAR_METRICS,
-  ...CHANNEL_METRICS.flatMap(([name]) => CHANNEL_NAMES.map((ch) => `${name}.${ch}`)),
-];
+export { CYCLE_METRIC_NAMES };
 
 /** What tidy rows are made from: a `SimulationResult` or an experiment's `RunOutput`. */
 export interface RowSource {
@@ -57,9 +46,11 @@ export function toRows(r: RowSource, run = `${r.scenarioHash}-${r.seed}-${r.repl
   for (const a of r.accounts) {
     for (const c of a.cycles) {
       const base = { run, scenarioHash: r.scenarioHash, version: r.version, strategy: a.strategy, replicate: r.replicate, seed: r.seed, cycle: c.cycle, account: a.name };
-      for (const metric of SCALAR_METRICS) rows.push({ ...base, channel: '', metric, value: c[metric] });
-      for (const [metric, field] of CHANNEL_METRICS) {
-        for (const ch of CHANNEL_NAMES) rows.push({ ...base, channel: ch, metric, value: c[field][ch] });
+      const fields = c as unknown as Record<string, number | ByChannel>;
+      for (const metric of SCALARS) rows.push({ ...base, channel: '', metric, value: fields[metric] as number });
+      for (const metric of SPLITS) {
+        const split = fields[`${metric}ByChannel`] as ByChannel;
+        for (const ch of CHANNEL_NAMES) rows.push({ ...base, channel: ch, metric, value: split[ch] });
       }
     }
   }

@@ -7,10 +7,14 @@
 import { addFollow, createFollowStore, setNotifies, type FollowStore } from '../accounts/follows.js';
 import { createAccounts, type Accounts } from '../accounts/accounts.js';
 import { compileBehavior, type BehaviorParams } from '../behavior/params.js';
-import { resolveRanker, type FeedRanker, type RankContext } from '../feed/ranker.js';
+import { resolveRanker } from '../feed/ranker.js';
+import { CHANNELS } from '../feed/channel.js';
+import { createCandidates, type Candidates } from '../feed/candidates.js';
+import { createRanking, type Ranking } from '../feed/rank.js';
 import { viaWidthFor } from '../feed/inbox.js';
 import { createTopicPools, type TopicPools } from '../feed/topic-pool.js';
 import type { SocialGraph } from '../graph/index.js';
+import { graphFingerprint } from '../graph/csr.js';
 import { freshnessCurve, tabulateFreshness } from '../content/freshness.js';
 import { createPostStore, type PostStore } from '../content/posts.js';
 import { createPopulation, type Population } from '../population.js';
@@ -22,20 +26,30 @@ import { resolveStrategy } from '../campaign/registry.js';
 import type { Strategy } from '../campaign/strategy.js';
 import { parseHours } from '../time.js';
 import { buildGraph } from './build-graph.js';
-import { rankerKind } from './score.js';
 import { COUNTERS } from './metrics.js';
 import type { FocalPost, PostSummary } from './focal-posts.js';
 
 /** Entries per topic in the out-of-network pools. */
 const TOPIC_POOL_SIZE = 512;
 
-/** Largest number of candidates one session considers. */
-export const MAX_CANDIDATES = 1024;
-
-/** State of one focal account (the business under study). */
-export interface FocalAccount {
+/** What users and strategies may read of a focal account (the business under study). */
+export interface FocalAccountView {
   readonly index: number;
   readonly name: string;
+  /**
+   * Counters of the current step, the current cycle, the whole run and the last finished cycle,
+   * indexed by `COUNTER` (the metric table of `engine/metrics.ts`; a channel split at `+ channel`).
+   */
+  readonly stepCounters: Readonly<Float64Array>;
+  readonly cycleCounters: Readonly<Float64Array>;
+  readonly totalCounters: Readonly<Float64Array>;
+  readonly lastCycleCounters: Readonly<Float64Array>;
+  /** Promotion money planned but not yet spent. */
+  readonly promotionBank: number;
+}
+
+/** A focal account's full state, private to the engine. */
+export interface FocalAccount extends FocalAccountView {
   readonly strategy: Strategy;
   /** Per user: impressions of this account seen (capped at 255), likes given, paid impressions seen. */
   exposures: Uint8Array;
@@ -48,12 +62,10 @@ export interface FocalAccount {
   engagers: Int32Array;
   engagerHead: number;
   engagerCount: number;
-  /** Counters of the current step, the current cycle and the whole run (see `M`). */
   stepCounters: Float64Array;
   cycleCounters: Float64Array;
   totalCounters: Float64Array;
   lastCycleCounters: Float64Array;
-  /** Promotion money planned but not yet spent. */
   promotionBank: number;
   retarget: boolean;
 }
@@ -76,27 +88,51 @@ export interface EngineParams {
   driftPerStep: number;
 }
 
-/** Everything one run needs. Fields are public for inspection; change them only through `step`. */
+/**
+ * A world as users, strategies and listeners see it: a documented, read-only view. The engine's
+ * stores and scratch space behind it are private (`WorldState`); `step` is the only way to
+ * change it, and `inspect.ts` answers questions about follows.
+ */
 export interface World {
   readonly scenario: Scenario;
   readonly scenarioHash: string;
   readonly replicate: number;
   /** Master seed actually used. */
   readonly seed: number;
-  readonly params: EngineParams;
+  readonly params: Readonly<EngineParams>;
   /** The next step to run (0 before the first). */
-  step: number;
+  readonly step: number;
+  /** Users active in the last step run. */
+  readonly activeCount: number;
   readonly graph: SocialGraph;
+  readonly users: Readonly<Population>;
+  /** Every account (focal first, then background creators): followers, topics, posting state. */
+  readonly accounts: Readonly<Accounts>;
+  readonly focal: readonly FocalAccountView[];
+  /** The post store: `readPost(world.posts, slot)` gives a post's fields. */
+  readonly posts: Readonly<PostStore>;
+  /** Summaries of focal posts that have left every pool, in order of leaving (unless streamed). */
+  readonly finishedPosts: readonly PostSummary[];
+  /** Impressions by channel of all posts (background included), for the run. */
+  readonly impressionsByChannel: Readonly<Float64Array>;
+  /** Warnings about the scenario (e.g. a half-life shorter than two steps). */
+  readonly warnings: readonly string[];
+}
+
+/** Everything one run holds, private to the engine: the public view plus stores, streams and scratch. */
+export interface WorldState extends World {
+  step: number;
+  activeCount: number;
+  readonly params: EngineParams;
   readonly users: Population;
-  readonly follows: FollowStore;
   readonly accounts: Accounts;
   readonly focal: FocalAccount[];
   readonly posts: PostStore;
+  readonly follows: FollowStore;
   /** Live focal posts' records by record id; `undefined` where free. */
   focalPosts: Array<FocalPost | undefined>;
   /** Seen-bitsets of retired focal posts, reused by new ones. */
   readonly spareBitsets: Uint8Array[];
-  /** Summaries of focal posts that have left every pool, in order of leaving (unless streamed). */
   finishedPosts: PostSummary[];
   /** Streaming receiver of focal-post summaries (see `WorldOptions.onPost`). */
   readonly onPost: ((post: PostSummary) => void) | undefined;
@@ -117,35 +153,34 @@ export interface World {
   paidSerial: Int32Array;
   /** Users active this step, and the step each user was last active. */
   active: Int32Array;
-  activeCount: number;
   activeStep: Int32Array;
   /** Reshares made this step, delivered at its end. */
   shareSerial: Int32Array;
   shareUser: Int32Array;
   shareCount: number;
-  /** Impressions by channel of all posts (background included), for the run. */
-  impressionsByChannel: Float64Array;
+  readonly impressionsByChannel: Float64Array;
   /** Keys of the named streams of this replicate. */
   readonly keys: Record<keyof typeof Purpose, number>;
   /** The session stream (re-seeded per session from (session key, user, step)). */
   readonly rng: Xor128;
-  readonly ranker: FeedRanker;
-  /** Inline code of a built-in ranker, −1 for a custom one (see `score.ts`). */
-  readonly rankerKind: number;
-  /** Reused per candidate: what the ranker sees. */
-  readonly rankContext: RankContext;
-  /** Session scratch space. */
-  readonly candSlot: Int32Array;
-  readonly candVia: Int32Array;
-  readonly candChannel: Uint8Array;
-  readonly candScore: Float64Array;
-  readonly order: Int32Array;
+  /** The step-level stream (activity, posting, paid buying: re-seeded per step and purpose). */
+  readonly stream: Xor128;
+  /** The feed ranker and its scratch (features of a session's candidates). */
+  readonly ranking: Ranking;
+  /** A session's candidates (scratch, reused by every session). */
+  readonly candidates: Candidates;
+  /** Where prefetching loads go, so they are not optimised away (write-only; no result reads it). */
+  readonly sink: Float64Array;
   /** Sessions run so far. */
   sessionId: number;
   /** The running session's stamp in the post records (restarts at 1 after 2³⁰ sessions: see `runSession`). */
   sessionStamp: number;
-  /** Warnings about the scenario (e.g. a half-life shorter than two steps). */
   readonly warnings: string[];
+}
+
+/** The engine's state behind a world's public view. @internal */
+export function internal(w: World): WorldState {
+  return w as WorldState;
 }
 
 /** Options of {@link createWorld}. */
@@ -249,6 +284,11 @@ function pickAudience(pop: Population, topic: number, count: number, next: () =>
 
 /** Creates the world of `input` (any subset of a scenario; see `defaultScenario`). */
 export function createWorld(input: ScenarioInput | Scenario = {}, options: WorldOptions = {}): World {
+  return createWorldState(input, options);
+}
+
+/** Creates a world's full state (the engine's side of {@link createWorld}). @internal */
+export function createWorldState(input: ScenarioInput | Scenario = {}, options: WorldOptions = {}): WorldState {
   const withGraphSize = options.graph ? { ...input, users: options.graph.users } : input;
   const scenario = resolveScenario(withGraphSize);
   const warnings: string[] = [];
@@ -256,7 +296,9 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
   const replicate = options.replicate ?? 0;
   const seed = options.seed ?? scenario.seed;
   const hash = scenarioHash(scenario);
-  const keyOf = (purpose: string) => deriveSeed(seed, hash, replicate, purpose);
+  // A graph passed in code is not in the scenario: its fingerprint joins the seeds instead.
+  const seedHash = options.graph ? `${hash}:${graphFingerprint(options.graph)}` : hash;
+  const keyOf = (purpose: string) => deriveSeed(seed, seedHash, replicate, purpose);
   const keys = Object.fromEntries(Object.keys(Purpose).map((p) => [p, keyOf(p)])) as Record<keyof typeof Purpose, number>;
 
   const N = scenario.users;
@@ -316,8 +358,6 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
   const stay = Math.max(params.maxAge + 1, boosts ? scenario.stepsPerCycle + 1 : 0);
   const posts = createPostStore(Math.min(perStep * stay + 64, 1 << 24));
   const B = scenario.feed.inboxSize;
-  const cap = MAX_CANDIDATES;
-  const ranker = resolveRanker(scenario.feed.ranker, scenario.feed.inNetworkShare);
   return {
     scenario,
     scenarioHash: hash,
@@ -351,19 +391,13 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
     shareSerial: new Int32Array(1024),
     shareUser: new Int32Array(1024),
     shareCount: 0,
-    impressionsByChannel: new Float64Array(4),
+    impressionsByChannel: new Float64Array(CHANNELS),
     keys,
     rng: createXor128(),
-    ranker,
-    rankerKind: rankerKind(ranker),
-    rankContext: {
-      user: 0, post: 0, account: -1, channel: 'network', inNetwork: true, age: 0, freshness: 1, match: 0, engagementRate: 0, affinity: 1, likeLogOdds: 0,
-    },
-    candSlot: new Int32Array(cap),
-    candVia: new Int32Array(cap),
-    candChannel: new Uint8Array(cap),
-    candScore: new Float64Array(cap),
-    order: new Int32Array(cap),
+    stream: createXor128(),
+    ranking: createRanking(resolveRanker(scenario.feed)),
+    candidates: createCandidates(),
+    sink: new Float64Array(1),
     sessionId: 0,
     sessionStamp: 0,
     warnings,

@@ -25,7 +25,7 @@ export function checkRegistered(scenarios: Array<{ scenario: Scenario; where?: s
   const problems: ScenarioProblem[] = [];
   const seen = new Set<string>();
   for (const { scenario, where = '' } of scenarios) {
-    collect(problems, where, () => resolveRanker(scenario.feed.ranker, scenario.feed.inNetworkShare));
+    collect(problems, where, () => resolveRanker(scenario.feed));
     collect(problems, where, () => freshnessCurve(scenario.content.freshness));
     scenario.accounts.forEach((a, i) => {
       const s = a.strategy;

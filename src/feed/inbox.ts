@@ -22,10 +22,9 @@ export interface Inboxes {
    */
   inboxState: Uint8Array;
   readonly inboxSize: number;
+  /** Where prefetching loads go, so they are not optimised away (write-only). */
+  readonly sink: Float64Array;
 }
-
-/** Where prefetching loads go, so they are not optimised away (a typed array: no allocation). */
-const sink = new Float64Array(1);
 
 /** Bytes per inbox origin for `users` users. */
 export function viaWidthFor(users: number): number {
@@ -93,7 +92,7 @@ export function deliverToFollowers(
   const via = w.inboxVia;
   const VB = B * w.viaWidth;
   for (let e = g.offsets[from]; e < end; e++) s += state[2 * f[e]] + serials[f[e] * B] + via[f[e] * VB];
-  sink[0] += s;
+  w.sink[0] += s;
   for (let e = g.offsets[from]; e < end; e++) {
     const v = f[e];
     if (skip !== null && skip(v)) continue;

@@ -1,11 +1,16 @@
 /**
  * Feed ranking behind one small interface: a ranker scores a candidate from what the platform
- * knows about it. The four built-ins implement the same interface a user's ranker does;
- * custom rankers are registered by name so scenarios stay serialisable.
+ * knows about it. The built-ins implement exactly the interface a user's ranker does — a scalar
+ * `score` and, optionally, a batch `scoreAll` over a session's candidates — and declare the
+ * features they read, so the engine computes only those. Rankers are registered by name so
+ * scenarios stay serialisable; a factory takes parameters from the scenario (`feed.rankerParams`).
  * @module
  */
-import type { ChannelName } from './channel.js';
+import type { FeedSpec } from '../scenario/types.js';
 import { closestKey, ScenarioError } from '../scenario/errors.js';
+
+/** The channels whose candidates are ranked (notifications and paid items are shown before ranking). */
+export type RankedChannel = 'network' | 'recommended';
 
 /**
  * What a ranker sees of one candidate. The engine reuses one object per session, so a ranker
@@ -18,9 +23,9 @@ export interface RankContext {
   post: number;
   /** Account that published the post (focal accounts first, then creators), −1 for a user's post. */
   account: number;
-  /** How the candidate reached the user. */
-  channel: ChannelName;
-  /** True for posts from followed accounts and the user's social graph. */
+  /** How the candidate reached the user: the in-network feed or an out-of-network recommendation. */
+  channel: RankedChannel;
+  /** True for posts from followed accounts and the user's social graph (`channel === 'network'`). */
   inNetwork: boolean;
   /** Age in steps. */
   age: number;
@@ -36,57 +41,124 @@ export interface RankContext {
   likeLogOdds: number;
 }
 
+/** Features a ranker may declare it reads (the rest of a context is always filled). */
+export type RankFeature = 'freshness' | 'match' | 'engagementRate' | 'affinity' | 'likeLogOdds';
+
+/** Every feature, for rankers that declare none. */
+export const RANK_FEATURES: readonly RankFeature[] = ['freshness', 'match', 'engagementRate', 'affinity', 'likeLogOdds'];
+
+/**
+ * A session's candidates as columns (index i = candidate i, i < n), for `scoreAll`. `post`,
+ * `account`, `inNetwork` and `age` are always filled; of the features, only those the ranker
+ * declares (the others hold stale values).
+ */
+export interface RankBatch {
+  readonly n: number;
+  readonly user: number;
+  readonly post: Int32Array;
+  readonly account: Int32Array;
+  /** 1 in-network, 0 recommended. */
+  readonly inNetwork: Uint8Array;
+  readonly age: Int32Array;
+  readonly freshness: Float64Array;
+  readonly match: Float64Array;
+  readonly engagementRate: Float64Array;
+  readonly affinity: Float64Array;
+  readonly likeLogOdds: Float64Array;
+}
+
 /** A feed ranker. Scores must be finite and ≥ 0; 0 means "never show". */
 export interface FeedRanker {
   readonly name: string;
+  /** The features `score` / `scoreAll` read (default: all). Declaring fewer spares their computation. */
+  readonly features?: readonly RankFeature[];
   score(c: RankContext): number;
+  /** Optional batch form: writes the score of candidate i to `scores[i]`, equal to `score` of its context. */
+  scoreAll?(b: RankBatch, scores: Float64Array): void;
+}
+
+/** A ranker that takes parameters from the scenario: `feed.rankerParams` and the rest of `feed`. */
+export interface RankerFactory {
+  readonly name: string;
+  create(params: Readonly<Record<string, number>>, feed: Readonly<FeedSpec>): FeedRanker;
 }
 
 /** Newest first: the score is freshness alone. */
-export const chronological: FeedRanker = { name: 'chronological', score: (c) => c.freshness };
+export const chronological: FeedRanker = {
+  name: 'chronological',
+  features: ['freshness'],
+  score: (c) => c.freshness,
+  scoreAll(b, scores) {
+    for (let i = 0; i < b.n; i++) scores[i] = b.freshness[i];
+  },
+};
 
 /** Affinity × smoothed engagement rate × freshness (Facebook's EdgeRank shape). */
 export const engagement: FeedRanker = {
   name: 'engagement',
+  features: ['freshness', 'engagementRate', 'affinity'],
   score: (c) => c.affinity * c.engagementRate * c.freshness,
+  scoreAll(b, scores) {
+    for (let i = 0; i < b.n; i++) scores[i] = b.affinity[i] * b.engagementRate[i] * b.freshness[i];
+  },
 };
 
 /** Interest match × predicted engagement × freshness, in and out of network alike. */
 export const interest: FeedRanker = {
   name: 'interest',
+  features: ['freshness', 'match', 'likeLogOdds'],
   score: (c) => (c.match * c.freshness) / (1 + Math.exp(-c.likeLogOdds)),
+  scoreAll(b, scores) {
+    for (let i = 0; i < b.n; i++) scores[i] = (b.match[i] * b.freshness[i]) / (1 + Math.exp(-b.likeLogOdds[i]));
+  },
 };
 
 /**
  * Engagement ranking for in-network candidates and interest ranking for recommendations,
  * weighted by the in-network share `share` (0..1).
  */
-export function hybrid(share: number): FeedRanker & { readonly builtin: true } {
+export function hybrid(share: number): FeedRanker {
+  const inWeight = 2 * share;
+  const outWeight = 2 * (1 - share);
   return {
     name: 'hybrid',
-    builtin: true,
-    score: (c) =>
-      c.inNetwork ? 2 * share * engagement.score(c) : 2 * (1 - share) * interest.score(c),
+    features: RANK_FEATURES,
+    score: (c) => (c.inNetwork ? inWeight * engagement.score(c) : outWeight * interest.score(c)),
+    scoreAll(b, scores) {
+      for (let i = 0; i < b.n; i++) {
+        scores[i] = b.inNetwork[i] === 1
+          ? inWeight * (b.affinity[i] * b.engagementRate[i] * b.freshness[i])
+          : outWeight * ((b.match[i] * b.freshness[i]) / (1 + Math.exp(-b.likeLogOdds[i])));
+      }
+    },
   };
 }
 
-const builtins: Array<[string, FeedRanker | ((inNetworkShare: number) => FeedRanker)]> = [
-  ['chronological', chronological],
-  ['engagement', engagement],
-  ['interest', interest],
-  ['hybrid', hybrid],
-];
-const registry = new Map(builtins);
+const hybridFactory: RankerFactory = { name: 'hybrid', create: (_params, feed) => hybrid(feed.inNetworkShare) };
+
+const builtins: Array<FeedRanker | RankerFactory> = [chronological, engagement, interest, hybridFactory];
+const registry = new Map<string, FeedRanker | RankerFactory>(builtins.map((r) => [r.name, r]));
 
 /** Puts the built-in rankers back under their names (after a test replaced one). @internal */
 export function restoreBuiltinRankers(): void {
-  for (const [name, r] of builtins) registry.set(name, r);
+  for (const r of builtins) registry.set(r.name, r);
 }
 
-/** Registers a custom ranker under its name, for use as `feed.ranker` in scenarios. */
-export function registerRanker(ranker: FeedRanker): void {
-  if (!ranker || typeof ranker.name !== 'string' || typeof ranker.score !== 'function') {
-    throw new TypeError('registerRanker: expected { name: string, score(context): number }');
+const isFactory = (r: FeedRanker | RankerFactory): r is RankerFactory => typeof (r as RankerFactory).create === 'function';
+
+/**
+ * Registers a custom ranker — or a factory that builds one from `feed.rankerParams` — under its
+ * name, for use as `feed.ranker` in scenarios.
+ */
+export function registerRanker(ranker: FeedRanker | RankerFactory): void {
+  const ok = ranker && typeof ranker.name === 'string' && ranker.name.length > 0 &&
+    (typeof (ranker as FeedRanker).score === 'function' || isFactory(ranker));
+  if (!ok) throw new TypeError('registerRanker: expected { name: string, score(context): number } or { name: string, create(params, feed): FeedRanker }');
+  const s = (ranker as FeedRanker).scoreAll;
+  if (s !== undefined && typeof s !== 'function') throw new TypeError(`registerRanker: ${ranker.name}.scoreAll must be a function`);
+  const f = (ranker as FeedRanker).features;
+  if (f !== undefined && !(Array.isArray(f) && f.every((x) => RANK_FEATURES.includes(x)))) {
+    throw new TypeError(`registerRanker: ${ranker.name}.features must list some of ${RANK_FEATURES.join(', ')}`);
   }
   registry.set(ranker.name, ranker);
 }
@@ -96,11 +168,14 @@ export function rankerNames(): string[] {
   return [...registry.keys()];
 }
 
-/** Resolves a ranker name; throws naming the allowed values when it is unknown. */
-export function resolveRanker(name: string, inNetworkShare: number): FeedRanker {
-  const r = registry.get(name);
+/** Resolves the scenario's ranker; throws naming the allowed values when it is unknown. */
+export function resolveRanker(feed: Readonly<FeedSpec>): FeedRanker {
+  const r = registry.get(feed.ranker);
   if (!r) {
-    throw new ScenarioError([{ path: 'feed.ranker', value: name, allowed: `is not a registered ranker (known: ${rankerNames().join(', ')}; registerRanker adds one)`, suggestion: closestKey(name, rankerNames()) }]);
+    throw new ScenarioError([{ path: 'feed.ranker', value: feed.ranker, allowed: `is not a registered ranker (known: ${rankerNames().join(', ')}; registerRanker adds one)`, suggestion: closestKey(feed.ranker, rankerNames()) }]);
   }
-  return typeof r === 'function' ? r(inNetworkShare) : r;
+  if (!isFactory(r)) return r;
+  const made = r.create(feed.rankerParams ?? {}, feed);
+  if (!made || typeof made.score !== 'function') throw new TypeError(`ranker factory "${r.name}": create() must return { name, score(context) }`);
+  return made;
 }

@@ -173,3 +173,21 @@ export function undirectedGraph(g: SocialGraph): SocialGraph {
   }
   return { users, offsets, followers: followers.slice(0, w) };
 }
+
+/**
+ * A 64-bit fingerprint of a graph's structure (FNV-1a over its users, row starts and follower
+ * lists, as 16 hex digits): equal graphs give equal fingerprints, and a graph passed in code
+ * seeds a run's streams through it, so runs on different graphs draw differently.
+ */
+export function graphFingerprint(g: SocialGraph): string {
+  let h1 = 0x811c9dc5 ^ g.users;
+  let h2 = 0x050c5d1f;
+  const mix = (x: number) => {
+    h1 = Math.imul(h1 ^ x, 0x01000193);
+    h2 = Math.imul(h2 ^ x, 0x01000193) ^ (h1 >>> 15);
+  };
+  for (let i = 0; i <= g.users; i++) mix(g.offsets[i]);
+  const n = g.offsets[g.users];
+  for (let e = 0; e < n; e++) mix(g.followers[e]);
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}

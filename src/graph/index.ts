@@ -7,6 +7,7 @@
  */
 export {
   edgeCount,
+  graphFingerprint,
   graphFromEdges,
   meanDegree,
   outDegree,

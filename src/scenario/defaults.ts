@@ -5,6 +5,7 @@
  * @module
  */
 import type { Scenario } from './types.js';
+import { DEFAULT_MEAN_DEGREE } from '../graph/defaults.js';
 
 /** The default scenario. Every field of a user's scenario falls back to this. */
 export const defaultScenario: Scenario = {
@@ -15,7 +16,7 @@ export const defaultScenario: Scenario = {
   stepDuration: '1h',
   stepsPerCycle: 24,
   cycles: 30,
-  graph: { kind: 'barabasi-albert', meanDegree: 15 },
+  graph: { kind: 'barabasi-albert', meanDegree: DEFAULT_MEAN_DEGREE },
   population: {
     activity: 0.1, // ~2.4 feed visits a day (GUESS)
     activitySpread: 1, // log-normal σ: heavy-tailed activity

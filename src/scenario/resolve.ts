@@ -12,6 +12,7 @@ import { parseEdgeList } from '../graph/edge-list.js';
 import { DEFAULT_MIN_DEGREE, defaultMaxDegree } from '../graph/power-law-degrees.js';
 import type { FocalAccountSpec, Scenario, ScenarioInput } from './types.js';
 import { clonePlain, isPlain, type Plain } from './plain.js';
+import { DEFAULT_MEAN_DEGREE } from '../graph/defaults.js';
 
 /** Users named by an edge list, or a problem with the list (bad lines are named with their number). */
 function edgeListUsers(text: string, undirected: boolean): number | ScenarioProblem {
@@ -82,7 +83,7 @@ function crossFieldProblems(input: Plain, listed: number | ScenarioProblem | und
   }
   // Generators whose degree is bounded by the users there are (the default, 15, included).
   if (isPlain(g) && (g.kind === 'erdos-renyi' || g.kind === 'watts-strogatz')) {
-    const k = typeof g.meanDegree === 'number' ? g.meanDegree : 15;
+    const k = typeof g.meanDegree === 'number' ? g.meanDegree : DEFAULT_MEAN_DEGREE;
     const tooHigh = g.kind === 'erdos-renyi' ? k > users - 1 : 2 * Math.round(k / 2) >= users;
     if (tooHigh) problems.push({ path: 'graph.meanDegree', value: k, allowed: `must be below the number of users (${users}) for a ${g.kind} graph` });
   }

@@ -119,6 +119,12 @@ function fieldFor(key: string, parent: string, template: unknown, what: string):
 function objectFor(template: Plain, parent: string, what: string): z.ZodMiniType {
   const shape: Record<string, z.ZodMiniType> = {};
   for (const [k, v] of Object.entries(template)) shape[k] = fieldFor(k, parent, v, what);
+  // Optional fields with no default value.
+  if (what === 'feed') {
+    shape.rankerParams = documented(z.optional(z.record(z.string(), z.number({ error: 'must be a number' }).check(z.refine(Number.isFinite, { error: 'must be a finite number' })), { error: 'must be an object of numbers by name' })), {
+      description: 'Parameters of a ranker registered as a factory (registerRanker({ name, create(params, feed) })), numbers by name.',
+    });
+  }
   return strictObject(shape, what);
 }
 

@@ -173,6 +173,8 @@ export interface ContentSpec {
 /** The platform's feed. */
 export interface FeedSpec {
   ranker: RankerName;
+  /** Parameters of a ranker registered as a factory (`registerRanker({ name, create(params, feed) })`); none by default. */
+  rankerParams?: Record<string, number>;
   selection: SelectionName;
   /** Gumbel-top-K temperature: 1 samples in proportion to score, → 0 is deterministic. */
   temperature: number;

@@ -7,7 +7,7 @@ import { cascadeDepth, structuralVirality as structuralViralityOf } from '../eng
 import { readPost, retireNow, serialAt } from '../content/posts.js';
 import { finishFocalPost, publish } from '../engine/publish.js';
 import { step } from '../engine/step.js';
-import { createWorld, type World } from '../engine/world.js';
+import { createWorldState, type WorldState } from '../engine/world.js';
 import { createXor128, nextFloat, seedKeyed } from '../rng.js';
 import type { CascadeSetup } from '../scenario/presets.js';
 
@@ -37,7 +37,7 @@ export interface RunCascadesOptions {
 
 /** Runs `cascades` cascades one after another in one world (decisions are per post, so they are independent). */
 export function runCascades(setup: CascadeSetup, options: RunCascadesOptions): CascadeMeasures[] {
-  const w: World = createWorld(setup.scenario, { replicate: options.replicate ?? 0, ...(setup.graph ? { graph: setup.graph } : {}) });
+  const w: WorldState = createWorldState(setup.scenario, { replicate: options.replicate ?? 0, ...(setup.graph ? { graph: setup.graph } : {}) });
   const N = w.users.size;
   const draw = seedKeyed(createXor128(), w.keys.audience, 0x5eed, options.replicate ?? 0);
   const out: CascadeMeasures[] = [];
@@ -72,7 +72,7 @@ export function runCascades(setup: CascadeSetup, options: RunCascadesOptions): C
   return out;
 }
 
-function finishPost(w: World, slot: number, serial: number, keep: number): void {
+function finishPost(w: WorldState, slot: number, serial: number, keep: number): void {
   if (serialAt(w.posts, slot) === serial) finishFocalPost(w, slot);
   w.finishedPosts.length = keep; // measures are returned above; do not accumulate summaries
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, script, step, type ScenarioInput, type World } from '../../src/index.js';
 import { twoProportionZ } from '../helpers/stats.js';
+import { internal } from '../../src/engine/world.js';
 
 // Users differ only in activity (equal interests and propensities), so among the viewers of
 // post 1, likers and non-likers are exchangeable: with no mechanism tying a like to future
@@ -23,8 +24,8 @@ function exposureOfLikers(over: ScenarioInput, promotion = 0) {
   const seen = new Map<number, Uint8Array>();
   let likedBefore: Uint8Array | null = null;
   step(w, w.params.totalSteps, (world) => {
-    for (const rec of world.focalPosts) if (rec) seen.set(rec.created, rec.seen.slice());
-    if (world.step === 20) likedBefore = world.focal[0].liked.slice();
+    for (const rec of internal(world).focalPosts) if (rec) seen.set(rec.created, rec.seen.slice());
+    if (world.step === 20) likedBefore = internal(world).focal[0].liked.slice();
   });
   const saw = (post: number, u: number) => (seen.get(post)![u >> 3] & (1 << (u & 7))) !== 0;
   let likers = 0;

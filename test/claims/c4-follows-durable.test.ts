@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTER, createWorld, hasNotifications, isFollowing, registerRanker, script, step, type ScenarioInput } from '../../src/index.js';
+import { internal } from '../../src/engine/world.js';
 
 // A ranker that never shows focal account 0's posts: only notifications (outside ranking) can.
 registerRanker({ name: 'test-hide-focal', score: (c) => (c.account === 0 ? 0 : c.freshness) });
@@ -27,7 +28,7 @@ describe('C4 follows are durable', () => {
     const w = createWorld({ ...scenario, feed: { ranker: 'chronological', recommendations: 0 }, behavior: { share: { base: 0 } } });
     const seenBy = new Set<number>();
     const viewers = (world: typeof w) => {
-      for (const rec of world.focalPosts) {
+      for (const rec of internal(world).focalPosts) {
         if (!rec) continue;
         for (let u = 0; u < world.users.size; u++) if (rec.seen[u >> 3] & (1 << (u & 7))) seenBy.add(u);
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, followersOf, script, simulate, step, type ScenarioInput } from '../../src/index.js';
 import { poissonZ } from '../helpers/stats.js';
+import { internal } from '../../src/engine/world.js';
 
 const audience: ScenarioInput = { users: 3000, stepsPerCycle: 24, startingFollowers: 1500, content: { creators: 0 } };
 
@@ -48,7 +49,7 @@ describe('C7 followers must be kept', () => {
     let expected = 0;
     let variance = 0;
     for (const u of start) {
-      const L = w.lastSession[u];
+      const L = internal(w).lastSession[u];
       const p = L > 0 ? 1 - Math.exp(-churn * L - hazard[L]) : 0;
       expected += p;
       variance += p * (1 - p);

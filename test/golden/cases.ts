@@ -12,6 +12,7 @@ import {
   compare, createWorld, followBuilding, independentCascade, likeChasing, parseEdgeList, registerRanker, runCascades, simulate, step,
   type FeedRanker, type ScenarioInput,
 } from '../../src/index.js';
+import { internal } from '../../src/engine/world.js';
 
 /** What a case produces: one output object to digest. */
 export interface GoldenCase {
@@ -146,7 +147,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     kind: 'world',
     run: () => {
       const w = step(createWorld({ ...small, population: { interestDrift: { amount: 0.2, per: '1d' } }, strategy: followBuilding() }), 24);
-      const f = w.follows;
+      const f = internal(w).follows;
       return {
         followCode: f.code.subarray(0, f.used),
         accustomed: Array.from(f.accustomed.subarray(0, f.used)),

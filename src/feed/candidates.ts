@@ -1,0 +1,72 @@
+/**
+ * A session's candidate list: forced items (notifications and paid, shown before ranking) and
+ * ranked candidates, in typed arrays sized once per world. Every source adds through `offer` /
+ * `force`, which stamp the post so no source adds it twice in one session.
+ * @module
+ */
+import { PF } from '../content/posts.js';
+
+/** Largest number of ranked candidates one session considers. */
+export const MAX_CANDIDATES = 1024;
+/** Largest number of forced items (notifications and paid) in one session. */
+export const MAX_FORCED = 256;
+
+/** The candidate buffers of one world (scratch: reused by every session). */
+export interface Candidates {
+  /** The running session's stamp (see `runSession`). */
+  sid: number;
+  n: number;
+  readonly slot: Int32Array;
+  /** The user an inbox entry came from (a reshare), −1 otherwise. */
+  readonly via: Int32Array;
+  readonly channel: Uint8Array;
+  readonly score: Float64Array;
+  /** Selected candidates' indexes, best first. */
+  readonly order: Int32Array;
+  nForced: number;
+  readonly forcedSlot: Int32Array;
+  readonly forcedChannel: Uint8Array;
+}
+
+export function createCandidates(): Candidates {
+  return {
+    sid: 0,
+    n: 0,
+    slot: new Int32Array(MAX_CANDIDATES),
+    via: new Int32Array(MAX_CANDIDATES),
+    channel: new Uint8Array(MAX_CANDIDATES),
+    score: new Float64Array(MAX_CANDIDATES),
+    order: new Int32Array(MAX_CANDIDATES),
+    nForced: 0,
+    forcedSlot: new Int32Array(MAX_FORCED),
+    forcedChannel: new Uint8Array(MAX_FORCED),
+  };
+}
+
+/**
+ * The one liveness check: the record at `at` still holds `serial` (its slot was not reused)
+ * and the post has not expired by step `t`.
+ */
+export function isLive(words: Int32Array, at: number, serial: number, t: number): boolean {
+  return words[at + PF.serial] === serial && words[at + PF.expires] >= t;
+}
+
+/** True when the post at record `at` was already taken in this session. */
+export function isTaken(c: Candidates, words: Int32Array, at: number): boolean {
+  return words[at + PF.stamp] === c.sid;
+}
+
+/** Adds a ranked candidate (the caller checked there is room: `c.n < MAX_CANDIDATES`). */
+export function offer(c: Candidates, words: Int32Array, at: number, slot: number, via: number, channel: number): void {
+  words[at + PF.stamp] = c.sid;
+  c.slot[c.n] = slot;
+  c.via[c.n] = via;
+  c.channel[c.n++] = channel;
+}
+
+/** Adds a forced item (the caller checked there is room: `c.nForced < MAX_FORCED`). */
+export function force(c: Candidates, words: Int32Array, at: number, slot: number, channel: number): void {
+  words[at + PF.stamp] = c.sid;
+  c.forcedSlot[c.nForced] = slot;
+  c.forcedChannel[c.nForced++] = channel;
+}
