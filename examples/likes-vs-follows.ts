@@ -23,7 +23,13 @@ const result = await compare({
 if (process.stderr.isTTY && !process.env.CI) process.stderr.write('\n');
 
 const [base, challenger] = result.strategies;
-const fmt = (x: number) => (x < 0 ? '-' : '') + Math.abs(x).toFixed(0);
+// Whole units; a real difference under one unit (e.g. 0.004: half a paid impression not yet
+// spent at a cycle's end) shows its first digit, so "0" is only printed for a tie.
+const fmt = (x: number) => {
+  const r = Math.round(x);
+  if (r === 0 && Math.abs(x) >= 1e-6) return x.toPrecision(1);
+  return (r < 0 ? '-' : '') + Math.abs(r).toFixed(0);
+};
 const ci = (i: Interval) => `${fmt(i.mean).padStart(6)} [${fmt(i.lower)}, ${fmt(i.upper)}]`.padEnd(22);
 console.log(`${result.replicates} replicates × ${result.strategies.length} strategies, ${result.cycles} cycles, seed ${result.seed} (95 % t intervals)`);
 console.log(`cycle | ${base.padEnd(22)} | ${challenger.padEnd(22)} | difference             | P(${challenger} ahead)`);

@@ -15,7 +15,13 @@ const small = process.env.FEEDSIM_EXAMPLE_SIZE === 'small';
 const size = small ? { users: 2500, cycles: 3, economics: { budgetPerCycle: 40 } } : { users: 10000, cycles: 30 };
 const replicates = small ? 2 : 10;
 
-const fmt = (x: number) => (Math.round(x) < 0 ? '−' : '') + Math.abs(Math.round(x));
+// Whole units; a real difference under one unit (e.g. 0.004: half a paid impression not yet
+// spent at a cycle's end) shows its first digit, so "0" is only printed for a tie.
+const fmt = (x: number) => {
+  const r = Math.round(x);
+  if (r === 0 && Math.abs(x) >= 1e-6) return x.toPrecision(1).replace('-', '−');
+  return (r < 0 ? '−' : '') + Math.abs(r);
+};
 const ci = (i: Interval) => `${fmt(i.mean)} [${fmt(i.lower)}, ${fmt(i.upper)}]`;
 const started = performance.now();
 const rows: string[] = [];

@@ -16,6 +16,7 @@ import { runEconomics, type Economics } from './economics.js';
 import { checkExperimentOptions } from './check-options.js';
 import { bootstrapInterval, tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
+import { difference, tied } from './ties.js';
 
 /** Adaptive replication: add replicates until an interval is narrow enough. */
 export interface AdaptiveReplication {
@@ -71,9 +72,9 @@ export interface CompareResult {
   strategies: string[];
   /** Per strategy: mean and interval of every cycle metric. */
   summary: Record<string, MetricSeries>;
-  /** Per challenger: paired difference (challenger − baseline) of every cycle metric. */
+  /** Per challenger: paired difference (challenger − baseline) of every cycle metric; a pair equal within rounding (ties.ts) differs by exactly 0. */
   differences: Record<string, MetricSeries>;
-  /** Per strategy and cycle: share of replicates in which it has the highest cumulative (discounted) net return, `cumulativeNpv` (ties shared). */
+  /** Per strategy and cycle: share of replicates in which it has the highest cumulative (discounted) net return, `cumulativeNpv` (ties, including values equal within rounding, shared). */
   probabilityAhead: Record<string, number[]>;
   /** Each challenger's crossover over the baseline, on cumulative (discounted) net return. */
   crossovers: Crossover[];
@@ -160,9 +161,9 @@ export function summarise(runs: RunOutput[], labels: string[], opts: { level: nu
   for (const l of labels.slice(1)) {
     const m = perLabel.get(l)!;
     differences[l] = Object.fromEntries(
-      names.map((name) => [name, Array.from({ length: C }, (_, c) => iv(m.map((rep, r) => rep[c][name] - base[r][c][name]), `${l}-diff|${name}|${c}`))]),
+      names.map((name) => [name, Array.from({ length: C }, (_, c) => iv(m.map((rep, r) => difference(rep[c][name], base[r][c][name])), `${l}-diff|${name}|${c}`))]),
     );
-    const diffs = m.map((rep, r) => rep.map((cyc, c) => cyc[value] - base[r][c][value]));
+    const diffs = m.map((rep, r) => rep.map((cyc, c) => difference(cyc[value], base[r][c][value])));
     crossovers.push(crossover(l, labels[0], diffs, differences[l][value], opts.level));
   }
   const probabilityAhead: Record<string, number[]> = Object.fromEntries(labels.map((l) => [l, new Array(C).fill(0)]));
@@ -170,7 +171,8 @@ export function summarise(runs: RunOutput[], labels: string[], opts: { level: nu
     for (let c = 0; c < C; c++) {
       const values = labels.map((l) => perLabel.get(l)![r][c][value]);
       const best = Math.max(...values);
-      const leaders = labels.filter((_, i) => values[i] === best);
+      // Equal within rounding is a tie: the lead is shared.
+      const leaders = labels.filter((_, i) => tied(values[i], best));
       for (const l of leaders) probabilityAhead[l][c] += 1 / leaders.length / R;
     }
   }

@@ -4,17 +4,15 @@
  * @module
  */
 import type { Interval } from './intervals.js';
+import { aboveZero } from './ties.js';
 
 /**
  * Per replicate: the first cycle from which the paired difference (challenger − baseline) stays
- * positive to the end, or `null` (censored) when it is not positive at the last cycle.
+ * positive to the end, or `null` (censored) when it is not positive at the last cycle. A
+ * difference within rounding of zero (|d| ≤ 1e-9, {@link aboveZero}) is a tie, not a lead.
  */
 export function replicateCrossover(diff: ArrayLike<number>): number | null {
-  const C = diff.length;
-  if (C === 0 || !(diff[C - 1] > 0)) return null;
-  let c = C - 1;
-  while (c > 0 && diff[c - 1] > 0) c--;
-  return c + 1;
+  return firstStaying(diff.length, (c) => aboveZero(diff[c]));
 }
 
 /** Kaplan–Meier median of event times with right-censoring at `horizon`; `null` when S never falls to ½. */
@@ -71,15 +69,18 @@ export interface Crossover {
 
 /**
  * Crossover from paired differences of cumulative net return: `diffs[r][c]` for replicate r,
- * cycle c (0-based index = cycle − 1), and their per-cycle intervals.
+ * cycle c (0-based index = cycle − 1), and their per-cycle intervals. Differences and bounds
+ * within 1e-9 of zero count as ties; make the differences with `difference(a, b)` (ties.ts),
+ * which also zeroes larger rounding residues of large values.
  */
 export function crossover(challenger: string, baseline: string, diffs: number[][], intervals: Interval[], level = 0.95): Crossover {
   const C = intervals.length;
   const perReplicate = diffs.map(replicateCrossover);
   const censored = perReplicate.filter((c) => c === null).length;
-  const estimate = firstStaying(C, (c) => intervals[c].mean > 0);
-  const earliest = firstStaying(C, (c) => intervals[c].upper > 0);
-  const population = firstStaying(C, (c) => intervals[c].lower > 0);
+  // Equal within rounding is a tie: a zero-width interval at (nearly) 0 is not a lead.
+  const estimate = firstStaying(C, (c) => aboveZero(intervals[c].mean));
+  const earliest = firstStaying(C, (c) => aboveZero(intervals[c].upper));
+  const population = firstStaying(C, (c) => aboveZero(intervals[c].lower));
   const km = kaplanMeierMedian(perReplicate, C);
   let summary: string;
   if (population !== null) {

@@ -6,7 +6,11 @@ import type { CompareResult } from './compare.js';
 import type { SweepResult } from './sweep.js';
 
 const pad = (x: string | number, n: number) => String(x).padStart(n);
-const money = (x: number) => (x < 0 ? '-' : '') + Math.abs(x).toFixed(0);
+/** Whole units, rounded before the sign is chosen: −0.3 and −7e-15 print as 0, not −0. */
+const money = (x: number) => {
+  const r = Math.round(x);
+  return (r < 0 ? '-' : '') + Math.abs(r).toFixed(0);
+};
 
 /** A per-cycle table of mean followers, reach and cumulative net return [interval] per strategy. */
 export function formatComparison(r: CompareResult): string {

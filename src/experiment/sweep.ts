@@ -17,6 +17,7 @@ import type { PreflightOptions } from './preflight.js';
 import { applyPoint, expandDesign, type Design, type DesignPoint } from './design.js';
 import { tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
+import { aboveZero, belowZero, difference as pairedDifference, greater } from './ties.js';
 
 /** Options of {@link sweep}. */
 export interface SweepOptions {
@@ -149,9 +150,10 @@ export async function preflightSweep(scenarios: SweepScenario[], strategies: Arr
 /** Decides the winner at a point from paired differences against the baseline (see {@link SweepPoint.winner}). */
 function winnerOf(labels: string[], final: Record<string, Interval>, difference: Record<string, Interval>): string {
   const challengers = labels.slice(1);
-  const better = challengers.filter((l) => difference[l].lower > 0);
-  if (better.length) return better.reduce((a, b) => (final[b].mean > final[a].mean ? b : a));
-  if (challengers.every((l) => difference[l].upper < 0)) return labels[0];
+  // Equal within rounding is a tie: a zero-width interval at 0 is not significant either way.
+  const better = challengers.filter((l) => aboveZero(difference[l].lower));
+  if (better.length) return better.reduce((a, b) => (greater(final[b].mean, final[a].mean) ? b : a));
+  if (challengers.every((l) => belowZero(difference[l].upper))) return labels[0];
   return 'neither';
 }
 
@@ -167,7 +169,7 @@ function summarisePoint(index: number, point: DesignPoint, hash: string, labels:
   const difference: Record<string, Interval> = {};
   const crossovers: Crossover[] = [];
   for (const l of labels.slice(1)) {
-    const diffs = byLabel.get(l)!.map((s, r) => s.map((v, c) => v - base[r][c]));
+    const diffs = byLabel.get(l)!.map((s, r) => s.map((v, c) => pairedDifference(v, base[r][c])));
     const intervals = Array.from({ length: C }, (_, c) => tInterval(diffs.map((d) => d[c])));
     difference[l] = intervals[C - 1];
     crossovers.push(crossover(l, labels[0], diffs, intervals));
