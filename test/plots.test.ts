@@ -22,12 +22,60 @@ import {
   sweepWinMap,
   SWEEP_WIN_MAP_TITLE,
   textWidth,
+  MONEY_UNIT,
+  moneyTitle,
   validationPlot,
   validationPointsFromChecks,
   VALIDATION_TITLE,
   type BenchResults,
 } from '../src/plots/index.js';
+import { CHANNEL_NAMES } from '../src/feed/channel.js';
 import { smallCompare, smallSweep, svgTexts, syntheticCompare, xmlProblems } from './helpers/plot-fixtures.js';
+
+/** The width attribute of an SVG's root element. */
+const svgWidth = (svg: string) => Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)![1]);
+
+/** Domains of the y axes of an SVG, in order, from Vega's aria labels ("Y-axis … values from 0 to 28"). */
+const yDomains = (svg: string) => [...svg.matchAll(/aria-label="Y-axis[^"]*values from ([\d.,−-]+) to ([\d.,−-]+)"/g)].map((m) => [m[1], m[2]].map((x) => Number(x.replace(/,/g, '').replace('−', '-'))));
+
+/** One axis label as drawn: position (relative to its axis), anchor, lines, and width of its widest line. */
+interface AxisLabel {
+  x: number;
+  y: number;
+  anchor: string;
+  angle: number;
+  lines: string[];
+  width: number;
+}
+
+/** The labels of every axis of an SVG, one list per axis. */
+function axisLabels(svg: string): AxisLabel[][] {
+  return [...svg.matchAll(/<g class="mark-text role-axis-label"[^>]*>([\s\S]*?)<\/g>/g)].map((g) =>
+    [...g[1].matchAll(/<text text-anchor="(\w+)" transform="translate\(([-\d.]+),([-\d.]+)\)(?: rotate\(([-\d.]+)\))?[^"]*"[^>]*>([\s\S]*?)<\/text>/g)].map((m) => {
+      const body = m[5];
+      const lines = body.includes('<tspan') ? [...body.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]) : [body];
+      const decoded = lines.map((l) => l.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+      const angle = ((Number(m[4] ?? 0) + 540) % 360) - 180; // Vega writes −35° as rotate(325)
+      return { anchor: m[1], x: Number(m[2]), y: Number(m[3]), angle, lines: decoded, width: Math.max(...decoded.map((l) => textWidth(l))) };
+    }),
+  );
+}
+
+/** Pairs of labels of one axis whose boxes overlap (horizontal labels; 13 px lines of 11 px text). */
+function overlapping(labels: AxisLabel[]): string[] {
+  const box = (l: AxisLabel) => {
+    const left = l.anchor === 'middle' ? l.x - l.width / 2 : l.anchor === 'end' ? l.x - l.width : l.x;
+    return { left, right: left + l.width, top: l.y - 9, bottom: l.y + 13 * (l.lines.length - 1) + 3 };
+  };
+  const out: string[] = [];
+  labels.forEach((a, i) =>
+    labels.slice(i + 1).forEach((b) => {
+      const [p, q] = [box(a), box(b)];
+      if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) out.push(`${a.lines.join(' ')} / ${b.lines.join(' ')}`);
+    }),
+  );
+  return out;
+}
 
 /** Checks common to every chart: well-formed SVG with its title, drawn marks and no compile warnings. */
 async function expectChart(spec: Parameters<typeof renderSvg>[0], title: string): Promise<string> {
@@ -129,7 +177,7 @@ describe('naming the plotted return', () => {
     const discounted = structuredClone(plain);
     for (const l of discounted.strategies) discounted.summary[l].cumulativeNpv = discounted.summary[l].cumulativeNpv.map((x) => ({ ...x, mean: x.mean * 0.9 }));
     expect(netReturnName(discounted)).toBe('cumulative net present value');
-    expect(JSON.stringify(netReturnPlot(discounted))).toContain('"cumulative net present value"');
+    expect(JSON.stringify(netReturnPlot(discounted))).toContain('"cumulative net present value (currency units)"');
     expect(JSON.stringify(netReturnPlot(plain))).not.toContain('net present value');
   });
 });
@@ -151,15 +199,20 @@ describe('crossover marking', () => {
     expect(unmarked).not.toContain('stroke-dasharray="6,4"');
   });
 
-  it('keeps the crossover label inside the plot wherever the crossover falls', () => {
-    for (const at of [2, 4, 7]) {
-      const spec = netReturnPlot(syntheticCompare(at)) as unknown as { width: number; layer: Array<{ mark: { type: string; align?: string }; encoding: { x: { value?: number } }; data?: { values: Array<{ label: string }> } }> };
-      const text = spec.layer.find((l) => l.mark.type === 'text')!;
-      const x = text.encoding.x.value!;
-      const w = textWidth(text.data!.values[0].label, 11, 'bold');
-      const [left, right] = text.mark.align === 'right' ? [x - w, x] : [x, x + w];
-      expect(left).toBeGreaterThanOrEqual(0);
-      expect(right).toBeLessThanOrEqual(spec.width);
+  it('keeps the crossover label inside the plot wherever the crossover falls, on several lines in a narrow chart', () => {
+    for (const width of [undefined, 720, 360]) {
+      for (const at of [2, 4, 7]) {
+        const spec = netReturnPlot(syntheticCompare(at), { width }) as unknown as { width: number; layer: Array<{ mark: { type: string; align?: string }; encoding: { x: { value?: number } }; data?: { values: Array<{ label: string }> } }> };
+        const text = spec.layer.find((l) => l.mark.type === 'text')!;
+        const x = text.encoding.x.value!;
+        const lines = text.data!.values[0].label.split('\n');
+        expect(lines.join(' ')).toMatch(/^crossover: follow-building overtakes like-chasing from cycle \d/);
+        if (width === 360) expect(lines.length).toBeGreaterThan(1);
+        const w = Math.max(...lines.map((l) => textWidth(l, 11, 'bold')));
+        const [left, right] = text.mark.align === 'right' ? [x - w, x] : [x, x + w];
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(right).toBeLessThanOrEqual(spec.width);
+      }
     }
   });
 });
@@ -237,5 +290,163 @@ describe('the cycle axis', () => {
     const one = JSON.stringify(netReturnPlot(syntheticCompare(null, 1)));
     expect(one).toContain('"rule"');
     expect(one).toContain('"domain":[0.5,1.5]');
+  });
+});
+
+describe('reach by channel: every channel readable', () => {
+  let result: CompareResult;
+  beforeAll(async () => {
+    result = await smallCompare();
+  }, 60_000);
+
+  it('one panel per channel, each on its own y scale, so small channels are not flattened by paid reach', async () => {
+    const spec = reachByChannelPlot(result) as unknown as { facet: { field: string; sort: string[] }; resolve: { scale: { y: string } } };
+    expect(spec.facet.field).toBe('channel');
+    expect(spec.facet.sort).toEqual([...CHANNEL_NAMES, 'all channels (unique)']);
+    expect(spec.resolve.scale.y).toBe('independent');
+    const svg = await expectChart(reachByChannelPlot(result), REACH_BY_CHANNEL_TITLE);
+    const texts = svgTexts(svg);
+    for (const panel of spec.facet.sort) expect(texts).toContain(panel);
+    // Each panel's scale fits its own channel: the largest mean fills at least half of it.
+    const domains = yDomains(svg);
+    expect(domains).toHaveLength(spec.facet.sort.length);
+    spec.facet.sort.forEach((panel, i) => {
+      const metric = panel === 'all channels (unique)' ? 'reach' : `reach.${panel}`;
+      const top = Math.max(...result.strategies.flatMap((l) => result.summary[l][metric].map((iv) => iv.mean)));
+      const [lo, hi] = domains[i];
+      expect(lo).toBe(0);
+      if (top > 0) expect(top / hi, `${panel}: largest mean ${top} on a scale to ${hi}`).toBeGreaterThan(0.5);
+      else expect(hi).toBeLessThanOrEqual(1); // nobody reached: a small scale, and a note
+    });
+    // The small fixture reaches tens through the network and hundreds through paid boosts.
+    const network = domains[0][1];
+    const paid = domains[3][1];
+    expect(network * 10).toBeLessThan(paid);
+  });
+
+  it('strategies differ by colour, dash and point shape (readable without colour)', () => {
+    const three = { ...syntheticCompare(null), strategies: ['like-chasing', 'follow-building'] };
+    const spec = JSON.stringify(reachByChannelPlot(three));
+    const layers = (reachByChannelPlot(three) as unknown as { spec: { layer: Array<{ mark: { type: string; shape?: string }; encoding?: Record<string, { scale?: { range?: unknown[] } }> }> } }).spec.layer;
+    const line = layers.find((l) => l.mark.type === 'line')!;
+    const dashes = line.encoding!.strokeDash.scale!.range!.map((d) => JSON.stringify(d));
+    expect(new Set(dashes).size).toBe(three.strategies.length);
+    const colours = line.encoding!.color.scale!.range!;
+    expect(new Set(colours).size).toBe(three.strategies.length);
+    const shapes = layers.filter((l) => l.mark.type === 'point').map((l) => l.mark.shape);
+    expect(new Set(shapes).size).toBe(three.strategies.length);
+    expect(spec).not.toContain('"stack"');
+  });
+});
+
+describe('sweep strips and grids: axis labels fit', () => {
+  // One platform rule per point, as examples/sweep.ts draws them (plots/sweep-rules.svg).
+  const rules = [
+    'feed.inNetworkReach = 0.1', 'accountSignalCarryover = 1', 'engagementAffinity = 1', 'retargeting = true', 'paid.cpm = 24',
+    'behavior.convert.follower = 6', 'behavior.convert.follower = 20', 'notifications.clickThrough = 0.3, behavior.notify.base = 0.3',
+    'notifications.clickThrough = 0.3, behavior.notify.base = 0.3, behavior.convert.follower = 6',
+  ];
+  const strategies = ['like-chasing', 'follow-building', 'follow-building/2'];
+  const ruleRows = rules.map((rule, i) => ({ point: { rule }, winner: [...strategies, 'neither'][i % 4] }));
+  type Axis = { labelAngle?: number; labelLimit?: number; labelExpr?: string };
+  const axisOf = (spec: unknown, channel: 'x' | 'y') => (spec as { layer: Array<{ encoding: Record<string, { axis?: Axis }> }> }).layer[0].encoding[channel]?.axis;
+
+  it('long labels: a vertical strip, labels horizontal on the left, wrapped at commas and never cut', async () => {
+    for (const width of [undefined, 1134, 360]) {
+      const spec = sweepWinMap(ruleRows, { strategies, width });
+      const axis = axisOf(spec, 'y')!;
+      expect(axisOf(spec, 'x')).toBeUndefined();
+      expect(axis.labelAngle).toBe(0);
+      const svg = await expectChart(spec, SWEEP_WIN_MAP_TITLE);
+      const [labels] = axisLabels(svg);
+      expect(labels).toHaveLength(rules.length);
+      // Every rule in full, in the design's order, its parts on lines of their own.
+      expect(labels.map((l) => l.lines.join(' '))).toEqual(rules.map((r) => r.replace(/, /g, ', ')));
+      expect(labels[8].lines.length).toBeGreaterThanOrEqual(3);
+      expect(svg).not.toContain('…');
+      for (const l of labels) expect(l.width).toBeLessThanOrEqual(axis.labelLimit!);
+      expect(overlapping(labels)).toEqual([]);
+      if (width !== undefined) expect(svgWidth(svg)).toBeLessThanOrEqual(width + 2);
+    }
+  });
+
+  it('short labels: a horizontal strip with level labels that fit under their cells', async () => {
+    const rows = [0.0005, 0.002, 0.005, 0.02].map((v, i) => ({ point: { 'behavior.follow.base': v }, winner: strategies[i % 2] }));
+    const spec = sweepWinMap(rows, { strategies });
+    const axis = axisOf(spec, 'x')!;
+    expect(axis.labelAngle).toBe(0);
+    expect(axis.labelLimit).toBeGreaterThan(0);
+    const svg = await expectChart(spec, SWEEP_WIN_MAP_TITLE);
+    const [labels] = axisLabels(svg);
+    expect(labels.map((l) => l.lines.join(' '))).toEqual(['0.0005', '0.002', '0.005', '0.02']);
+    for (const l of labels) expect(l.width).toBeLessThanOrEqual(axis.labelLimit!);
+    expect(overlapping(labels)).toEqual([]);
+  });
+
+  it('two factors with long x labels: angled, each label in full', async () => {
+    const names = ['chronological', 'engagement-weighted with decay', 'recommendations first, then network'];
+    const rows = names.flatMap((ranker, i) => [1, 2].map((b) => ({ point: { ranker, budget: b }, winner: strategies[(i + b) % 2] })));
+    const spec = sweepWinMap(rows, { strategies, width: 360 });
+    const axis = axisOf(spec, 'x')!;
+    expect(axis.labelAngle).toBeLessThan(0);
+    expect(axis.labelLimit).toBeGreaterThanOrEqual(Math.max(...names.map((n) => textWidth(n))));
+    const svg = await expectChart(spec, SWEEP_WIN_MAP_TITLE);
+    expect(svg).not.toContain('…');
+    const x = axisLabels(svg).find((ls) => ls.some((l) => l.lines[0] === names[1]))!;
+    expect(x.map((l) => l.lines.join(' '))).toEqual(names);
+    for (const l of x) expect(l.angle).toBe(axis.labelAngle);
+  });
+
+  it('a sweep of more than two factors: one row per design point, every factor of it on its own line', async () => {
+    const swept = await smallSweep();
+    const three = { ...swept, points: swept.points.map((p, i) => ({ ...p, point: { ...p.point, 'feed.recommendations': 10 + i, 'paid.cpm': 8 - i } })) };
+    const svg = await renderSvg(resultCharts(three)[0].spec);
+    const [labels] = axisLabels(svg);
+    expect(labels).toHaveLength(three.points.length);
+    for (const l of labels) expect(l.lines).toHaveLength(4);
+    expect(svg).not.toContain('…');
+    expect(overlapping(labels)).toEqual([]);
+  }, 60_000);
+});
+
+describe('money axes say their unit', () => {
+  const money = /net|return|cost|value|spend|Δ/;
+  it(`every axis and Δ showing money says "(${MONEY_UNIT})"`, async () => {
+    const r = syntheticCompare(5);
+    expect(moneyTitle('cumulative net return')).toBe('cumulative net return (currency units)');
+    const specs = [netReturnPlot(r), followersPlot(r), reachByChannelPlot(r), replicatesPlot([{ strategy: 'like-chasing', replicate: 0, value: -3 }], ['like-chasing'])];
+    const titles = specs.flatMap((spec) => [...JSON.stringify(spec).matchAll(/"title":"([^"]*)"/g)].map((m) => m[1]));
+    const moneyTitles = titles.filter((t) => money.test(t) && t !== NET_RETURN_TITLE && t !== REPLICATES_TITLE);
+    expect(moneyTitles.length).toBeGreaterThanOrEqual(2);
+    for (const t of moneyTitles) expect(t).toContain(`(${MONEY_UNIT})`);
+    expect(svgTexts(await renderSvg(netReturnPlot(r)))).toContain(`cumulative net return (${MONEY_UNIT})`);
+    expect(svgTexts(await renderSvg(replicatesPlot([{ strategy: 'a', replicate: 0, value: 1 }])))).toContain(`final cumulative net return (${MONEY_UNIT})`);
+    // The sweep map's cells show a money difference: its subtitle gives the unit.
+    const rows = [{ point: { a: 1 }, winner: 'follow-building', difference: { 'follow-building': { mean: 3, lower: 1, upper: 5, n: 4 } } }, { point: { a: 2 }, winner: 'neither', difference: { 'follow-building': { mean: 0, lower: -1, upper: 1, n: 4 } } }];
+    const map = JSON.stringify(sweepWinMap({ strategies: ['like-chasing', 'follow-building'], points: rows } as never));
+    expect(map).toMatch(/Δ = mean follow-building − like-chasing \(currency units\)/);
+  });
+});
+
+describe('charts laid out for a width', () => {
+  it('come out at about the width asked for (a page\'s content width, a phone\'s)', async () => {
+    const r = syntheticCompare(5);
+    const values = [0, 1, 2].flatMap((i) => r.strategies.map((strategy) => ({ strategy, replicate: i, value: 10 * i - 5 })));
+    for (const width of [1134, 720, 360]) {
+      const specs = {
+        'net return': netReturnPlot(r, { width }),
+        followers: followersPlot(r, { width }),
+        'reach by channel': reachByChannelPlot(r, { width }),
+        replicates: replicatesPlot(values, r.strategies, undefined, { width }),
+      };
+      for (const [name, spec] of Object.entries(specs)) {
+        expect(compileSpec(spec).warnings, name).toEqual([]);
+        const w = svgWidth(await renderSvg(spec));
+        expect(w, `${name} at ${width}`).toBeGreaterThanOrEqual(0.95 * width);
+        expect(w, `${name} at ${width}`).toBeLessThanOrEqual(width + 4);
+      }
+    }
+    // Default: the sizes the SVG files have always had.
+    expect((netReturnPlot(r) as { width?: number }).width).toBe(560);
   });
 });

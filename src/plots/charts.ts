@@ -10,6 +10,7 @@ import { followersPlot, FOLLOWERS_TITLE } from './followers.js';
 import { netReturnPlot, NET_RETURN_TITLE } from './net-return.js';
 import { reachByChannelPlot, REACH_BY_CHANNEL_TITLE } from './reach-by-channel.js';
 import { sweepWinMap, SWEEP_WIN_MAP_TITLE, variedFactors } from './sweep-win-map.js';
+import type { ChartLayout } from './theme.js';
 
 /** A named chart: file stem, title and Vega-Lite spec. */
 export interface Chart {
@@ -26,14 +27,15 @@ export function isCompareResult(result: CompareResult | SweepResult): result is 
 
 /**
  * The charts of a comparison (followers, reach by channel, net return with the crossover) or of
- * a sweep (where each strategy wins), in reading order.
+ * a sweep (where each strategy wins), in reading order; `layout.width` lays each out for that
+ * overall width (e.g. a page's content width).
  */
-export function resultCharts(result: CompareResult | SweepResult): Chart[] {
+export function resultCharts(result: CompareResult | SweepResult, layout: ChartLayout = {}): Chart[] {
   if (isCompareResult(result)) {
     return [
-      { name: 'net-return', title: NET_RETURN_TITLE, spec: netReturnPlot(result) },
-      { name: 'followers', title: FOLLOWERS_TITLE, spec: followersPlot(result) },
-      { name: 'reach-by-channel', title: REACH_BY_CHANNEL_TITLE, spec: reachByChannelPlot(result) },
+      { name: 'net-return', title: NET_RETURN_TITLE, spec: netReturnPlot(result, layout) },
+      { name: 'followers', title: FOLLOWERS_TITLE, spec: followersPlot(result, layout) },
+      { name: 'reach-by-channel', title: REACH_BY_CHANNEL_TITLE, spec: reachByChannelPlot(result, layout) },
     ];
   }
   if (result && typeof result === 'object' && Array.isArray((result as SweepResult).points)) {
@@ -42,8 +44,8 @@ export function resultCharts(result: CompareResult | SweepResult): Chart[] {
     const wide = variedFactors(sweepResult.points.map((p) => p.point)).length > 2;
     const spec = wide
       ? // The whole result with relabelled points: strategies (colours, legend) and Δ labels as in the two-axis map.
-        sweepWinMap({ ...sweepResult, points: sweepResult.points.map((p) => ({ ...p, point: { 'design point': `${p.index}: ${Object.entries(p.point).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}` } })) })
-      : sweepWinMap(sweepResult);
+        sweepWinMap({ ...sweepResult, points: sweepResult.points.map((p) => ({ ...p, point: { 'design point': `${p.index}: ${Object.entries(p.point).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}` } })) }, layout)
+      : sweepWinMap(sweepResult, layout);
     return [{ name: 'sweep-win-map', title: SWEEP_WIN_MAP_TITLE, spec }];
   }
   throw new TypeError(`resultCharts: result has keys ${JSON.stringify(Object.keys(result ?? {}))}; expected a CompareResult (with summary) or a SweepResult (with points)`);

@@ -3,8 +3,10 @@
  * @module
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { PAD, subtitleFor } from './layout.js';
 import { strategyColor } from './series.js';
-import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './theme.js';
+import { textWidth } from './text-width.js';
+import { CHART_CONFIG, moneyTitle, VEGA_LITE_SCHEMA, type ChartLayout } from './theme.js';
 
 /** Title of {@link replicatesPlot}. */
 export const REPLICATES_TITLE = 'Final net return per replicate';
@@ -17,25 +19,28 @@ export interface ReplicateValue {
 }
 
 /**
- * Final cumulative net return of each replicate (a tick each) per strategy, with the strategy's
- * mean as a diamond: how much replicates disagree, and whether a few outliers drive a mean.
+ * Final cumulative net return of each replicate (a tick each) per strategy, in the scenario's
+ * currency units, with the strategy's mean as a diamond: how much replicates disagree, and
+ * whether a few outliers drive a mean. `layout.width` lays the chart out for that overall width.
  * @example
  * ```ts
  * import { replicatesPlot, renderSvg } from 'feedsim/plots';
  * const svg = await renderSvg(replicatesPlot([{ strategy: 'like-chasing', replicate: 0, value: -12 }]));
  * ```
  */
-export function replicatesPlot(values: ReplicateValue[], strategies?: string[], valueName = 'cumulative net return'): TopLevelSpec {
+export function replicatesPlot(values: ReplicateValue[], strategies?: string[], valueName = 'cumulative net return', layout: ChartLayout = {}): TopLevelSpec {
   if (!Array.isArray(values)) throw new TypeError(`replicatesPlot: values is ${JSON.stringify(values)?.slice(0, 80)}; expected a list of { strategy, replicate, value }`);
   const labels = strategies ?? values.map((v) => v.strategy).filter((s, i, all) => all.indexOf(s) === i);
   const rows = values.filter((v) => Number.isFinite(v.value)).map((v) => ({ strategy: v.strategy, replicate: v.replicate, value: v.value }));
   const color = strategyColor(labels);
   const y = { field: 'strategy', type: 'nominal' as const, title: null, sort: labels, scale: { domain: labels } };
-  const x = { field: 'value', type: 'quantitative' as const, title: `final ${valueName}` };
+  const x = { field: 'value', type: 'quantitative' as const, title: moneyTitle(`final ${valueName}`) };
+  // Strategy labels left of the plot, the last x label overhanging on the right.
+  const width = layout.width === undefined ? 560 : Math.max(120, Math.floor(layout.width - 2 * PAD - Math.max(0, ...labels.map((l) => textWidth(l))) - 7 - 4));
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: { text: REPLICATES_TITLE, subtitle: `one tick per replicate (${rows.length} runs); diamond: the mean` },
-    width: 560,
+    title: { text: REPLICATES_TITLE, subtitle: subtitleFor(`one tick per replicate (${rows.length} runs); diamond: the mean`, layout.width) },
+    width,
     height: { step: 44 },
     config: CHART_CONFIG,
     data: { values: rows },

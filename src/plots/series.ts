@@ -49,15 +49,15 @@ export function intervalRows(result: CompareResult, metric: string, chart: strin
   return rows;
 }
 
-/** The colour encoding of strategies: fixed colours in the result's order. */
-export function strategyColor(strategies: readonly string[], title = 'strategy') {
+/** The colour encoding of strategies: fixed colours in the result's order; a bottom legend in `columns` columns (default: one row). */
+export function strategyColor(strategies: readonly string[], title = 'strategy', columns?: number) {
   return {
     field: 'strategy',
     type: 'nominal' as const,
     title,
     scale: { domain: [...strategies], range: paletteFor(strategies) },
     sort: [...strategies],
-    legend: { orient: 'bottom' as const, direction: 'horizontal' as const, symbolOpacity: 1 },
+    legend: { orient: 'bottom' as const, direction: 'horizontal' as const, symbolOpacity: 1, ...(columns !== undefined ? { columns } : {}) },
   };
 }
 
@@ -82,9 +82,9 @@ export function percent(level: number): string {
   return `${Math.round(level * 1000) / 10} %`;
 }
 
-/** Layers drawing each strategy's mean as a line with points over its interval as a band. */
-export function bandLayers(strategies: readonly string[], cycles: number, yTitle: string, zero = true) {
-  const color = strategyColor(strategies);
+/** Layers drawing each strategy's mean as a line with points over its interval as a band (legend in `legendColumns` columns). */
+export function bandLayers(strategies: readonly string[], cycles: number, yTitle: string, zero = true, legendColumns?: number) {
+  const color = strategyColor(strategies, 'strategy', legendColumns);
   const x = cycleAxis(cycles);
   return [
     {

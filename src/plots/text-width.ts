@@ -34,3 +34,22 @@ export function textWidth(text: string, fontSize = 11, fontWeight: string | numb
   const bold = fontWeight === 'bold' || fontWeight === 'bolder' || Number(fontWeight) >= 600;
   return (units / 1000) * fontSize * (bold ? BOLD : 1);
 }
+
+/**
+ * `text` broken at spaces into lines no wider than `width` px at `fontSize` (never inside a
+ * word: a word wider than `width` gets a line of its own).
+ */
+export function wrapText(text: string, width: number, fontSize = 11, fontWeight: string | number = 'normal'): string[] {
+  const words = text.split(/ +/).filter((w) => w !== '');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    const candidate = line ? `${line} ${w}` : w;
+    if (line && textWidth(candidate, fontSize, fontWeight) > width) {
+      lines.push(line);
+      line = w;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}

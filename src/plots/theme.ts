@@ -11,6 +11,28 @@ export const CHART_SIZE = { width: 560, height: 300 } as const;
 /** Tableau 10: distinguishable, colour-blind tolerable, printable. */
 const PALETTE = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac'];
 
+/**
+ * The unit of every money quantity (net return, cost, value, spend …): the model's money is in
+ * the scenario's own currency units (`economics.*` and `paid.cpm` are plain numbers), so axes and
+ * tables say "currency units" rather than a symbol.
+ */
+export const MONEY_UNIT = 'currency units';
+
+/** An axis or column title of a money quantity with its unit: `cumulative net return (currency units)`. */
+export function moneyTitle(name: string): string {
+  return `${name} (${MONEY_UNIT})`;
+}
+
+/** Options shared by the chart functions. */
+export interface ChartLayout {
+  /**
+   * Width in pixels the whole chart (axes, legend and padding included) should take, e.g. the
+   * content width of a page. Panels, legends and wrapped text are laid out for it; the result is
+   * within a few pixels (text widths are estimated). Default: the chart's own size.
+   */
+  width?: number;
+}
+
 /** Grey for "no strategy" outcomes (a sweep point nobody wins). */
 export const NEUTRAL_COLOR = '#c7c7c7';
 
