@@ -8,6 +8,7 @@ import type { CompareResult } from '../experiment/compare.js';
 import type { Economics } from '../experiment/economics.js';
 import type { SweepResult } from '../experiment/sweep.js';
 import { resultCharts, type Chart } from '../plots/charts.js';
+import { MONEY_UNIT, moneyTitle, type ChartLayout } from '../plots/theme.js';
 import { renderSvg } from '../plots/render.js';
 import { replicatesPlot, REPLICATES_TITLE, type ReplicateValue } from '../plots/replicates.js';
 import { variedFactors } from '../plots/sweep-win-map.js';
@@ -34,26 +35,26 @@ export interface ReportInput {
 }
 
 const ECONOMICS: Array<[keyof Economics, string]> = [
-  ['cost', 'cost'],
-  ['value', 'value'],
-  ['net', 'net return'],
-  ['npv', 'net present value'],
+  ['cost', moneyTitle('cost')],
+  ['value', moneyTitle('value')],
+  ['net', moneyTitle('net return')],
+  ['npv', moneyTitle('net present value')],
   ['roi', 'return on investment (net ÷ cost)'],
   ['returnPerSpent', 'value per unit spent'],
-  ['costPerFollower', 'cost per follower gained'],
-  ['costPerLead', 'cost per conversion'],
+  ['costPerFollower', moneyTitle('cost per follower gained')],
+  ['costPerLead', moneyTitle('cost per conversion')],
   ['paybackCycle', 'payback cycle'],
   ['contentShare', 'share of spend on content'],
   ['promotionShare', 'share of spend on promotion'],
-  ['followerLifetimeValue', 'follower lifetime value'],
+  ['followerLifetimeValue', moneyTitle('follower lifetime value')],
 ];
 
 /** Captions under the charts, by chart name. */
 const CAPTIONS: Record<string, string> = {
-  'net-return': 'Cumulative (discounted) net return — value of conversions minus spend — per cycle: mean and confidence band per strategy; a dashed rule marks where a challenger overtakes the baseline for good.',
+  'net-return': 'Cumulative (discounted) net return — value of conversions minus spend, in the scenario\'s currency units — per cycle: mean and confidence band per strategy; a dashed rule marks where a challenger overtakes the baseline for good.',
   followers: 'Followers at the end of each cycle: mean and confidence band per strategy.',
-  'reach-by-channel': 'Unique users reached per cycle through each channel; a user reached through two channels counts in both, so channels do not add up to the total (dashed).',
-  replicates: 'The spread behind the intervals: final cumulative net return of every replicate.',
+  'reach-by-channel': 'Unique users reached per cycle through each channel, one panel per channel with its own scale (so small channels stay readable next to paid reach); a user reached through two channels counts in both, so channels do not add up to the total (last panel).',
+  replicates: 'The spread behind the intervals: final cumulative net return (currency units) of every replicate.',
   'sweep-win-map': 'At each design point, the strategy significantly ahead of the baseline on final net return (paired 95 % interval; of several, the highest mean), or the baseline when every challenger is significantly behind; grey where neither.',
 };
 
@@ -61,30 +62,81 @@ const CAPTIONS: Record<string, string> = {
  * The charts a report contains, in order: the result's own, the per-replicate chart when
  * replicate values are given (comparisons only), then `extraCharts`.
  */
-export function reportCharts(input: ReportInput): Chart[] {
+export function reportCharts(input: ReportInput, layout: ChartLayout = {}): Chart[] {
   const summary = checkResultsSummary(input.summary);
-  const charts = resultCharts(summary);
+  const charts = resultCharts(summary, layout);
   if (summary.kind === 'compare' && input.replicates?.length) {
-    charts.push({ name: 'replicates', title: REPLICATES_TITLE, spec: replicatesPlot(input.replicates, summary.strategies, netReturnName(summary as CompareSummary)) });
+    charts.push({ name: 'replicates', title: REPLICATES_TITLE, spec: replicatesPlot(input.replicates, summary.strategies, netReturnName(summary as CompareSummary), layout) });
   }
   return [...charts, ...(input.extraCharts ?? [])];
 }
 
-async function figure(chart: Chart): Promise<string> {
-  const svg = await renderSvg(chart.spec, { idPrefix: `chart-${chart.name}` });
+/**
+ * The widths the report lays each chart out for, one per range of window widths (CSS media
+ * queries pick one from its `fromWindow` up; the others are not displayed). A page is static (no scripts), so charts
+ * cannot measure their container: each is drawn for the content width of its range and scaled to
+ * fill it (`width: 100%`), at most by `maxContent / width`, so text stays between about 0.8 and
+ * 1.6 times its size. `width` of the widest is the content width of a figure on a wide window
+ * (main 1160 px less the figure's padding and border).
+ */
+export const REPORT_LAYOUTS = [
+  { key: 'wide', width: 1134, maxContent: 1134, fromWindow: 1040 },
+  { key: 'medium', width: 720, maxContent: 965, fromWindow: 640 },
+  { key: 'narrow', width: 360, maxContent: 601, fromWindow: 0 },
+] as const;
+
+/** CSS showing the view of each layout from its `fromWindow` up to the next layout's. */
+const VIEW_CSS = [
+  `${REPORT_LAYOUTS.slice(1).map((l) => `.view-${l.key}`).join(', ')} { display: none; }`,
+  ...REPORT_LAYOUTS.slice(1).map((l, i) => `@media (max-width: ${REPORT_LAYOUTS[i].fromWindow - 0.02}px) { .view-${REPORT_LAYOUTS[i].key} { display: none; } .view-${l.key} { display: block; } }`),
+].join('\n');
+
+/** The SVG's own width in pixels (Vega writes it on the root element). */
+function svgWidth(svg: string): number {
+  return Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+}
+
+/**
+ * A chart's figure: one SVG per report layout when its spec was laid out for each (`specs`, in
+ * the order of {@link REPORT_LAYOUTS}), or one SVG at its own size (charts given as specs only).
+ */
+async function figure(chart: Chart, specs?: Chart[]): Promise<string> {
   const caption = CAPTIONS[chart.name];
-  return `<figure class="chart" id="chart-${esc(chart.name)}" data-title="${esc(chart.title)}">\n${svg}\n${caption ? `<figcaption>${esc(caption)}</figcaption>\n` : ''}</figure>`;
+  const views: string[] = [];
+  if (specs) {
+    for (const [i, l] of REPORT_LAYOUTS.entries()) {
+      const svg = await renderSvg(specs[i].spec, { idPrefix: `chart-${chart.name}-${l.key}` });
+      // Fills the content width, scaled up at most to the widest content of the range (a narrow chart is not blown up).
+      const max = Math.round((svgWidth(svg) * l.maxContent) / l.width);
+      views.push(`<div class="view view-${l.key}" style="max-width: ${max}px">\n${svg}\n</div>`);
+    }
+  } else {
+    const svg = await renderSvg(chart.spec, { idPrefix: `chart-${chart.name}` });
+    views.push(`<div class="view" style="max-width: ${Math.round(svgWidth(svg))}px">\n${svg}\n</div>`);
+  }
+  return `<figure class="chart" id="chart-${esc(chart.name)}" data-title="${esc(chart.title)}">\n${views.join('\n')}\n${caption ? `<figcaption>${esc(caption)}</figcaption>\n` : ''}</figure>`;
 }
 
 function finalOf(r: CompareResult, label: string, metric: string) {
   return r.summary[label]?.[metric]?.[r.cycles - 1];
 }
 
-function compareHeadline(r: CompareSummary): string {
+/**
+ * The warnings of a result, as a box placed right after the headline's first verdict: they say
+ * how to read it (e.g. strategies that did not spend the same are not compared at equal spend).
+ */
+function warningsBox(warnings: readonly string[]): string {
+  if (!warnings.length) return '';
+  const head = warnings.length === 1 ? 'Warning — read the result with this in mind:' : `${warnings.length} warnings — read the result with these in mind:`;
+  return `<aside id="warnings" class="warnings" role="note" aria-label="Warnings">\n<p><b>${head}</b></p>\n<ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('\n')}</ul>\n</aside>`;
+}
+
+function compareHeadline(r: CompareSummary, warnings: readonly string[]): string {
   const net = r.strategies.map((l) => `<b>${esc(l)}</b> ${esc(interval(finalOf(r, l, 'cumulativeNpv')))}`).join('; ');
   const sentences = r.crossovers.map((x) => `<p>${esc(x.summary)}</p>`).join('\n');
-  const name = netReturnName(r);
-  return `<p>${name[0].toUpperCase()}${name.slice(1)} after ${r.cycles} cycles (mean [${esc(levelOf(r.level))} interval]): ${net}.</p>\n${sentences}`;
+  const name = moneyTitle(netReturnName(r));
+  const verdict = `<p class="verdict">${name[0].toUpperCase()}${name.slice(1)} after ${r.cycles} cycles (mean [${esc(levelOf(r.level))} interval]): ${net}.</p>`;
+  return [verdict, warningsBox(warnings), sentences].filter(Boolean).join('\n');
 }
 
 function compareTables(r: CompareSummary): string {
@@ -93,7 +145,7 @@ function compareTables(r: CompareSummary): string {
   out.push('<h3>Final cycle</h3>');
   out.push(
     table(
-      ['strategy', 'followers', 'reach (last cycle)', 'cumulative net return', 'net present value', 'P(ahead)', 'spend per cycle'],
+      ['strategy', 'followers', 'reach (last cycle)', moneyTitle('cumulative net return'), moneyTitle('net present value'), 'P(ahead)', moneyTitle('spend per cycle')],
       r.strategies.map((l) => [
         esc(l),
         esc(interval(finalOf(r, l, 'followers'))),
@@ -111,7 +163,7 @@ function compareTables(r: CompareSummary): string {
     out.push('<h3>Paired differences against the baseline</h3>');
     out.push(
       table(
-        ['challenger − baseline', 'followers', 'reach (last cycle)', 'cumulative net return', 'net present value'],
+        ['challenger − baseline', 'followers', 'reach (last cycle)', moneyTitle('cumulative net return'), moneyTitle('net present value')],
         challengers.map((l) => [
           `${esc(l)} − ${esc(r.strategies[0])}`,
           ...['followers', 'reach', 'cumulativeNet', 'cumulativeNpv'].map((m) => esc(interval(r.differences?.[l]?.[m]?.[last]))),
@@ -166,6 +218,7 @@ function sweepTables(s: SweepSummary): string {
   const challengers = s.strategies.slice(1);
   const value = (v: unknown) => esc(typeof v === 'string' ? v : JSON.stringify(v) ?? '');
   const head = ['point', ...factors.map(esc), ...s.strategies.map((l) => `${esc(l)}: final net`), ...challengers.map((l) => `${esc(l)} − ${esc(s.strategies[0])}`), 'winner', 'crossover'];
+  const unit = esc(MONEY_UNIT);
   const rows = s.points.map((p) => [
     esc(String(p.index)),
     ...factors.map((f) => value(p.point[f])),
@@ -175,7 +228,7 @@ function sweepTables(s: SweepSummary): string {
     esc(p.crossovers?.map((x) => (x.estimate === null ? 'none' : `cycle ${x.estimate}${x.population !== null ? '' : ' (n.s.)'}`)).join('; ') || '—'),
   ]);
   const fixedNote = fixed.length ? ` Same at every point: ${fixed.map((k) => `${esc(k)} = ${value(s.points[0].point[k])}`).join(', ')}.` : '';
-  return `<h3>Design points</h3>\n${table(head, rows, `Final cumulative net present value, mean [95 % interval] over ${esc(String(s.replicates))} replicates; differences are paired.${fixedNote}`)}`;
+  return `<h3>Design points</h3>\n${table(head, rows, `Final cumulative net present value (${unit}), mean [95 % interval] over ${esc(String(s.replicates))} replicates; differences (${unit}) are paired.${fixedNote}`)}`;
 }
 
 function context(s: SummaryContext): string {
@@ -196,21 +249,31 @@ h2 { font-size: 20px; margin: 32px 0 8px; border-bottom: 1px solid #ddd; padding
 h3 { font-size: 16px; margin: 24px 0 6px; }
 .meta { color: #555; margin: 0; }
 figure.chart { background: #fff; border: 1px solid #e3e3e3; border-radius: 4px; margin: 16px 0; padding: 12px; overflow-x: auto; }
-figure.chart svg { display: block; max-width: 100%; height: auto; }
+figure.chart .view svg { display: block; width: 100%; height: auto; }
+${VIEW_CSS}
+@media (max-width: 639.98px) {
+  main { padding: 12px; }
+  figure.chart { padding: 6px; }
+  table { display: block; overflow-x: auto; max-width: 100%; }
+}
 figcaption { color: #555; font-size: 13px; margin-top: 6px; }
 table { border-collapse: collapse; background: #fff; margin: 8px 0 16px; font-size: 13px; font-variant-numeric: tabular-nums; }
 caption { caption-side: bottom; text-align: left; color: #555; font-size: 12px; padding-top: 4px; }
 th, td { border: 1px solid #e0e0e0; padding: 4px 8px; text-align: right; vertical-align: top; }
 th[scope="row"], thead th:first-child { text-align: left; }
 thead th { background: #f0f0f0; }
-.warnings li { color: #8a4b00; }
+.warnings { background: #fff7e6; border: 1px solid #f0c36d; border-left: 4px solid #d98e04; border-radius: 4px; padding: 6px 12px; margin: 8px 0 12px; color: #6b3a00; }
+.warnings p { margin: 4px 0; }
+.warnings ul { margin: 4px 0; padding-left: 20px; }
 pre { background: #fff; border: 1px solid #e3e3e3; padding: 8px; overflow-x: auto; font-size: 12px; }
 `.trim();
 
 /**
- * Builds the HTML report of a comparison or a sweep: header, headline, charts (inline SVG in
- * `<figure class="chart" data-title="…">`), summary tables and warnings. Self-contained: it opens
- * with no network, and the same input gives the same bytes.
+ * Builds the HTML report of a comparison or a sweep: header, headline (its first verdict
+ * followed directly by the result's warnings, e.g. unequal spend), charts (inline SVG in
+ * `<figure class="chart" data-title="…">`, each drawn for every {@link REPORT_LAYOUTS} width and
+ * filling the page's content width) and summary tables. Self-contained: it opens with no
+ * network, and the same input gives the same bytes.
  * @example
  * ```ts
  * import { buildReport } from 'feedsim/report';
@@ -220,8 +283,10 @@ pre { background: #fff; border: 1px solid #e3e3e3; padding: 8px; overflow-x: aut
 export async function buildReport(input: ReportInput): Promise<string> {
   const s = { ...input.context, ...checkResultsSummary(input.summary) } as ResultsSummary;
   const charts = reportCharts(input);
+  // The result's own charts are laid out for each report width; extra charts come as fixed specs.
+  const laidOut = REPORT_LAYOUTS.map((l) => reportCharts({ ...input, extraCharts: [] }, { width: l.width }));
   const figures: string[] = [];
-  for (const c of charts) figures.push(await figure(c));
+  for (const [i, c] of charts.entries()) figures.push(await figure(c, i < laidOut[0].length ? laidOut.map((cs) => cs[i]) : undefined));
   const title = s.title ?? (s.kind === 'compare' ? 'feedsim comparison' : 'feedsim sweep');
   const meta =
     s.kind === 'compare'
@@ -251,7 +316,7 @@ ${CSS}
 </header>
 <section id="headline">
 <h2>Headline</h2>
-${s.kind === 'compare' ? compareHeadline(s) : sweepHeadline(s)}
+${s.kind === 'compare' ? compareHeadline(s, warnings) : `${sweepHeadline(s)}\n${warningsBox(warnings)}`}
 </section>
 <section id="charts">
 <h2>Charts</h2>
@@ -261,7 +326,6 @@ ${figures.join('\n')}
 <h2>Summary tables</h2>
 ${s.kind === 'compare' ? compareTables(s) : sweepTables(s)}
 </section>
-${warnings.length ? `<section id="warnings" class="warnings"><h2>Warnings</h2>\n<ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('\n')}</ul>\n</section>` : ''}
 ${context(s)}
 </main>
 </body>

@@ -12,7 +12,7 @@
  * ```
  * @packageDocumentation
  */
-export { buildReport, reportCharts, toResultsSummary } from './build.js';
+export { buildReport, reportCharts, toResultsSummary, REPORT_LAYOUTS } from './build.js';
 export type { ReportInput } from './build.js';
 export { writeReport, readResultsSummary } from './write.js';
 export type { WriteReportOptions } from './write.js';
