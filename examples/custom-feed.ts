@@ -41,7 +41,8 @@ for (const ranker of ['engagement', 'followed-first']) {
   const d = r.differences[r.strategies[1]].cumulativeNet[last];
   const winner = d.lower > 0 ? r.strategies[1] : d.upper < 0 ? r.strategies[0] : 'neither (the interval spans 0)';
   verdicts.push(`${ranker}: follow-building − like-chasing after ${r.cycles} cycles ${ci(d)} → ${winner}`);
-  for (const w of r.warnings) console.warn('warning:', w);
+  // Beside the verdict it qualifies.
+  for (const w of r.warnings) verdicts.push(`  warning: ${w}`);
 }
 console.log('');
 for (const v of verdicts) console.log(v);

@@ -35,6 +35,8 @@ const r = await compare({
 const last = r.cycles - 1;
 const fmt = (x: number, digits = 0) => (Number(x.toFixed(digits)) < 0 ? '−' : '') + Math.abs(x).toFixed(digits);
 console.log(`${r.replicates} replicates, ${r.cycles} cycles, seed ${r.seed}`);
+// Warnings first, before the table they qualify.
+for (const w of r.warnings) console.log('warning:', w);
 console.log('| strategy | spend per cycle | followers | ROI | cumulative net (95 % CI) |');
 console.log('| --- | ---: | ---: | ---: | --- |');
 for (const s of r.strategies) {
@@ -44,4 +46,3 @@ for (const s of r.strategies) {
   );
 }
 for (const x of r.crossovers) console.log(`${x.challenger}: ${x.summary}`);
-for (const w of r.warnings) console.warn('warning:', w);

@@ -32,6 +32,8 @@ const fmt = (x: number) => {
 };
 const ci = (i: Interval) => `${fmt(i.mean).padStart(6)} [${fmt(i.lower)}, ${fmt(i.upper)}]`.padEnd(22);
 console.log(`${result.replicates} replicates × ${result.strategies.length} strategies, ${result.cycles} cycles, seed ${result.seed} (95 % t intervals)`);
+// Warnings first: they say how to read everything below (e.g. the spends differ).
+for (const w of result.warnings) console.log('warning:', w);
 console.log(`cycle | ${base.padEnd(22)} | ${challenger.padEnd(22)} | difference             | P(${challenger} ahead)`);
 for (let c = 0; c < result.cycles; c++) {
   if (result.cycles > 12 && c % 3 !== 2 && c !== 0) continue;
@@ -53,5 +55,4 @@ for (const s of result.strategies) {
       `cost per follower ${e.costPerFollower.n ? e.costPerFollower.mean.toFixed(2) : 'n/a'}, cost per lead ${e.costPerLead.n ? e.costPerLead.mean.toFixed(1) : 'n/a'}`,
   );
 }
-for (const w of result.warnings) console.warn('warning:', w);
 console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);

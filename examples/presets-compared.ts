@@ -26,6 +26,7 @@ const ci = (i: Interval) => `${fmt(i.mean)} [${fmt(i.lower)}, ${fmt(i.upper)}]`;
 const started = performance.now();
 const rows: string[] = [];
 const crossings: string[] = [];
+const warnings: string[] = [];
 for (const platform of platformPresetNames()) {
   const r = await compare({
     scenario: { extends: platform, ...size },
@@ -40,10 +41,12 @@ for (const platform of platformPresetNames()) {
   const winner = d.lower > 0 ? follows : d.upper < 0 ? likes : 'neither';
   rows.push(`| ${platform} | ${ci(r.summary[likes].cumulativeNet[last])} | ${ci(r.summary[follows].cumulativeNet[last])} | ${ci(d)} | ${winner} |`);
   crossings.push(`${platform} (${platformPresets[platform].description}): ${r.crossovers[0].summary}`);
-  for (const w of r.warnings) console.warn(`warning (${platform}):`, w);
+  for (const w of r.warnings) warnings.push(`warning (${platform}): ${w}`);
 }
 
 console.log(`Final cumulative net return after ${size.cycles} cycles, ${size.users} users, ${replicates} replicates per strategy (95 % t intervals)`);
+// Warnings beside the headline, before the table they qualify.
+for (const w of warnings) console.log(w);
 console.log('| platform | like-chasing | follow-building | follow − like | winner |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);

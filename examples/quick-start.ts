@@ -1,7 +1,8 @@
 /**
  * Quick start (`npm start`): the default comparison — like-chasing against follow-building on
  * the default scenario, 5 replicates each with common random numbers (replicate r of both
- * strategies faces the same users, graph and background) — printed as a table of mean followers,
+ * strategies faces the same users, graph and background) — printed as a headline (final net
+ * returns, the verdict, spend per cycle and any warning) above a table of mean followers,
  * reach and cumulative net return per cycle, with the net return's 95 % interval, and the
  * comparison's plots (net return with bands and crossover, followers, reach by channel) as SVG in out/.
  *
@@ -25,9 +26,9 @@ const r = await compare({
 const seconds = (performance.now() - started) / 1000;
 
 console.log(`feedsim quick start — default scenario, ${r.replicates} replicates per strategy, seed ${r.seed}`);
+// The headline first: final net returns, the verdict, spend and any warning, then the table.
 console.log(formatComparison(r));
 console.log(`${seconds.toFixed(1)} s.`);
 const plots = await writePlots(small ? 'out/quick-start-small' : 'out/quick-start', r);
 console.log(`Plots: ${plots.map((p) => p.path).join(', ')}`);
 console.log('More replicates and the full statistics: npx tsx examples/likes-vs-follows.ts');
-for (const w of r.warnings) console.warn('warning:', w);

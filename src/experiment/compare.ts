@@ -138,7 +138,7 @@ function intervalOf(xs: number[], method: 't' | 'bootstrap', level: number, seed
 }
 
 /** Aggregates finished runs (all strategies × replicates 0 … R − 1). */
-export function summarise(runs: RunOutput[], labels: string[], opts: { level: number; interval: 't' | 'bootstrap'; seed: number; hash: string; discountRate: number }): CompareResult {
+export function summarise(runs: RunOutput[], labels: string[], opts: { level: number; interval: 't' | 'bootstrap'; seed: number; hash: string; discountRate: number; budgetPerCycle?: number }): CompareResult {
   const byLabel = new Map<string, RunOutput[]>(labels.map((l) => [l, []]));
   for (const r of runs) byLabel.get(r.label)!.push(r);
   for (const list of byLabel.values()) list.sort((a, b) => a.replicate - b.replicate);
@@ -178,6 +178,7 @@ export function summarise(runs: RunOutput[], labels: string[], opts: { level: nu
   }
   const economics: CompareResult['economics'] = {};
   const spendPerCycle: Record<string, number> = {};
+  const paidPerCycle: Record<string, number> = {};
   for (const l of labels) {
     const per = byLabel.get(l)!.map((r) => runEconomics(r.accounts[0].cycles, opts.discountRate));
     const keys = Object.keys(per[0] ?? {}) as Array<keyof Economics>;
@@ -185,13 +186,21 @@ export function summarise(runs: RunOutput[], labels: string[], opts: { level: nu
       keys.map((k) => [k, iv(per.map((e) => e[k]).filter((x): x is number => x !== null), `${l}|econ|${k}`)]),
     ) as Record<keyof Economics, Interval>;
     spendPerCycle[l] = C ? per.reduce((s, e) => s + e.cost, 0) / (per.length * C) : 0;
+    paidPerCycle[l] = C ? per.reduce((s, e) => s + (e.promotionShare ?? 0) * e.cost, 0) / (per.length * C) : 0;
   }
   const warnings: string[] = [];
   const spends = Object.values(spendPerCycle);
   const maxSpend = Math.max(...spends);
   if (maxSpend > 0 && (maxSpend - Math.min(...spends)) / maxSpend > 0.02) {
+    const budget = opts.budgetPerCycle;
+    const under = budget ? labels.filter((l) => spendPerCycle[l] < 0.98 * budget && paidPerCycle[l] > 0) : [];
+    // Promotion the paid channel could not place is the usual cause (e.g. a small world):
+    // name it, with what each bought, so the reader knows what to change.
+    const why = under.length
+      ? `; ${under.join(', ')} spent less than the budget of ${budget} per cycle while buying ads (${labels.map((l) => `${l} ${paidPerCycle[l].toFixed(2)}`).join(', ')} per cycle on ads): if a strategy meant to spend it all, the ads could not be placed — each active user takes at most one paid impression a step, so a world with few active users cannot absorb the budget; lower economics.budgetPerCycle, or add users`
+      : '';
     warnings.push(
-      `strategies do not spend equal budgets (${labels.map((l) => `${l} ${spendPerCycle[l].toFixed(2)}`).join(', ')} per cycle): the comparison is not at equal spend; compare return per unit spent`,
+      `strategies do not spend equal budgets (${labels.map((l) => `${l} ${spendPerCycle[l].toFixed(2)}`).join(', ')} per cycle): the comparison is not at equal spend; compare return per unit spent${why}`,
     );
   }
   for (const r of runs) for (const w of r.warnings) if (!warnings.includes(w)) warnings.push(w);
@@ -241,7 +250,7 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
   let planned = start;
   const adaptive = options.adaptive;
   const cap = adaptive ? Math.max(start, adaptive.maxReplicates) : start;
-  const opts = { level, interval: options.interval ?? 't', seed, hash: scenarioHash(resolved), discountRate: resolved.economics.discountRate } as const;
+  const opts = { level, interval: options.interval ?? 't', seed, hash: scenarioHash(resolved), discountRate: resolved.economics.discountRate, budgetPerCycle: resolved.economics.budgetPerCycle } as const;
   let done = 0;
   let result: CompareResult;
   for (let from = 0; ; ) {

@@ -12,10 +12,39 @@ const money = (x: number) => {
   return (r < 0 ? '-' : '') + Math.abs(r).toFixed(0);
 };
 
-/** A per-cycle table of mean followers, reach and cumulative net return [interval] per strategy. */
+/**
+ * The headline of a comparison: each strategy's final cumulative net return, the verdict (the
+ * crossover sentences), what each spent, and every warning — together, before any table, since
+ * a warning (unequal spend, a capped setting) changes how the verdict reads.
+ */
+export function formatHeadline(r: CompareResult): string {
+  const pct = Math.round(r.level * 100);
+  const last = r.cycles - 1;
+  const lines: string[] = [];
+  if (r.cycles > 0) {
+    // The verdict is on cumulativeNpv (= cumulativeNet unless economics.discountRate > 0).
+    const discounted = r.strategies.some((s) => r.summary[s].cumulativeNpv.some((x, c) => x.mean !== r.summary[s].cumulativeNet[c].mean));
+    const finals = r.strategies.map((s) => {
+      const net = r.summary[s].cumulativeNpv[last];
+      return `${s} ${money(net.mean)} [${money(net.lower)}, ${money(net.upper)}]`;
+    });
+    lines.push(`${discounted ? 'Cumulative net present value' : 'Cumulative net return'} after ${r.cycles} cycles (mean [${pct}% CI]): ${finals.join('; ')}.`);
+  }
+  lines.push(...r.crossovers.map((x) => x.summary));
+  lines.push(`Spend per cycle: ${r.strategies.map((s) => `${s} ${r.spendPerCycle[s].toFixed(1)}`).join(', ')}.`);
+  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+}
+
+/**
+ * The headline ({@link formatHeadline}: final net returns, verdict, spend and every warning),
+ * then a per-cycle table of mean followers, reach and cumulative net return [interval] per strategy.
+ */
 export function formatComparison(r: CompareResult): string {
   const pct = Math.round(r.level * 100);
   const lines = [
+    formatHeadline(r),
+    '',
     `${pad('', 5)} | ${r.strategies.map((s) => s.padEnd(42)).join(' | ')}`,
     `${pad('cycle', 5)} | ${r.strategies.map(() => `${pad('followers', 9)} ${pad('reach', 7)} ${pad(`cum. net [${pct}% CI]`, 24)}`).join(' | ')}`,
   ];
@@ -27,8 +56,6 @@ export function formatComparison(r: CompareResult): string {
     });
     lines.push(`${pad(c + 1, 5)} | ${cells.join(' | ')}`);
   }
-  lines.push('', ...r.crossovers.map((x) => x.summary));
-  lines.push(`Spend per cycle: ${r.strategies.map((s) => `${s} ${r.spendPerCycle[s].toFixed(1)}`).join(', ')}.`);
   return lines.join('\n');
 }
 

@@ -56,8 +56,8 @@ export async function compareCommand(file: string, o: CompareCommandOptions, pri
     bar.stop();
   }
   print(`${file}: ${result.strategies.join(' vs ')}, ${result.replicates} replicates each, seed ${result.seed}\n`);
+  // The headline, verdict and every warning come first, before the table (formatComparison).
   print(formatComparison(result) + '\n');
-  for (const w of result.warnings) print(`warning: ${w}\n`);
   if (o.out) {
     const written = await closeResults(o.out, { kind: 'compare', ...result }, runs, manifest);
     print(`\nwrote ${written.length} files to ${o.out}: ${written.map((p) => relative(o.out!, p)).join(', ')}\n`);

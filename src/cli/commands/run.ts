@@ -68,6 +68,8 @@ export async function runCommand(file: string, o: RunCommandOptions, print: (s: 
   if (o.signal?.aborted) throw new Error(`interrupted after ${done} of ${specs.length} replicates`);
   const accounts = finals(runs);
   print(`${file}: ${scenario.users} users, ${scenario.cycles} cycles of ${scenario.stepsPerCycle} steps, ${o.replicates} replicate${o.replicates > 1 ? 's' : ''}, seed ${seed}\n`);
+  // Warnings beside the headline, before the figures they qualify (each once, not per replicate).
+  for (const w of new Set(runs.flatMap((r) => r.warnings))) print(`warning: ${w}\n`);
   const head = ['account', 'strategy', ...FIGURES];
   const rows = accounts.map((a) => [a.name, a.strategy, ...FIGURES.map((f) => {
     const x = a.figures[f];
