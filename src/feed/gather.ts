@@ -22,6 +22,18 @@ function seenFocal(w: WorldState, words: Int32Array, at: number, u: number): boo
   return fid >= 0 && hasSeen(w.focalPosts[fid]!, u);
 }
 
+/**
+ * Record offset of account `a`'s `r`-th most recent post when it is live at step `t` and not yet
+ * taken in this session; −1 otherwise. Followed accounts and engagement affinity both read it.
+ */
+function recentPost(w: WorldState, c: Candidates, a: number, r: number, t: number): number {
+  const serial = w.accounts.recent[a * RECENT + r];
+  if (serial < 0) return -1;
+  const words = w.posts.words;
+  const at = (serial & w.posts.mask) << RECORD_SHIFT;
+  return isLive(words, at, serial, t) && !isTaken(c, words, at) ? at : -1;
+}
+
 /** Paid: a boosted post bought for this user this step (it may have been seen before: frequency). */
 export function gatherPaid(w: WorldState, c: Candidates, u: number): void {
   const paid = w.paidSerial[u];
@@ -42,10 +54,8 @@ export function gatherPaid(w: WorldState, c: Candidates, u: number): void {
  */
 export function gatherFollowed(w: WorldState, c: Candidates, u: number, t: number, last: number): void {
   const fol = w.follows;
-  const acc = w.accounts;
   const p = w.posts;
   const words = p.words;
-  const mask = p.mask;
   const rng = w.rng;
   const notify = w.scenario.notifications.enabled;
   const ctr = w.scenario.notifications.clickThrough;
@@ -55,16 +65,14 @@ export function gatherFollowed(w: WorldState, c: Candidates, u: number, t: numbe
     const a = codes[fslot] >> 1;
     const subscribed = notify && (codes[fslot] & FOLLOW_NOTIFY) !== 0;
     for (let r = 0; r < RECENT; r++) {
-      const serial = acc.recent[a * RECENT + r];
-      if (serial < 0) continue;
-      const slot = serial & mask;
-      const at = slot << RECORD_SHIFT;
-      if (!isLive(words, at, serial, t) || isTaken(c, words, at)) continue;
+      const at = recentPost(w, c, a, r, t);
+      if (at < 0) continue;
       const fid = words[at + PF.focal];
       if (fid >= 0 ? hasSeen(w.focalPosts[fid]!, u) : words[at + PF.created] <= last) continue;
+      const slot = at >> RECORD_SHIFT;
       if (subscribed && words[at + PF.created] > last && p.bytes[(at << 2) + PB.notifies] === 1 && nextFloat(rng) < ctr && c.nForced < MAX_FORCED) {
         force(c, words, at, slot, CHANNEL.notification);
-      } else if (c.n < MAX_CANDIDATES && (reach >= 1 || (hashKey(w.keys.reach, u, serial) >>> 0) < reach * 4294967296)) {
+      } else if (c.n < MAX_CANDIDATES && (reach >= 1 || (hashKey(w.keys.reach, u, words[at + PF.serial]) >>> 0) < reach * 4294967296)) {
         offer(c, words, at, slot, -1, CHANNEL.network);
       }
     }
@@ -97,21 +105,15 @@ export function gatherInbox(w: WorldState, c: Candidates, u: number, t: number):
 export function gatherAffinity(w: WorldState, c: Candidates, u: number, t: number): void {
   const p = w.scenario.engagementAffinity;
   if (p <= 0) return;
-  const acc = w.accounts;
   const words = w.posts.words;
-  const mask = w.posts.mask;
   const follows = w.scenario.follows;
   for (let f = 0; f < w.focal.length; f++) {
     if (w.focal[f].liked[u] === 0 || (follows && findFollow(w.follows, u, f) >= 0)) continue;
     if (nextFloat(w.rng) >= p) continue;
     for (let r = 0; r < RECENT; r++) {
-      const serial = acc.recent[f * RECENT + r];
-      if (serial < 0) continue;
-      const slot = serial & mask;
-      const at = slot << RECORD_SHIFT;
-      if (!isLive(words, at, serial, t) || isTaken(c, words, at)) continue;
-      if (seenFocal(w, words, at, u) || c.n >= MAX_CANDIDATES) continue;
-      offer(c, words, at, slot, -1, CHANNEL.recommended);
+      const at = recentPost(w, c, f, r, t);
+      if (at < 0 || seenFocal(w, words, at, u) || c.n >= MAX_CANDIDATES) continue;
+      offer(c, words, at, at >> RECORD_SHIFT, -1, CHANNEL.recommended);
     }
   }
 }
