@@ -18,6 +18,8 @@ export interface RunSpec {
   strategy: StrategySpec;
   replicate: number;
   seed: number;
+  /** A sweep's design point (1, 2, …, as `SweepPoint.index`); absent outside sweeps. */
+  point?: number;
 }
 
 /** What a run returns: the focal accounts' cycle records. */
@@ -26,6 +28,11 @@ export interface RunOutput {
   label: string;
   replicate: number;
   seed: number;
+  /**
+   * The sweep design point it belongs to (1-based, as `SweepPoint.index`), copied from its spec;
+   * absent outside sweeps and in records written by feedsim 0.2.1 (whose ids `p<point>/…` say it).
+   */
+  point?: number;
   scenarioHash: string;
   version: string;
   /** Cycle records per focal account, in account order. */
@@ -47,6 +54,7 @@ export function executeRun(spec: RunSpec, keepPosts = false): RunOutput {
     label: spec.label,
     replicate: spec.replicate,
     seed: spec.seed,
+    ...(spec.point !== undefined ? { point: spec.point } : {}),
     scenarioHash: r.scenarioHash,
     version: r.version,
     accounts: r.accounts.map((a, i) => ({ name: a.name, strategy: i === 0 ? spec.label : a.strategy, cycles: a.cycles })),

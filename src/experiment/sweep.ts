@@ -135,7 +135,7 @@ function specsOf(scenarios: SweepScenario[], strategies: Array<{ label: string; 
   const specs: RunSpec[] = [];
   scenarios.forEach(({ scenario }, p) => {
     for (let r = 0; r < replicates; r++) {
-      for (const { label, spec } of strategies) specs.push({ id: `p${p + 1}/${label}/r${r}`, label, scenario, strategy: spec, replicate: r, seed });
+      for (const { label, spec } of strategies) specs.push({ id: `p${p + 1}/${label}/r${r}`, label, scenario, strategy: spec, replicate: r, seed, point: p + 1 });
     }
   });
   return specs;
@@ -232,7 +232,7 @@ function summariseRuns(
 ): SweepResult {
   const byPoint = new Map<number, RunOutput[]>();
   for (const run of runs) {
-    const p = Number(run.id.slice(1, run.id.indexOf('/'))) - 1;
+    const p = pointOf(run) - 1;
     const list = byPoint.get(p);
     if (list) list.push(run);
     else byPoint.set(p, [run]);
@@ -244,6 +244,21 @@ function summariseRuns(
     if (here.length === labels.length * replicates) points.push(summarisePoint(p + 1, point, hash, labels, here));
   });
   return { strategies: labels, replicates, seed, runs: runs.length, points };
+}
+
+/**
+ * The design point (1-based) of a sweep's run: its `point`, carried from its spec. Runs recorded
+ * before the field existed (feedsim 0.2.1) lack it; their id `p<point>/<strategy>/r<replicate>`
+ * says it instead, so old records still resume and merge.
+ */
+export function pointOf(run: Pick<RunOutput, 'id' | 'point'>): number {
+  if (run.point !== undefined) {
+    if (Number.isInteger(run.point) && run.point >= 1) return run.point;
+    throw new Error(`run ${run.id}: design point ${JSON.stringify(run.point)} is not a point number (1, 2, …)`);
+  }
+  const m = /^p([1-9][0-9]*)\//.exec(run.id);
+  if (!m) throw new Error(`run ${run.id}: no design point (its record has no "point" and its id is not p<point>/<strategy>/r<replicate>)`);
+  return Number(m[1]);
 }
 
 /**

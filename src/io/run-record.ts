@@ -23,10 +23,15 @@ export function runRecordWriter(path: string): (run: RunOutput) => void {
   return (run) => append(JSON.stringify(run) + '\n');
 }
 
-/** A record line as a run, or undefined when it is not one. */
+/**
+ * A record line as a run, or undefined when it is not one. A sweep's run carries its design
+ * `point` (a whole number from 1); records written by 0.2.1 have none, which is still a run.
+ */
 function parseRun(body: string): RunOutput | undefined {
   try {
     const parsed = JSON.parse(body) as RunOutput;
+    const point = parsed?.point;
+    if (point !== undefined && !(Number.isInteger(point) && point >= 1)) return undefined;
     return typeof parsed?.id === 'string' && Array.isArray(parsed.accounts) ? parsed : undefined;
   } catch {
     return undefined;
