@@ -5,7 +5,8 @@
  * and their ratio, and checks both trees produce the same impressions (a refactor keeps results).
  *
  *   git worktree add /tmp/base <commit> && ln -s "$PWD/node_modules" /tmp/base/node_modules
- *   node --import tsx bench/ab.ts --base /tmp/base [--users 100000] [--rounds 6] [--steps 24]
+ *   (cd /tmp/base && npx tsup) && npm run build
+ *   node --import tsx bench/ab.ts --base /tmp/base [--users 100000] [--rounds 6] [--steps 24] [--source]
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -22,7 +23,10 @@ const users = Number(arg('users', '100000'));
 const rounds = Number(arg('rounds', '6'));
 const steps = Number(arg('steps', '24'));
 
-const load = async (root: string) => (await import(pathToFileURL(resolve(root, 'src/index.ts')).href)) as typeof Feedsim;
+// The built bundle by default (what users run, and what `npm run bench` measures); `--source`
+// loads the TypeScript sources through tsx instead, where cross-module calls cost more.
+const entry = process.argv.includes('--source') ? 'src/index.ts' : 'dist/index.js';
+const load = async (root: string) => (await import(pathToFileURL(resolve(root, entry)).href)) as typeof Feedsim;
 const trees = { base: await load(base), head: await load('.') };
 
 /** One round: a fresh world of each tree, warmed up a day, then `steps` timed steps one at a time. */

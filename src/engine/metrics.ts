@@ -102,24 +102,30 @@ export type DashboardFields = { [K in Extract<Output, { dashboard: true }>['name
 
 type UniqueSplit = Extract<Counted, { source: 'unique'; byChannel: true }>['name'];
 
+function counterLayout(): { index: Record<string, number>; count: number } {
+  const index: Record<string, number> = {};
+  let count = 0;
+  for (const d of METRICS) {
+    if (d.source !== 'sum' && d.source !== 'unique') continue;
+    if (d.source === 'unique' && d.byChannel) {
+      index[`${d.name}ByChannel`] = count;
+      count += CHANNELS;
+    }
+    index[d.name] = count;
+    count += d.byChannel && d.source === 'sum' ? CHANNELS : 1;
+  }
+  return { index, count };
+}
+const layout = counterLayout();
+
 /**
  * The counter index of every counted metric. A summed metric split by channel keeps channel c at
- * `COUNTER[name] + c`; a unique one keeps its total at `COUNTER[name]` and channel c at `COUNTER[nameByChannel] + c`.
+ * `COUNTER[name] + c`; a unique one keeps its total at `COUNTER[name]` and channel c at
+ * `COUNTER[nameByChannel] + c`. A fresh frozen object, its fields written once.
  */
-export const COUNTER = {} as { readonly [K in Counted['name']]: number } & { readonly [K in UniqueSplit as `${K}ByChannel`]: number };
+export const COUNTER = Object.freeze({ ...layout.index }) as { readonly [K in Counted['name']]: number } & { readonly [K in UniqueSplit as `${K}ByChannel`]: number };
 /** Number of counters. */
-export let COUNTERS = 0;
-for (const d of METRICS) {
-  if (d.source !== 'sum' && d.source !== 'unique') continue;
-  const at = COUNTER as Record<string, number>;
-  if (d.source === 'unique' && d.byChannel) {
-    at[`${d.name}ByChannel`] = COUNTERS;
-    COUNTERS += CHANNELS;
-  }
-  at[d.name] = COUNTERS;
-  COUNTERS += d.byChannel && d.source === 'sum' ? CHANNELS : 1;
-}
-Object.freeze(COUNTER);
+export const COUNTERS = layout.count;
 
 /** Counters whose step values are unique counts, not sums: never rolled into the cycle or the run. */
 export const UNIQUE_COUNTERS: ReadonlySet<number> = new Set(

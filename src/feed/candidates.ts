@@ -51,17 +51,22 @@ export function isLive(words: Int32Array, at: number, serial: number, t: number)
   return words[at + PF.serial] === serial && words[at + PF.expires] >= t;
 }
 
-/** True when the post at record `at` was already taken in this session. */
-export function isTaken(c: Candidates, words: Int32Array, at: number): boolean {
-  return words[at + PF.stamp] === c.sid;
+/** True when the post at record `at` was already taken in session `sid`. */
+export function isTaken(words: Int32Array, at: number, sid: number): boolean {
+  return words[at + PF.stamp] === sid;
 }
 
-/** Adds a ranked candidate (the caller checked there is room: `c.n < MAX_CANDIDATES`). */
-export function offer(c: Candidates, words: Int32Array, at: number, slot: number, via: number, channel: number): void {
+/**
+ * Adds a ranked candidate at index `n` (the caller checked `n < MAX_CANDIDATES`) and returns the
+ * new count. Sources keep the count in a local while they loop and store it in `c.n` at the end:
+ * a field written per candidate costs the session loop about a tenth of its speed.
+ */
+export function offer(c: Candidates, n: number, words: Int32Array, at: number, slot: number, via: number, channel: number): number {
   words[at + PF.stamp] = c.sid;
-  c.slot[c.n] = slot;
-  c.via[c.n] = via;
-  c.channel[c.n++] = channel;
+  c.slot[n] = slot;
+  c.via[n] = via;
+  c.channel[n] = channel;
+  return n + 1;
 }
 
 /** Adds a forced item (the caller checked there is room: `c.nForced < MAX_FORCED`). */

@@ -49,7 +49,16 @@ export function createRanking(ranker: FeedRanker): Ranking {
 /** Fills the batch columns the ranker reads for user `u`'s candidates at step `t`. */
 function fillFeatures(w: WorldState, c: Candidates, k: Ranking, u: number, t: number): void {
   const b = k.batch;
-  const { freshness: wantFresh, match: wantMatch, engagementRate: wantRate, affinity: wantAffinity, likeLogOdds: wantLike } = k.wants;
+  const w8 = k.wants;
+  const wantPost = w8.post;
+  const wantAccount = w8.account;
+  const wantIn = w8.inNetwork;
+  const wantAge = w8.age;
+  const wantFresh = w8.freshness;
+  const wantMatch = w8.match;
+  const wantRate = w8.engagementRate;
+  const wantAffinity = w8.affinity;
+  const wantLike = w8.likeLogOdds;
   const p = w.posts;
   const words = p.words;
   const pop = w.users;
@@ -66,27 +75,42 @@ function fillFeatures(w: WorldState, c: Candidates, k: Ranking, u: number, t: nu
   const n = c.n;
   b.n = n;
   b.user = u;
+  // Every array in a local: TurboFan does not hoist field loads out of loops.
+  const slots = c.slot;
+  const channels = c.channel;
+  const post = b.post;
+  const inNet = b.inNetwork;
+  const ages = b.age;
+  const account = b.account;
+  const freshness = b.freshness;
+  const affinity = b.affinity;
+  const rate = b.engagementRate;
+  const matches = b.match;
+  const like = b.likeLogOdds;
+  const focal = w.focal;
+  const interest = pop.interest;
+  const bytes = p.bytes;
   for (let i = 0; i < n; i++) {
-    const slot = c.slot[i];
+    const slot = slots[i];
     const r = slot << RECORD_SHIFT;
-    const inNetwork = c.channel[i] === CHANNEL.network;
+    const inNetwork = channels[i] === CHANNEL.network;
     const age = t - words[r + PF.created];
-    b.post[i] = slot;
-    b.inNetwork[i] = inNetwork ? 1 : 0;
-    b.age[i] = age;
-    const a = words[r + PF.account];
-    b.account[i] = a;
-    if (wantFresh) b.freshness[i] = fresh[age];
+    if (wantPost) post[i] = slot;
+    if (wantIn) inNet[i] = inNetwork ? 1 : 0;
+    if (wantAge) ages[i] = age;
+    if (wantAccount) account[i] = words[r + PF.account];
+    if (wantFresh) freshness[i] = fresh[age];
     if (wantAffinity) {
-      let affinity = inNetwork ? 1 : oon;
-      if (affinityOn && a >= 0 && a < focalCount && w.focal[a].liked[u] > 0) affinity *= affinityBoost;
-      b.affinity[i] = affinity;
+      const a = words[r + PF.account];
+      let x = inNetwork ? 1 : oon;
+      if (affinityOn && a >= 0 && a < focalCount && focal[a].liked[u] > 0) x *= affinityBoost;
+      affinity[i] = x;
     }
-    if (wantRate) b.engagementRate[i] = Math.max(RATE_FLOOR, smoothedEngagementRate(p, r, prior));
+    if (wantRate) rate[i] = Math.max(RATE_FLOOR, smoothedEngagementRate(p, r, prior));
     if (wantMatch) {
-      const match = pop.interest[u * T + p.bytes[(r << 2) + PB.topic]];
-      b.match[i] = match;
-      if (wantLike) b.likeLogOdds[i] = likeLogOdds(p, r, likeMatch, 2 * match - 1, prop);
+      const match = interest[u * T + bytes[(r << 2) + PB.topic]];
+      matches[i] = match;
+      if (wantLike) like[i] = likeLogOdds(p, r, likeMatch, 2 * match - 1, prop);
     }
   }
 }
@@ -116,10 +140,10 @@ export function scoreCandidates(w: WorldState, c: Candidates, u: number, t: numb
       scores[i] = ranker.score(ctx);
     }
   }
-  for (let i = 0; i < b.n; i++) {
+  for (let i = 0, n = b.n; i < n; i++) {
     const s = scores[i];
     if (!(s >= 0) || s === Infinity) {
-      throw new RangeError(`ranker "${ranker.name}" returned ${s} for post ${w.posts.words[(b.post[i] << RECORD_SHIFT) + PF.serial]} and user ${u}: scores must be finite and ≥ 0`);
+      throw new RangeError(`ranker "${ranker.name}" returned ${s} for post ${w.posts.words[(c.slot[i] << RECORD_SHIFT) + PF.serial]} and user ${u}: scores must be finite and ≥ 0`);
     }
   }
 }

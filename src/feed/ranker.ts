@@ -41,16 +41,16 @@ export interface RankContext {
   likeLogOdds: number;
 }
 
-/** Features a ranker may declare it reads (the rest of a context is always filled). */
-export type RankFeature = 'freshness' | 'match' | 'engagementRate' | 'affinity' | 'likeLogOdds';
+/** What a ranker may declare it reads of a candidate (`user` is always there). */
+export type RankFeature = 'post' | 'account' | 'inNetwork' | 'age' | 'freshness' | 'match' | 'engagementRate' | 'affinity' | 'likeLogOdds';
 
 /** Every feature, for rankers that declare none. */
-export const RANK_FEATURES: readonly RankFeature[] = ['freshness', 'match', 'engagementRate', 'affinity', 'likeLogOdds'];
+export const RANK_FEATURES: readonly RankFeature[] = ['post', 'account', 'inNetwork', 'age', 'freshness', 'match', 'engagementRate', 'affinity', 'likeLogOdds'];
 
 /**
- * A session's candidates as columns (index i = candidate i, i < n), for `scoreAll`. `post`,
- * `account`, `inNetwork` and `age` are always filled; of the features, only those the ranker
- * declares (the others hold stale values).
+ * A session's candidates as columns (index i = candidate i, i < n), for `scoreAll`. Only the
+ * columns the ranker declares in `features` are filled (all of them when it declares none); the
+ * others hold stale values.
  */
 export interface RankBatch {
   readonly n: number;
@@ -89,7 +89,8 @@ export const chronological: FeedRanker = {
   features: ['freshness'],
   score: (c) => c.freshness,
   scoreAll(b, scores) {
-    for (let i = 0; i < b.n; i++) scores[i] = b.freshness[i];
+    const f = b.freshness;
+    for (let i = 0, n = b.n; i < n; i++) scores[i] = f[i];
   },
 };
 
@@ -99,7 +100,8 @@ export const engagement: FeedRanker = {
   features: ['freshness', 'engagementRate', 'affinity'],
   score: (c) => c.affinity * c.engagementRate * c.freshness,
   scoreAll(b, scores) {
-    for (let i = 0; i < b.n; i++) scores[i] = b.affinity[i] * b.engagementRate[i] * b.freshness[i];
+    const { affinity, engagementRate, freshness } = b;
+    for (let i = 0, n = b.n; i < n; i++) scores[i] = affinity[i] * engagementRate[i] * freshness[i];
   },
 };
 
@@ -109,7 +111,8 @@ export const interest: FeedRanker = {
   features: ['freshness', 'match', 'likeLogOdds'],
   score: (c) => (c.match * c.freshness) / (1 + Math.exp(-c.likeLogOdds)),
   scoreAll(b, scores) {
-    for (let i = 0; i < b.n; i++) scores[i] = (b.match[i] * b.freshness[i]) / (1 + Math.exp(-b.likeLogOdds[i]));
+    const { match, freshness, likeLogOdds } = b;
+    for (let i = 0, n = b.n; i < n; i++) scores[i] = (match[i] * freshness[i]) / (1 + Math.exp(-likeLogOdds[i]));
   },
 };
 
@@ -122,13 +125,14 @@ export function hybrid(share: number): FeedRanker {
   const outWeight = 2 * (1 - share);
   return {
     name: 'hybrid',
-    features: RANK_FEATURES,
+    features: ['inNetwork', 'freshness', 'match', 'engagementRate', 'affinity', 'likeLogOdds'],
     score: (c) => (c.inNetwork ? inWeight * engagement.score(c) : outWeight * interest.score(c)),
     scoreAll(b, scores) {
-      for (let i = 0; i < b.n; i++) {
-        scores[i] = b.inNetwork[i] === 1
-          ? inWeight * (b.affinity[i] * b.engagementRate[i] * b.freshness[i])
-          : outWeight * ((b.match[i] * b.freshness[i]) / (1 + Math.exp(-b.likeLogOdds[i])));
+      const { inNetwork, affinity, engagementRate, freshness, match, likeLogOdds } = b;
+      for (let i = 0, n = b.n; i < n; i++) {
+        scores[i] = inNetwork[i] === 1
+          ? inWeight * (affinity[i] * engagementRate[i] * freshness[i])
+          : outWeight * ((match[i] * freshness[i]) / (1 + Math.exp(-likeLogOdds[i])));
       }
     },
   };
