@@ -8,7 +8,7 @@
 export { simulate } from './engine/simulate.js';
 export type { SimulationResult, SimulateOptions, AccountSeries, CycleRecord, StepRecord, ByChannel } from './engine/simulate.js';
 export { METRICS, COUNTER, COUNTERS, CYCLE_METRIC_NAMES } from './engine/metrics.js';
-export type { MetricDef, MetricName, MetricUnit, MetricSource } from './engine/metrics.js';
+export type { MetricDef, MetricName, MetricUnit, MetricSource, DashboardFields, CycleMetricFields, StepMetricFields, MetricFields, OutputMetricDef } from './engine/metrics.js';
 export { toRows, TIDY_COLUMNS } from './engine/tidy.js';
 export type { TidyRow, RowSource } from './engine/tidy.js';
 export { createWorld } from './engine/world.js';
@@ -70,7 +70,7 @@ export { sweep, sweepSpecs, sweepScenarios } from './experiment/sweep.js';
 export type { SweepOptions, SweepResult, SweepPoint, SweepScenario } from './experiment/sweep.js';
 export { expandDesign, applyPoint } from './experiment/design.js';
 export type { Design, DesignPoint, FactorRange } from './experiment/design.js';
-export { formatComparison, formatSweep } from './experiment/format.js';
+export { formatComparison, formatHeadline, formatSweep } from './experiment/format.js';
 export { summariseSweep } from './experiment/sweep.js';
 export { memorySink, csvLines, jsonLines, CSV_HEADER } from './io/sink.js';
 export type { RowSink } from './io/sink.js';

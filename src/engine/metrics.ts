@@ -84,8 +84,9 @@ export const METRICS = [
 /** Names of every metric. */
 export type MetricName = (typeof METRICS)[number]['name'];
 type Counted = Extract<(typeof METRICS)[number], { source: 'sum' | 'unique' }>;
-type Output = Exclude<(typeof METRICS)[number], { output: false }>;
-type Split = Extract<Output, { byChannel: true }>;
+/** The rows of the metric table that reach records and rows (the type of each). */
+export type OutputMetricDef = Exclude<(typeof METRICS)[number], { output: false }>;
+type Split = Extract<OutputMetricDef, { byChannel: true }>;
 
 /** Impressions or conversions split by channel; the four parts sum to the total. */
 export type ByChannel = Record<ChannelName, number>;
@@ -94,11 +95,11 @@ export type ByChannel = Record<ChannelName, number>;
 export type MetricFields<D extends MetricDef> = { [K in D['name']]: number } & { [K in Extract<D, { byChannel: true }>['name'] as `${K}ByChannel`]: ByChannel };
 
 /** The metrics of cycle records. */
-export type CycleMetricFields = MetricFields<Output>;
+export type CycleMetricFields = MetricFields<OutputMetricDef>;
 /** The metrics of step records. */
-export type StepMetricFields = MetricFields<Extract<Output, { step: true }>>;
+export type StepMetricFields = MetricFields<Extract<OutputMetricDef, { step: true }>>;
 /** The metrics of the strategy dashboard (no channel splits). */
-export type DashboardFields = { [K in Extract<Output, { dashboard: true }>['name']]: number };
+export type DashboardFields = { [K in Extract<OutputMetricDef, { dashboard: true }>['name']]: number };
 
 type UniqueSplit = Extract<Counted, { source: 'unique'; byChannel: true }>['name'];
 

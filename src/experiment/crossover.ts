@@ -9,7 +9,7 @@ import { aboveZero } from './ties.js';
 /**
  * Per replicate: the first cycle from which the paired difference (challenger − baseline) stays
  * positive to the end, or `null` (censored) when it is not positive at the last cycle. A
- * difference within rounding of zero (|d| ≤ 1e-9, {@link aboveZero}) is a tie, not a lead.
+ * difference within rounding of zero (|d| ≤ 1e-9, `aboveZero` in ties.ts) is a tie, not a lead.
  */
 export function replicateCrossover(diff: ArrayLike<number>): number | null {
   return firstStaying(diff.length, (c) => aboveZero(diff[c]));
