@@ -21,6 +21,7 @@ import { createPopulation, type Population } from '../population.js';
 import { createXor128, deriveSeed, Purpose, uniformStream, type Xor128 } from '../rng.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { resolveScenario } from '../scenario/resolve.js';
+import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { resolveStrategy } from '../campaign/registry.js';
 import type { Strategy } from '../campaign/strategy.js';
@@ -287,8 +288,27 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
   return createWorldState(input, options);
 }
 
+const INT32 = 2 ** 31;
+const isWhole = (x: unknown, min: number, max: number) => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+
+/** Refuses options that would run with a meaningless seed (`replicate: NaN`, `seed: 'abc'`). */
+function checkWorldOptions(o: WorldOptions): void {
+  const problems: ScenarioProblem[] = [];
+  if (o === null || typeof o !== 'object') throw new ScenarioError([{ path: 'options', value: o, allowed: 'must be an object { replicate?, seed?, graph?, onPost?, onRetire? }' }]);
+  if (o.replicate !== undefined && !isWhole(o.replicate, 0, INT32 - 1)) problems.push({ path: 'options.replicate', value: o.replicate, allowed: 'must be a whole number from 0 to 2,147,483,647' });
+  if (o.seed !== undefined && !isWhole(o.seed, -INT32, INT32 - 1)) problems.push({ path: 'options.seed', value: o.seed, allowed: 'must be a whole number from -2,147,483,648 to 2,147,483,647' });
+  for (const k of ['onPost', 'onRetire'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'function') problems.push({ path: `options.${k}`, value: o[k], allowed: 'must be a function' });
+  }
+  if (o.graph !== undefined && !(o.graph !== null && typeof o.graph === 'object' && o.graph.offsets instanceof Int32Array && o.graph.followers instanceof Int32Array)) {
+    problems.push({ path: 'options.graph', value: typeof o.graph, allowed: 'must be a SocialGraph (from a generator, parseEdgeList or loadEdgeList)' });
+  }
+  if (problems.length) throw new ScenarioError(problems);
+}
+
 /** Creates a world's full state (the engine's side of {@link createWorld}). @internal */
 export function createWorldState(input: ScenarioInput | Scenario = {}, options: WorldOptions = {}): WorldState {
+  checkWorldOptions(options);
   const withGraphSize = options.graph ? { ...input, users: options.graph.users } : input;
   const scenario = resolveScenario(withGraphSize);
   const warnings: string[] = [];

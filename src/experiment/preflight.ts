@@ -7,6 +7,7 @@
  * @module
  */
 import type { Scenario, StrategySpec } from '../scenario/types.js';
+import { ScenarioError } from '../scenario/errors.js';
 import { checkMemory } from './memory-check.js';
 import { checkRegistered } from './registered.js';
 
@@ -20,6 +21,15 @@ export interface PreflightOptions {
 
 /** Throws one ScenarioError for every unregistered name, or for worlds that cannot fit. */
 export async function preflight(scenarios: Array<{ scenario: Scenario; where?: string }>, strategies: StrategySpec[], o: PreflightOptions = {}): Promise<void> {
+  // Experiments measure the first focal account: a world without one would run, then fail to report.
+  const empty = scenarios.filter(({ scenario }) => scenario.accounts.length === 0);
+  if (empty.length) {
+    throw new ScenarioError(empty.slice(0, 5).map(({ where = '' }) => ({
+      path: `${where}accounts`,
+      value: [],
+      allowed: 'must list at least one focal account: run, compare and sweep measure the first (the library\'s simulate runs a world without one)',
+    })));
+  }
   if (o.workers !== undefined) for (const { scenario } of scenarios) checkMemory(scenario, o.workers);
   if (o.modules?.length) {
     const [{ moduleUrls }, { loadModules }] = await Promise.all([import('./pool.js'), import('./worker.js')]);
