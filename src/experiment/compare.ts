@@ -17,6 +17,7 @@ import { checkExperimentOptions } from './check-options.js';
 import { bootstrapInterval, tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
 import { difference, tied } from './ties.js';
+import { dict } from './dict.js';
 
 /** Adaptive replication: add replicates until an interval is narrow enough. */
 export interface AdaptiveReplication {
@@ -89,7 +90,7 @@ export interface CompareResult {
 
 /** Flattens a cycle record to metric → value (channel splits as `impressions.network` …). */
 export function cycleMetrics(c: CycleRecord): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = dict();
   for (const [k, v] of Object.entries(c)) {
     if (k === 'cycle') continue;
     if (typeof v === 'number') out[k] = v;
@@ -149,13 +150,13 @@ export function summarise(runs: RunOutput[], labels: string[], opts: { level: nu
   const names = R && C ? Object.keys(perLabel.get(labels[0])![0][0]) : [];
   const iv = (xs: number[], key: string) => intervalOf(xs, opts.interval, opts.level, `${opts.seed}|${key}`);
 
-  const summary: Record<string, MetricSeries> = {};
+  const summary: Record<string, MetricSeries> = dict();
   for (const l of labels) {
     const m = perLabel.get(l)!;
     summary[l] = Object.fromEntries(names.map((name) => [name, Array.from({ length: C }, (_, c) => iv(m.map((rep) => rep[c][name]), `${l}|${name}|${c}`))]));
   }
   const base = perLabel.get(labels[0])!;
-  const differences: Record<string, MetricSeries> = {};
+  const differences: Record<string, MetricSeries> = dict();
   const crossovers: Crossover[] = [];
   const value = 'cumulativeNpv';
   for (const l of labels.slice(1)) {
@@ -176,9 +177,9 @@ export function summarise(runs: RunOutput[], labels: string[], opts: { level: nu
       for (const l of leaders) probabilityAhead[l][c] += 1 / leaders.length / R;
     }
   }
-  const economics: CompareResult['economics'] = {};
-  const spendPerCycle: Record<string, number> = {};
-  const paidPerCycle: Record<string, number> = {};
+  const economics: CompareResult['economics'] = dict();
+  const spendPerCycle: Record<string, number> = dict();
+  const paidPerCycle: Record<string, number> = dict();
   for (const l of labels) {
     const per = byLabel.get(l)!.map((r) => runEconomics(r.accounts[0].cycles, opts.discountRate));
     const keys = Object.keys(per[0] ?? {}) as Array<keyof Economics>;

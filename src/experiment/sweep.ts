@@ -18,6 +18,7 @@ import { applyPoint, expandDesign, type Design, type DesignPoint } from './desig
 import { tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
 import { aboveZero, belowZero, difference as pairedDifference, greater } from './ties.js';
+import { dict } from './dict.js';
 
 /** Options of {@link sweep}. */
 export interface SweepOptions {
@@ -164,9 +165,9 @@ function summarisePoint(index: number, point: DesignPoint, hash: string, labels:
   const byLabel = new Map(labels.map((l) => [l, series(l)]));
   const base = byLabel.get(labels[0])!;
   const C = base[0]?.length ?? 0;
-  const final: Record<string, Interval> = {};
+  const final: Record<string, Interval> = dict();
   for (const l of labels) final[l] = tInterval(byLabel.get(l)!.map((s) => s[C - 1]));
-  const difference: Record<string, Interval> = {};
+  const difference: Record<string, Interval> = dict();
   const crossovers: Crossover[] = [];
   for (const l of labels.slice(1)) {
     const diffs = byLabel.get(l)!.map((s, r) => s.map((v, c) => pairedDifference(v, base[r][c])));

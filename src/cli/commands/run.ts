@@ -12,6 +12,7 @@ import { loadScenarioFile } from '../../io/scenario-file.js';
 import { VERSION } from '../../version.js';
 import { progressBar } from '../progress.js';
 import { closeResults, openResults } from '../results.js';
+import { dict } from '../../experiment/dict.js';
 
 /** Options of the run command. */
 export interface RunCommandOptions {
@@ -30,7 +31,7 @@ const TOTALS = new Set(['impressions', 'reach', 'likes', 'shares', 'follows', 'u
 /** Final figures of each account: totals over cycles, or the last cycle's level. */
 function finals(runs: RunOutput[]): Array<{ name: string; strategy: string; figures: Record<string, Interval> }> {
   return runs[0].accounts.map((a, i) => {
-    const figures: Record<string, Interval> = {};
+    const figures: Record<string, Interval> = dict();
     for (const f of FIGURES) {
       figures[f] = tInterval(runs.map((r) => {
         const cycles = r.accounts[i].cycles;
