@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { digest, GOLDEN_CASES, GOLDEN_FILE, shapesOf, type GoldenFile } from './golden/cases.js';
+import { digest, GOLDEN_CASES, GOLDEN_FILE, shapeSets, shapesOf, type GoldenFile } from './golden/cases.js';
 
 const golden: GoldenFile = JSON.parse(readFileSync(GOLDEN_FILE, 'utf8'));
 
@@ -20,7 +20,7 @@ describe('golden outputs', () => {
   }
 
   it('no digested field has disappeared from the outputs', async () => {
-    const present = { simulate: new Set<string>(), compare: new Set<string>(), cascade: new Set<string>(), world: new Set<string>() };
+    const present = shapeSets();
     for (const c of GOLDEN_CASES) for (const s of shapesOf(await c.run())) present[c.kind].add(s);
     for (const kind of Object.keys(present) as Array<keyof typeof present>) {
       expect(golden.fields[kind].filter((s) => !present[kind].has(s)), `${kind} fields`).toEqual([]);

@@ -5,6 +5,7 @@
  * increment site (`focal.stepCounters[COUNTER.name]++`) — see docs/architecture.md.
  * @module
  */
+import type { Accounts } from '../accounts/accounts.js';
 import { CHANNEL_NAMES, CHANNELS, type ChannelName } from '../feed/channel.js';
 
 /** What a metric measures. Money is in the scenario's currency units (`economics.*`). */
@@ -145,6 +146,11 @@ export interface RecordSource {
   before?: { readonly cumulativeCost: number; readonly cumulativeValue: number; readonly cumulativeNpv: number };
   cycle?: number;
   discountRate?: number;
+}
+
+/** The level metrics of account `index`: its followers and notification subscribers now. */
+export function accountLevels(accounts: Readonly<Accounts>, index: number): Pick<RecordSource, 'followers' | 'notificationSubscribers'> {
+  return { followers: accounts.followers[index], notificationSubscribers: accounts.notifySubscribers[index] };
 }
 
 const counterValue = (d: MetricDef, c: Float64Array): number => {

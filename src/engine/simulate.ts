@@ -9,18 +9,18 @@ import { CHANNEL_NAMES } from '../feed/channel.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { VERSION } from '../version.js';
 import { summarise, type PostSummary } from './focal-posts.js';
-import { CYCLE_METRICS, metricValues, STEP_METRICS, type ByChannel, type CycleMetricFields, type StepMetricFields } from './metrics.js';
-
-export type { ByChannel };
+import { accountLevels, CYCLE_METRICS, metricValues, STEP_METRICS, type ByChannel, type CycleMetricFields, type StepMetricFields } from './metrics.js';
 import { step } from './step.js';
 import { createWorldState, type FocalAccount, type WorldOptions, type WorldState } from './world.js';
 
-/** One focal account's figures for one step (the metric table's step metrics, `docs/model.md` §8). */
+export type { ByChannel };
+
+/** One focal account's figures for one step (the metric table's step metrics, `docs/model.md` §6). */
 export type StepRecord = { step: number } & StepMetricFields;
 
 /**
  * One focal account's figures for one cycle: every output metric of the table in
- * `engine/metrics.ts` (units and meanings there and in `docs/model.md` §8), with channel splits
+ * `engine/metrics.ts` (units and meanings there and in `docs/model.md` §6), with channel splits
  * as `<metric>ByChannel`. Unique reach by channel overlaps and does not sum to `reach`.
  */
 export type CycleRecord = { cycle: number } & CycleMetricFields;
@@ -58,16 +58,12 @@ export interface SimulateOptions extends WorldOptions {
 const byChannel = (c: Float64Array): ByChannel =>
   Object.fromEntries(CHANNEL_NAMES.map((name, i) => [name, c[i]])) as ByChannel;
 
-function levels(w: WorldState, f: FocalAccount) {
-  return { followers: w.accounts.followers[f.index], notificationSubscribers: w.accounts.notifySubscribers[f.index] };
-}
-
 function stepRecord(w: WorldState, f: FocalAccount, t: number): StepRecord {
-  return { step: t, ...metricValues(STEP_METRICS, { counters: f.stepCounters, ...levels(w, f) }, true) } as StepRecord;
+  return { step: t, ...metricValues(STEP_METRICS, { counters: f.stepCounters, ...accountLevels(w.accounts, f.index) }, true) } as StepRecord;
 }
 
 function cycleRecord(w: WorldState, f: FocalAccount, cycle: number, before: CycleRecord | undefined): CycleRecord {
-  const source = { counters: f.cycleCounters, ...levels(w, f), before, cycle, discountRate: w.scenario.economics.discountRate };
+  const source = { counters: f.cycleCounters, ...accountLevels(w.accounts, f.index), before, cycle, discountRate: w.scenario.economics.discountRate };
   return { cycle, ...metricValues(CYCLE_METRICS, source, true) } as CycleRecord;
 }
 

@@ -12,7 +12,7 @@ import { CTA, KIND, PB, PF, RECORD_SHIFT, serialAt } from '../content/posts.js';
 import { deliverToFollowers } from '../feed/inbox.js';
 import { redrawInterests } from '../population.js';
 import { nextFloat, seedKeyed } from '../rng.js';
-import { COUNTERS, DASHBOARD_METRICS, COUNTER, metricValues, UNIQUE_COUNTERS } from './metrics.js';
+import { accountLevels, COUNTERS, DASHBOARD_METRICS, COUNTER, metricValues, UNIQUE_COUNTERS } from './metrics.js';
 import { finishFocalPost, publish } from './publish.js';
 import { prefetchSessions } from './prefetch.js';
 import { unfollow } from '../behavior/follow.js';
@@ -20,8 +20,7 @@ import { runSession } from './session.js';
 import { internal, type FocalAccount, type World, type WorldState } from './world.js';
 
 function dashboard(c: Float64Array, f: FocalAccount, w: World): AccountDashboard {
-  const levels = { followers: w.accounts.followers[f.index], notificationSubscribers: w.accounts.notifySubscribers[f.index] };
-  return metricValues(DASHBOARD_METRICS, { counters: c, ...levels }, false) as AccountDashboard;
+  return metricValues(DASHBOARD_METRICS, { counters: c, ...accountLevels(w.accounts, f.index) }, false) as AccountDashboard;
 }
 
 /** Production cost of a post of quality q: postCost + qualityCost·q². */

@@ -22,6 +22,7 @@ import { createXor128, deriveSeed, Purpose, uniformStream, type Xor128 } from '.
 import { scenarioHash } from '../scenario/hash.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
+import { INT32, isWhole } from '../whole.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { resolveStrategy } from '../campaign/registry.js';
 import type { Strategy } from '../campaign/strategy.js';
@@ -288,8 +289,6 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
   return createWorldState(input, options);
 }
 
-const INT32 = 2 ** 31;
-const isWhole = (x: unknown, min: number, max: number) => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
 
 /** Refuses options that would run with a meaningless seed (`replicate: NaN`, `seed: 'abc'`). */
 function checkWorldOptions(o: WorldOptions): void {

@@ -8,6 +8,7 @@
  */
 import { CYCLE_METRIC_NAMES } from '../engine/tidy.js';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
+import { INT32, isWhole } from '../whole.js';
 
 /** The options checked; each may be absent (its default applies). */
 export interface ExperimentOptions {
@@ -19,8 +20,6 @@ export interface ExperimentOptions {
   adaptive?: unknown;
 }
 
-const INT32 = 2 ** 31;
-const isWhole = (x: unknown, min: number, max = Infinity): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
 
 /** Throws a {@link ScenarioError} listing every bad option. */
 export function checkExperimentOptions(o: ExperimentOptions): void {

@@ -204,6 +204,11 @@ export function digest(value: unknown, fields: ReadonlySet<string>): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/** One empty set of field shapes per case kind. */
+export function shapeSets(): Record<GoldenCase['kind'], Set<string>> {
+  return { simulate: new Set(), compare: new Set(), cascade: new Set(), world: new Set() };
+}
+
 /** The committed golden file. */
 export interface GoldenFile {
   /** Field lists by case kind. */

@@ -5,13 +5,13 @@
  * golden test passed with the old lists, so the new digests differ only by the fields added.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { digest, GOLDEN_CASES, GOLDEN_FILE, shapesOf, type GoldenFile } from './cases.js';
+import { digest, GOLDEN_CASES, GOLDEN_FILE, shapeSets, shapesOf, type GoldenFile } from './cases.js';
 
 const old: GoldenFile | undefined = existsSync(GOLDEN_FILE) ? JSON.parse(readFileSync(GOLDEN_FILE, 'utf8')) : undefined;
 const outputs = new Map<string, unknown>();
 for (const c of GOLDEN_CASES) outputs.set(c.name, await c.run());
 
-const fields = { simulate: new Set<string>(), compare: new Set<string>(), cascade: new Set<string>(), world: new Set<string>() };
+const fields = shapeSets();
 for (const c of GOLDEN_CASES) for (const s of shapesOf(outputs.get(c.name))) fields[c.kind].add(s);
 // Fields the old file listed stay listed, even if an output lost them (the test then says so).
 if (old) for (const k of Object.keys(fields) as Array<keyof typeof fields>) for (const s of old.fields[k] ?? []) fields[k].add(s);
