@@ -31,6 +31,8 @@ export { likeChasing, followBuilding, mixed, adaptive, script, likeChasingDefaul
 export type { ScheduleParams, ScriptParams, ScriptedPost, MixedParams, AdaptiveParams } from './campaign/builtins.js';
 export { registerStrategy, resolveStrategy, strategyKinds } from './campaign/registry.js';
 export type { Strategy, StrategyFactory, StrategyView, StepPlan, PostPlan, AccountDashboard } from './campaign/strategy.js';
+export { DEFAULT_TARGETING } from './campaign/targeting.js';
+export type { PaidTargeting } from './campaign/targeting.js';
 
 export { registerRanker, rankerNames, chronological, engagement, interest, hybrid } from './feed/ranker.js';
 export type { FeedRanker, RankContext, RankBatch, RankFeature, RankedChannel, RankerFactory } from './feed/ranker.js';

@@ -154,4 +154,5 @@ export const Purpose = {
   paid: 'paid',
   creators: 'creators',
   reach: 'reach',
+  market: 'market',
 } as const;

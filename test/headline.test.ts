@@ -38,13 +38,22 @@ describe('warnings beside the headline', () => {
     expect(lines.slice(table + 1)).toHaveLength(3);
     expect(lines.slice(table + 1).every((l) => /^\s+\d+ \|/.test(l))).toBe(true);
     // Both spent under the budget of 100 while buying ads: the warning says what to change.
-    expect(lines[unequal]).toMatch(/lower economics\.budgetPerCycle, or add users/);
+    expect(lines[unequal]).toMatch(/lower economics\.budgetPerCycle, add users, or give the budget for this world's size \(economics\.referenceUsers\)/);
   });
 
-  it('feedsim compare: a small youtube world that cannot absorb the budget warns before the table, once', async () => {
+  it('feedsim compare: a small youtube world spends equally by default (money scales with its size)', async () => {
     const dir = tempDir();
-    // 1,500 users: ~150 active a step take at most one ad each, far from the 80 a cycle like-chasing promotes.
     const file = writeIn(dir, 'small-youtube.yaml', 'extends: youtube\nusers: 1500\ncycles: 2\n');
+    const r = await cliHere(['compare', file, '--replicates', '2', '--workers', '1']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/do not spend equal budgets/);
+    expect(r.stdout).toMatch(/^cycle \|/m);
+  }, 120_000);
+
+  it('feedsim compare: a small youtube world given the full budget cannot absorb it, and warns before the table, once', async () => {
+    const dir = tempDir();
+    // 1,500 users and the amounts as given: ~150 active a step take at most one ad each, far from the 80 a cycle like-chasing promotes.
+    const file = writeIn(dir, 'small-youtube.yaml', 'extends: youtube\nusers: 1500\ncycles: 2\neconomics:\n  referenceUsers: 0\n');
     const r = await cliHere(['compare', file, '--replicates', '2', '--workers', '1']);
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');

@@ -39,6 +39,8 @@ export interface Accounts {
   signalSerial: Int32Array;
   /** Smoothed engagement rate of the account's newest post when last read, −1 before any (C2). */
   signalRate: Float32Array;
+  /** Share of the account's recent posts that sell (promotional fatigue, behavior/promotion.ts). */
+  sellShare: Float64Array;
 }
 
 /** Allocates `count` accounts, the first `focal` of them focal. */
@@ -66,6 +68,7 @@ export function createAccounts(count: number, focal: number, cadenceMaxPosts: nu
     meanQuality: new Float32Array(count),
     signalSerial: new Int32Array(count).fill(-1),
     signalRate: new Float32Array(count).fill(-1),
+    sellShare: new Float64Array(count),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Engagement decisions (docs/model.md §4): like and share. Each is a logistic draw (`chance`) on
- * the post's precomputed log-odds plus the viewer's terms (below); an engagement pushes the post back into its
- * topic's recommendation pool, and a share queues delivery to the sharer's graph followers.
+ * the post's precomputed log-odds plus the viewer's terms (below); an engagement counts in the post's
+ * engagement rate and pushes it back into its topic's recommendation pool (each switchable), and a
+ * share queues delivery to the sharer's graph followers.
  * @module
  */
 import { PF, type PostStore } from '../content/posts.js';
@@ -45,11 +46,20 @@ export function shareLogOdds(p: PostStore, r: number, shareMatch: number, xm: nu
   return p.floats[r + PF.shareLogit] + shareMatch * xm + propensity;
 }
 
-/** A like of the post in record `r`: it counts as engagement and goes back into its topic's pool. */
-export function onLike(w: WorldState, u: number, r: number, topic: number, focal: FocalAccount | null, rec: FocalPost | null, t: number): void {
-  const p = w.posts;
-  p.counts[r + PF.engagements]++;
-  pushTopic(w.topicPools, topic, p.words[r + PF.serial], t);
+/**
+ * Engagement the platform sees (`ranked`: not on a paid impression when `feed.paidSpillover` is
+ * off) counts in the post's engagement rate and, when `feed.engagementRepush` is on, pushes the
+ * post back into its topic's recommendation pool.
+ */
+function countEngagement(w: WorldState, r: number, topic: number, serial: number, t: number, ranked: boolean): void {
+  if (!ranked) return;
+  w.posts.counts[r + PF.engagements]++;
+  if (w.params.engagementRepush) pushTopic(w.topicPools, topic, serial, t);
+}
+
+/** A like of the post in record `r`: engagement (see `countEngagement`). */
+export function onLike(w: WorldState, u: number, r: number, topic: number, focal: FocalAccount | null, rec: FocalPost | null, t: number, ranked: boolean): void {
+  countEngagement(w, r, topic, w.posts.words[r + PF.serial], t, ranked);
   if (focal !== null) {
     focal.stepCounters[COUNTER.likes]++;
     rec!.likes++;
@@ -58,12 +68,10 @@ export function onLike(w: WorldState, u: number, r: number, topic: number, focal
   }
 }
 
-/** A reshare of the post in record `r` that reached the user via `via`: engagement, a pool push, delivery at the step's end. */
-export function onShare(w: WorldState, u: number, r: number, topic: number, via: number, focal: FocalAccount | null, rec: FocalPost | null, t: number): void {
-  const p = w.posts;
-  const serial = p.words[r + PF.serial];
-  p.counts[r + PF.engagements]++;
-  pushTopic(w.topicPools, topic, serial, t);
+/** A reshare of the post in record `r` that reached the user via `via`: engagement, delivery at the step's end. */
+export function onShare(w: WorldState, u: number, r: number, topic: number, via: number, focal: FocalAccount | null, rec: FocalPost | null, t: number, ranked: boolean): void {
+  const serial = w.posts.words[r + PF.serial];
+  countEngagement(w, r, topic, serial, t, ranked);
   queueShare(w, serial, u);
   if (focal !== null) {
     focal.stepCounters[COUNTER.shares]++;

@@ -1,6 +1,6 @@
 /**
  * One impression and the viewer's decisions on it (docs/model.md §4.2), in the order that fixes
- * the draws: like, share, follow (a non-follower) or unfollow (a follower), purchase — each a
+ * the draws: like, share, follow (a non-follower) or unfollow (a follower), click on a product post — each a
  * `chance` draw on the decision's log-odds, its effects out of line. The impression is counted first (post,
  * channel and, for a focal account's post, reach and its detail record).
  * @module
@@ -12,7 +12,7 @@ import { hasSeen, markSeen, type FocalPost } from '../engine/focal-posts.js';
 import { COUNTER } from '../engine/metrics.js';
 import type { FocalAccount, WorldState } from '../engine/world.js';
 import { chance } from './chance.js';
-import { convertLogOdds, onConversion } from './convert.js';
+import { clickLogOdds, onClick } from './convert.js';
 import { likeLogOdds, onLike, onShare, shareLogOdds } from './engage.js';
 import { follow, followLogOdds, stayFollowing, unfollow, unfollowLogOdds } from './follow.js';
 
@@ -35,7 +35,9 @@ export function impress(w: WorldState, u: number, slot: number, channel: number,
   const p = w.posts;
   const words = p.words;
   const r = slot << RECORD_SHIFT;
-  p.counts[r + PF.impressions]++;
+  // Paid impressions count toward the post's ranking only where paid reach spills over.
+  const ranked = channel !== CHANNEL.paid || w.params.paidSpillover;
+  if (ranked) p.counts[r + PF.impressions]++;
   w.impressionsByChannel[channel]++;
   const a = words[r + PF.account];
   const fid = words[r + PF.focal];
@@ -65,17 +67,22 @@ export function impress(w: WorldState, u: number, slot: number, channel: number,
     if (focal.paidSeen[u] < 255) focal.paidSeen[u]++;
   }
   const prop = pop.engagePropensity[u];
+  // Promotional fatigue: the author's share of selling posts moves every response to it.
+  const promo = w.params.promotion;
+  const sells = promo.on && a >= 0 ? w.accounts.sellShare[a] : 0;
+  const engageShift = sells > 0 ? fatigue + sells * promo.engage : fatigue;
 
   const rng = w.rng;
-  if (chance(rng, likeLogOdds(p, r, b.like.match, xm, prop) + fatigue)) onLike(w, u, r, topic, focal, rec, t);
-  if (chance(rng, shareLogOdds(p, r, b.share.match, xm, prop) + fatigue)) onShare(w, u, r, topic, via, focal, rec, t);
+  if (chance(rng, likeLogOdds(p, r, b.like.match, xm, prop) + engageShift)) onLike(w, u, r, topic, focal, rec, t, ranked);
+  if (chance(rng, shareLogOdds(p, r, b.share.match, xm, prop) + engageShift)) onShare(w, u, r, topic, via, focal, rec, t, ranked);
 
   let following = false;
   if (a >= 0 && w.scenario.follows) {
     const fs = findFollow(w.follows, u, a);
     following = fs >= 0;
     if (!following) {
-      if (chance(rng, followLogOdds(w, u, r, via, xm, fatigue, focal !== null ? focal.exposures[u] : -1))) follow(w, u, a, slot, rec);
+      const followShift = sells > 0 ? fatigue + sells * promo.follow : fatigue;
+      if (chance(rng, followLogOdds(w, u, r, via, xm, followShift, focal !== null ? focal.exposures[u] : -1))) follow(w, u, a, slot, rec);
     } else {
       if (rec !== null && channel === CHANNEL.network) {
         rec.followerViews++;
@@ -83,12 +90,15 @@ export function impress(w: WorldState, u: number, slot: number, channel: number,
       }
       if (focal !== null && channel === CHANNEL.paid) focal.stepCounters[COUNTER.paidToFollowers]++;
       const q = p.floats[r + PF.quality];
-      if (chance(rng, unfollowLogOdds(b, w.follows.accustomed[fs], q))) unfollow(w, u, fs, a);
+      const z = unfollowLogOdds(b, w.follows.accustomed[fs], q);
+      if (chance(rng, sells > 0 ? z + sells * promo.unfollow : z)) unfollow(w, u, fs, a);
       else stayFollowing(w, u, a, fs, q, channel, focal);
     }
   }
 
-  if (product && chance(rng, convertLogOdds(p, r, b, xm, following) + fatigue) && focal !== null) onConversion(w, channel, following, focal, rec);
+  // A ghost audience's followers buy no more readily than strangers (a counterfactual twin).
+  const buysAsFollower = following && (w.ghost === null || w.ghost[a] === 0);
+  if (product && chance(rng, clickLogOdds(p, r, b, xm, buysAsFollower) + fatigue) && focal !== null) onClick(w, u, channel, buysAsFollower, focal, rec, t);
   if (focal !== null) {
     if (focal.exposures[u] < 255) focal.exposures[u]++;
     if (channel === CHANNEL.paid) focal.stepCounters[COUNTER.paidCost] += w.scenario.paid.cpm / 1000;

@@ -5,9 +5,10 @@
  */
 import type { CallToAction, PostKind, StrategySpec } from '../scenario/types.js';
 import type { PostPlan, Strategy, StrategyFactory, StrategyView } from './strategy.js';
+import { DEFAULT_TARGETING, resolveTargeting, targetingProblem, type PaidTargeting } from './targeting.js';
 
-/** Parameters shared by the scheduled built-ins. */
-export interface ScheduleParams {
+/** Parameters shared by the scheduled built-ins (with how their boosts are targeted). */
+export interface ScheduleParams extends PaidTargeting {
   /** Posts per cycle, spread evenly over the cycle's steps. */
   postsPerCycle: number;
   quality: number;
@@ -30,7 +31,7 @@ export interface ScheduleParams {
  */
 export const likeChasingDefaults: ScheduleParams = {
   postsPerCycle: 1, quality: 0.5, appeal: 0.9, cta: 'like', persona: 0, kind: 'product', productEvery: 0,
-  promote: true, retarget: true,
+  promote: true, retarget: true, ...DEFAULT_TARGETING,
 };
 
 /**
@@ -40,7 +41,7 @@ export const likeChasingDefaults: ScheduleParams = {
  */
 export const followBuildingDefaults: ScheduleParams = {
   postsPerCycle: 1, quality: 0.85, appeal: 0.3, cta: 'follow', persona: 0.8, kind: 'audience', productEvery: 3,
-  promote: true, retarget: true,
+  promote: true, retarget: true, ...DEFAULT_TARGETING,
 };
 
 /**
@@ -71,9 +72,14 @@ export function scheduled(p: ScheduleParams, pick: (postIndex: number, v: Strate
         const kind = r.productEvery > 0 && made % r.productEvery === 0 ? 'product' : r.kind;
         posts.push({ kind, quality: r.quality, appeal: r.appeal, cta: r.cta, persona: r.persona });
       }
-      return { posts, promotion: promotionPerStep, retarget: p.retarget };
+      return { posts, promotion: promotionPerStep, retarget: p.retarget, targeting: targetingOf(p) };
     },
   };
+}
+
+/** The targeting fields of a recipe. */
+function targetingOf(p: ScheduleParams): PaidTargeting {
+  return { audience: p.audience, excludeFollowers: p.excludeFollowers, excludeSeen: p.excludeSeen, frequencyCap: p.frequencyCap, boost: p.boost };
 }
 
 const CTAS: readonly CallToAction[] = ['none', 'like', 'share', 'follow', 'notify'];
@@ -106,6 +112,10 @@ function withDefaults(defaults: ScheduleParams, params: Record<string, unknown>,
   }
   const q = out as unknown as ScheduleParams;
   checkPlan(q, `strategy ${kind}: parameter`);
+  for (const k of Object.keys(DEFAULT_TARGETING)) {
+    const problem = targetingProblem(k, out[k]);
+    if (problem) throw new RangeError(`strategy ${kind}: parameter "${k}" = ${JSON.stringify(out[k])} ${problem}`);
+  }
   if (!(q.postsPerCycle >= 0 && q.postsPerCycle <= MAX_POSTS_PER_CYCLE)) {
     throw new RangeError(`strategy ${kind}: parameter "postsPerCycle" = ${q.postsPerCycle} must be from 0 to ${MAX_POSTS_PER_CYCLE}`);
   }
@@ -136,6 +146,8 @@ export interface ScriptParams {
   /** Promotion money per step (spent on the newest post). */
   promotion?: number;
   retarget?: boolean;
+  /** How the promotion is targeted (see {@link PaidTargeting}). */
+  targeting?: Partial<PaidTargeting>;
 }
 
 const SCRIPT_POST: PostPlan = { kind: 'product', quality: 0.5, appeal: 0.5, cta: 'none', persona: 0 };
@@ -168,7 +180,8 @@ export function scripted(p: ScriptParams): Strategy {
   const promotion = p.promotion ?? 0;
   if (!(typeof promotion === 'number' && promotion >= 0 && Number.isFinite(promotion))) throw new RangeError(`strategy scripted: promotion = ${promotion} must be ≥ 0`);
   if (p.retarget !== undefined && typeof p.retarget !== 'boolean') throw new RangeError(`strategy scripted: retarget = ${JSON.stringify(p.retarget)} must be true or false`);
-  return { plan: (v) => ({ posts: byStep.get(v.step) ?? [], promotion, retarget: p.retarget ?? false }) };
+  const targeting = resolveTargeting(p.targeting, 'strategy scripted: parameter');
+  return { plan: (v) => ({ posts: byStep.get(v.step) ?? [], promotion, retarget: p.retarget ?? false, targeting }) };
 }
 
 /** Description of a scripted strategy. */
@@ -243,5 +256,5 @@ export const builtinStrategies: Record<string, StrategyFactory> = {
   'follow-building': (params) => scheduled(withDefaults(followBuildingDefaults, params, 'follow-building')),
   mixed: (params) => mixedStrategy({ ratio: 0.5, ...known(params, ['ratio', 'likeChasing', 'followBuilding'], 'mixed') } as MixedParams),
   adaptive: (params) => adaptiveStrategy({ threshold: 500, ...known(params, ['threshold', 'before', 'after'], 'adaptive') } as AdaptiveParams),
-  scripted: (params) => scripted(known(params, ['posts', 'promotion', 'retarget'], 'scripted') as unknown as ScriptParams),
+  scripted: (params) => scripted(known(params, ['posts', 'promotion', 'retarget', 'targeting'], 'scripted') as unknown as ScriptParams),
 };

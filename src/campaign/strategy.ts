@@ -6,6 +6,7 @@
  */
 import type { DashboardFields } from '../engine/metrics.js';
 import type { CallToAction, PostKind } from '../scenario/types.js';
+import type { PaidTargeting } from './targeting.js';
 
 /** One post a strategy publishes. */
 export interface PostPlan {
@@ -30,6 +31,8 @@ export interface StepPlan {
   promotion: number;
   /** Whether paid impressions go first to users who engaged with the account (C3). */
   retarget: boolean;
+  /** How paid impressions are targeted (default: interest targeting, nobody excluded, no cap, the newest post). */
+  targeting?: Partial<PaidTargeting>;
 }
 
 /**
@@ -46,7 +49,7 @@ export interface StrategyView {
   cycle: number;
   stepInCycle: number;
   stepsPerCycle: number;
-  /** Budget per cycle (economics.budgetPerCycle). */
+  /** Budget per cycle in this world (economics.budgetPerCycle scaled to its size, see economics.referenceUsers). */
   budgetPerCycle: number;
   /** Production cost of a post of a given quality. */
   postCost(quality: number): number;

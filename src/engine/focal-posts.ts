@@ -87,7 +87,7 @@ export function markSeen(p: FocalPost, u: number): void {
 }
 
 /** The summary of a record; `impressions` is the post store's own count (an independent tally). */
-export function summarise(p: FocalPost, impressions: number): PostSummary {
+export function summarise(p: FocalPost): PostSummary {
   const byChannel = (a: Float64Array) =>
     Object.fromEntries(CHANNEL_NAMES.map((c, i) => [c, a[i]])) as Record<ChannelName, number>;
   const sum = (a: Float64Array) => a[0] + a[1] + a[2] + a[3];
@@ -101,7 +101,7 @@ export function summarise(p: FocalPost, impressions: number): PostSummary {
     appeal: p.appeal,
     cta: CTAS[p.cta],
     persona: p.persona,
-    impressions,
+    impressions: sum(p.impressions),
     impressionsByChannel: byChannel(p.impressions),
     conversions: sum(p.conversions),
     conversionsByChannel: byChannel(p.conversions),

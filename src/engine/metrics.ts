@@ -78,6 +78,7 @@ export const METRICS = [
   def('organicReach', 'ratio', 'derived', 'Share of followers (at posting) that the period\'s posts reached in-network.'),
   def('productImpressions', 'impressions', 'sum', 'Impressions of the account\'s product posts (the only ones that can convert).'),
   def('paidToFollowers', 'impressions', 'sum', 'Paid impressions shown to users already following the account.'),
+  def('clicks', 'events', 'sum', 'Clicks on the account\'s product posts (the purchase funnel\'s first step).', { step: true, dashboard: true }),
   def('followerViews', 'impressions', 'sum', 'In-network impressions of the account\'s posts to its followers.', { output: false }),
   def('followersAtPost', 'users', 'sum', 'Followers at posting, summed over posts.', { output: false }),
 ] as const;

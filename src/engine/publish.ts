@@ -9,6 +9,7 @@ import type { PostPlan } from '../campaign/strategy.js';
 import { centred } from '../behavior/logistic.js';
 import { CTA, KIND, PB, PF, RECORD_SHIFT, reservePost, serialAt, smoothedEngagementRate } from '../content/posts.js';
 import { deliverToFollowers } from '../feed/inbox.js';
+import { updateSellShare } from '../behavior/promotion.js';
 import { pushTopic } from '../feed/topic-pool.js';
 import { createFocalPost, hasSeen, markSeen, summarise } from './focal-posts.js';
 import { COUNTER } from './metrics.js';
@@ -21,7 +22,7 @@ export function finishFocalPost(w: WorldState, slot: number): void {
   const id = words[r + PF.focal];
   if (id < 0) return;
   const rec = w.focalPosts[id]!;
-  const summary = summarise(rec, w.posts.counts[r + PF.impressions]);
+  const summary = summarise(rec);
   if (w.onPost) w.onPost(summary);
   else w.finishedPosts.push(summary);
   w.focalPosts[id] = undefined;
@@ -88,6 +89,7 @@ export function publish(w: WorldState, account: number, authorUser: number, plan
     if (last >= 0 && serialAt(p, ls) === last) recordSignal(w, account, ls);
     if (carry > 0 && acc.signalRate[account] >= 0) prior = (1 - carry) * base + carry * acc.signalRate[account];
     acc.signalSerial[account] = serial;
+    acc.sellShare[account] = updateSellShare(acc.sellShare[account], kind === KIND.product, w.params.promotion.posts);
     notePost(acc, account, serial, t);
     p.bytes[bytes + PB.notifies] = w.scenario.notifications.enabled && claimNotification(acc, account, t, w.params.notificationCap, w.params.notificationWindowSteps) ? 1 : 0;
   }
@@ -113,6 +115,7 @@ export function publish(w: WorldState, account: number, authorUser: number, plan
     else w.focalPosts[id] = rec;
     words[r + PF.focal] = id;
     const f = w.focal[account];
+    if (kind === KIND.product) f.productSerial = serial;
     f.stepCounters[COUNTER.posts]++;
     f.stepCounters[COUNTER.followersAtPost] += rec.followersAtPost;
   }

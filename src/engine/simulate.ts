@@ -4,7 +4,6 @@
  * one tidy row schema of MODEL.md (Outputs).
  * @module
  */
-import { readPost } from '../content/posts.js';
 import { CHANNEL_NAMES } from '../feed/channel.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
 import { VERSION } from '../version.js';
@@ -32,6 +31,11 @@ export interface AccountSeries {
   startingFollowers: number;
   cycles: CycleRecord[];
   steps: StepRecord[];
+  /**
+   * With `terminalCycles`: the cycles run on after the scenario's with no ads (numbered on from
+   * the last, cumulative metrics continuing), for the terminal value of what the account holds.
+   */
+  terminal?: CycleRecord[];
 }
 
 /** What `simulate` returns. */
@@ -88,7 +92,8 @@ export function simulate(scenario: ScenarioInput | Scenario = {}, options: Simul
     cycles: [],
     steps: [],
   }));
-  step(w, w.params.totalSteps, () => {
+  const mainSteps = w.scenario.cycles * S;
+  step(w, mainSteps, () => {
     const t = w.step - 1;
     w.focal.forEach((f, i) => {
       if (keepSteps) series[i].steps.push(stepRecord(w, f, t));
@@ -98,7 +103,27 @@ export function simulate(scenario: ScenarioInput | Scenario = {}, options: Simul
       }
     });
   });
+  const extra = options.terminalCycles ?? 0;
+  if (extra > 0) runTerminal(w, series, extra);
   return resultOf(w, series);
+}
+
+/** The terminal cycles: every focal account keeps posting but buys no ads; cycles recorded apart. */
+function runTerminal(w: WorldState, series: AccountSeries[], cycles: number): void {
+  const S = w.scenario.stepsPerCycle;
+  for (const f of w.focal) {
+    f.noAds = true;
+    f.promotionBank = 0;
+  }
+  for (const s of series) s.terminal = [];
+  step(w, cycles * S, () => {
+    if (w.step % S !== 0) return;
+    w.focal.forEach((f, i) => {
+      const done = series[i].terminal!;
+      const before = done.length ? done[done.length - 1] : series[i].cycles[series[i].cycles.length - 1];
+      done.push(cycleRecord(w, f, series[i].cycles.length + done.length + 1, before));
+    });
+  });
 }
 
 function resultOf(w: WorldState, accounts: AccountSeries[]): SimulationResult {
@@ -106,7 +131,7 @@ function resultOf(w: WorldState, accounts: AccountSeries[]): SimulationResult {
   const posts = [...w.finishedPosts];
   for (const rec of w.focalPosts) {
     if (rec === undefined) continue;
-    const summary = summarise(rec, readPost(w.posts, rec.serial & w.posts.mask).impressions);
+    const summary = summarise(rec);
     if (w.onPost) w.onPost(summary);
     else posts.push(summary);
   }

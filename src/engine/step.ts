@@ -8,7 +8,10 @@ import { accrueAccountHazards } from '../accounts/accounts.js';
 import { followedAccount, followSlot } from '../accounts/follows.js';
 import type { AccountDashboard, StrategyView } from '../campaign/strategy.js';
 import { hasSeen } from './focal-posts.js';
-import { CTA, KIND, PB, PF, RECORD_SHIFT, serialAt } from '../content/posts.js';
+import { CTA, KIND, PF, RECORD_SHIFT, serialAt } from '../content/posts.js';
+import { resolveTargeting } from '../campaign/targeting.js';
+import { moneyScale, scaledBudget } from '../scenario/money-scale.js';
+import { buyPaidImpressions } from './paid.js';
 import { deliverToFollowers } from '../feed/inbox.js';
 import { redrawInterests } from '../population.js';
 import { nextFloat, seedKeyed } from '../rng.js';
@@ -23,10 +26,10 @@ function dashboard(c: Float64Array, f: FocalAccount, w: World): AccountDashboard
   return metricValues(DASHBOARD_METRICS, { counters: c, ...accountLevels(w.accounts, f.index) }, false) as AccountDashboard;
 }
 
-/** Production cost of a post of quality q: postCost + qualityCost·q². */
+/** Production cost of a post of quality q: (postCost + qualityCost·q²), scaled to this world's size. */
 export function postCost(w: WorldState, quality: number): number {
   const e = w.scenario.economics;
-  return e.postCost + e.qualityCost * quality * quality;
+  return (e.postCost + e.qualityCost * quality * quality) * moneyScale(w.scenario);
 }
 
 function runStrategies(w: WorldState, t: number, cycle: number, stepInCycle: number): void {
@@ -37,7 +40,7 @@ function runStrategies(w: WorldState, t: number, cycle: number, stepInCycle: num
       cycle: cycle + 1,
       stepInCycle,
       stepsPerCycle: sc.stepsPerCycle,
-      budgetPerCycle: sc.economics.budgetPerCycle,
+      budgetPerCycle: scaledBudget(sc),
       postCost: (q) => postCost(w, q),
       total: dashboard(f.totalCounters, f, w),
       lastCycle: dashboard(f.lastCycleCounters, f, w),
@@ -47,7 +50,7 @@ function runStrategies(w: WorldState, t: number, cycle: number, stepInCycle: num
     // A user's strategy is code: what it returns is checked as input, naming the account.
     const where = `strategy of ${f.name} (${sc.accounts[f.index].strategy?.kind ?? 'custom'})`;
     if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.posts)) {
-      throw new RangeError(`${where}: plan() must return { posts: [...], promotion, retarget }, got ${JSON.stringify(plan)}`);
+      throw new RangeError(`${where}: plan() must return { posts: [...], promotion, retarget, targeting? }, got ${JSON.stringify(plan)}`);
     }
     if (plan.retarget !== undefined && typeof plan.retarget !== 'boolean') throw new RangeError(`${where}: plan retarget = ${JSON.stringify(plan.retarget)} must be true or false`);
     for (const post of plan.posts) {
@@ -70,55 +73,11 @@ function runStrategies(w: WorldState, t: number, cycle: number, stepInCycle: num
     if (!(typeof plan.promotion === 'number' && plan.promotion >= 0 && Number.isFinite(plan.promotion))) {
       throw new RangeError(`${where}: promotion = ${JSON.stringify(plan.promotion)} must be a finite amount ≥ 0`);
     }
-    f.promotionBank += plan.promotion;
+    if (!f.noAds) f.promotionBank += plan.promotion;
     f.retarget = plan.retarget === true && sc.retargeting;
+    f.targeting = resolveTargeting(plan.targeting, where);
     buyPaidImpressions(w, f, t);
   }
-}
-
-/**
- * Spends the account's promotion bank on paid impressions of its newest live post, each to an
- * active user: first retargeted engagers when retargeting is on, then users drawn at random and
- * accepted in proportion to their interest in the post's topic (interest targeting).
- */
-function buyPaidImpressions(w: WorldState, f: FocalAccount, t: number): void {
-  const stream = w.stream;
-  const price = w.scenario.paid.cpm / 1000;
-  let want = Math.floor(f.promotionBank / price + 1e-9);
-  if (want <= 0 || w.activeCount === 0) return;
-  const acc = w.accounts;
-  const p = w.posts;
-  const serial = acc.signalSerial[f.index];
-  if (serial < 0) return;
-  const slot = serial & p.mask;
-  // Paid boosts deliver the newest post even after it has left organic feeds, as long as its
-  // record (where paid impressions are booked) is alive.
-  const r = slot << RECORD_SHIFT;
-  if (p.words[r + PF.serial] !== serial || p.words[r + PF.focal] < 0) return;
-  want = Math.min(want, w.activeCount);
-  seedKeyed(stream, w.keys.paid, f.index, t);
-  const topic = p.bytes[(r << 2) + PB.topic];
-  const pop = w.users;
-  let bought = 0;
-  // Ads may reach the same user again (frequency); ad fatigue dampens the response.
-  const target = (u: number) => {
-    if (w.paidSerial[u] >= 0) return false;
-    w.paidSerial[u] = serial;
-    bought++;
-    return true;
-  };
-  if (f.retarget && f.engagerCount > 0) {
-    for (let tries = 0; tries < 4 * want && bought < want; tries++) {
-      const u = f.engagers[Math.floor(nextFloat(stream) * f.engagerCount)];
-      if (w.activeStep[u] === t) target(u);
-    }
-  }
-  for (let tries = 0; tries < 20 * want && bought < want; tries++) {
-    const u = w.active[Math.floor(nextFloat(stream) * w.activeCount)];
-    if (nextFloat(stream) < pop.interest[u * pop.topics + topic]) target(u);
-  }
-  f.promotionBank -= bought * price;
-  if (bought > 0 && p.hold[slot] <= t) p.hold[slot] = t + 1;
 }
 
 /** Who is active this step, organic posting, turnover and drift — all keyed by the step. */
@@ -187,6 +146,8 @@ function replaceUser(w: WorldState, u: number, next: () => number): void {
     f.exposures[u] = 0;
     f.liked[u] = 0;
     f.paidSeen[u] = 0;
+    if (f.demandFrom !== null) f.demandFrom[u] = 0;
+    if (f.paidInCycle !== null) f.paidInCycle[u] = 0;
   }
 }
 
@@ -237,6 +198,7 @@ function openCycle(w: WorldState): void {
     // Ad fatigue recovers: paid exposures count half for each cycle that has passed.
     const seen = f.paidSeen;
     for (let u = 0; u < seen.length; u++) seen[u] >>= 1;
+    f.paidInCycle?.fill(0);
   }
 }
 

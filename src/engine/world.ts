@@ -7,6 +7,8 @@
 import { addFollow, createFollowStore, setNotifies, type FollowStore } from '../accounts/follows.js';
 import { createAccounts, type Accounts } from '../accounts/accounts.js';
 import { compileBehavior, type BehaviorParams } from '../behavior/params.js';
+import { compilePromotion, type PromotionParams } from '../behavior/promotion.js';
+import { DEFAULT_TARGETING, type PaidTargeting } from '../campaign/targeting.js';
 import { resolveRanker } from '../feed/ranker.js';
 import { CHANNELS } from '../feed/channel.js';
 import { createCandidates, type Candidates } from '../feed/candidates.js';
@@ -21,6 +23,7 @@ import { createPopulation, type Population } from '../population.js';
 import { createXor128, deriveSeed, Purpose, uniformStream, type Xor128 } from '../rng.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { resolveScenario } from '../scenario/resolve.js';
+import { scaledBudget } from '../scenario/money-scale.js';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { INT32, isWhole } from '../whole.js';
 import type { Scenario, ScenarioInput } from '../scenario/types.js';
@@ -70,6 +73,18 @@ export interface FocalAccount extends FocalAccountView {
   lastCycleCounters: Float64Array;
   promotionBank: number;
   retarget: boolean;
+  /** Buys no ads: a counterfactual twin, or the terminal cycles after the run. */
+  noAds: boolean;
+  /** How this step's paid boosts are targeted (the strategy's plan). */
+  targeting: PaidTargeting;
+  /** The newest product post (serial, −1 none), for boosts of product posts only. */
+  productSerial: number;
+  /** Per user: 1 when in the market for this account's product (null: everyone is, market.buyers = 1). */
+  inMarket: Uint8Array | null;
+  /** Per user: the step from which their demand is back after a purchase (null: never used up). */
+  demandFrom: Int32Array | null;
+  /** Per user: paid impressions of this account this cycle (allocated at the first frequency cap). */
+  paidInCycle: Uint8Array | null;
 }
 
 /** Compiled, per-step parameters derived once from the scenario. */
@@ -88,6 +103,14 @@ export interface EngineParams {
   /** Turnover and interest-drift probabilities per step. */
   turnoverPerStep: number;
   driftPerStep: number;
+  /** Promotional fatigue: log odds ratios per unit of sell share, and whether any is not 0. */
+  promotion: PromotionParams;
+  /** After a click: purchase probability, and the steps a purchase uses up demand for (0 = never). */
+  purchasePerClick: number;
+  repurchaseSteps: number;
+  /** Whether paid impressions count in the rankers' engagement rate and re-push (feed.paidSpillover), and whether engagement re-pushes at all. */
+  paidSpillover: boolean;
+  engagementRepush: boolean;
 }
 
 /**
@@ -177,6 +200,8 @@ export interface WorldState extends World {
   sessionId: number;
   /** The running session's stamp in the post records (restarts at 1 after 2³⁰ sessions: see `runSession`). */
   sessionStamp: number;
+  /** Per account: 1 when its follows deliver nothing (a counterfactual ghost audience); null when none does. */
+  ghost: Uint8Array | null;
   readonly warnings: string[];
 }
 
@@ -203,12 +228,32 @@ export interface WorldOptions {
    * experiments can read a post's final counts (`readPost(world.posts, slot).engagements` …).
    */
   onRetire?: (world: World, slot: number) => void;
+  /**
+   * A counterfactual twin of one focal account, run under the same random numbers as the factual
+   * run (the options are not part of the scenario hash): its follows deliver nothing, or it buys no ads.
+   */
+  counterfactual?: Counterfactual;
+  /**
+   * Cycles that `simulate` runs on after the scenario's, every focal account keeping its strategy
+   * but buying no ads: what the audience held at the end still earns (`AccountSeries.terminal`).
+   * The scenario's cycles are exactly those of a run without them.
+   */
+  terminalCycles?: number;
 }
 
-function compileParams(s: Scenario, warnings: string[]): EngineParams {
+/** A counterfactual twin of focal account `account` (default 0). */
+export interface Counterfactual {
+  account?: number;
+  /** Its followers get nothing from following: its posts reach them by no in-network or notification route, and they buy no more readily than strangers. */
+  ghostAudience?: boolean;
+  /** Its promotion money is never spent (its strategy plans as usual). */
+  noAds?: boolean;
+}
+
+function compileParams(s: Scenario, warnings: string[], terminalCycles: number): EngineParams {
   const stepHours = parseHours(s.stepDuration, 'stepDuration');
   const f = s.content.freshness;
-  const totalSteps = s.cycles * s.stepsPerCycle;
+  const totalSteps = (s.cycles + terminalCycles) * s.stepsPerCycle;
   const lifetimeHours = f.lifetime !== undefined ? parseHours(f.lifetime, 'content.freshness.lifetime') : Infinity;
   if (f.kind === 'exponential' || f.kind === 'stretched') {
     const half = parseHours(f.halfLife, 'content.freshness.halfLife');
@@ -238,6 +283,11 @@ function compileParams(s: Scenario, warnings: string[]): EngineParams {
     creatorRate: (s.content.creatorPostsPerDay * stepHours) / 24,
     turnoverPerStep: perStep(s.population.turnover, 'population.turnover.per'),
     driftPerStep: perStep({ probability: s.population.interestDrift.amount, per: s.population.interestDrift.per }, 'population.interestDrift.per'),
+    promotion: compilePromotion(s.behavior.promotionFatigue),
+    purchasePerClick: s.market.purchasePerClick,
+    repurchaseSteps: Math.ceil(parseHours(s.market.repurchase, 'market.repurchase') / stepHours - 1e-9),
+    paidSpillover: s.feed.paidSpillover,
+    engagementRepush: s.feed.engagementRepush,
   };
 }
 
@@ -260,7 +310,36 @@ function createFocal(index: number, name: string, strategy: Strategy, users: num
     lastCycleCounters: new Float64Array(COUNTERS),
     promotionBank: 0,
     retarget: false,
+    noAds: false,
+    targeting: DEFAULT_TARGETING,
+    productSerial: -1,
+    inMarket: null,
+    demandFrom: null,
+    paidInCycle: null,
   };
+}
+
+/** Sets up a counterfactual twin (checked by `checkWorldOptions`, except the account's existence). */
+function applyCounterfactual(w: WorldState, cf: Counterfactual | undefined): void {
+  if (cf === undefined) return;
+  const a = cf.account ?? 0;
+  if (a >= w.focal.length) throw new ScenarioError([{ path: 'options.counterfactual.account', value: a, allowed: `must be the index of a focal account (0 to ${w.focal.length - 1})` }]);
+  if (cf.noAds) w.focal[a].noAds = true;
+  if (cf.ghostAudience) {
+    w.ghost = new Uint8Array(w.accounts.count);
+    w.ghost[a] = 1;
+  }
+}
+
+/** Who is in the market for each focal account's product: a share `buyers` of users, drawn per account. */
+function drawMarkets(focal: FocalAccount[], N: number, buyers: number, key: number): void {
+  if (buyers >= 1) return;
+  const next = uniformStream(key);
+  for (const f of focal) {
+    const m = new Uint8Array(N);
+    for (let u = 0; u < N; u++) m[u] = next() < buyers ? 1 : 0;
+    f.inMarket = m;
+  }
 }
 
 /**
@@ -302,6 +381,17 @@ function checkWorldOptions(o: WorldOptions): void {
   if (o.graph !== undefined && !(o.graph !== null && typeof o.graph === 'object' && o.graph.offsets instanceof Int32Array && o.graph.followers instanceof Int32Array)) {
     problems.push({ path: 'options.graph', value: typeof o.graph, allowed: 'must be a SocialGraph (from a generator, parseEdgeList or loadEdgeList)' });
   }
+  const cf = o.counterfactual;
+  if (cf !== undefined) {
+    if (cf === null || typeof cf !== 'object' || Array.isArray(cf)) problems.push({ path: 'options.counterfactual', value: cf, allowed: 'must be an object { account?, ghostAudience?, noAds? }' });
+    else {
+      if (cf.account !== undefined && !isWhole(cf.account, 0, 999)) problems.push({ path: 'options.counterfactual.account', value: cf.account, allowed: 'must be the index of a focal account (a whole number from 0)' });
+      for (const k of ['ghostAudience', 'noAds'] as const) {
+        if (cf[k] !== undefined && typeof cf[k] !== 'boolean') problems.push({ path: `options.counterfactual.${k}`, value: cf[k], allowed: 'must be true or false' });
+      }
+    }
+  }
+  if (o.terminalCycles !== undefined && !isWhole(o.terminalCycles, 0, 100_000)) problems.push({ path: 'options.terminalCycles', value: o.terminalCycles, allowed: 'must be a whole number of cycles from 0 to 100,000' });
   if (problems.length) throw new ScenarioError(problems);
 }
 
@@ -311,7 +401,7 @@ export function createWorldState(input: ScenarioInput | Scenario = {}, options: 
   const withGraphSize = options.graph ? { ...input, users: options.graph.users } : input;
   const scenario = resolveScenario(withGraphSize);
   const warnings: string[] = [];
-  const params = compileParams(scenario, warnings);
+  const params = compileParams(scenario, warnings, options.terminalCycles ?? 0);
   const replicate = options.replicate ?? 0;
   const seed = options.seed ?? scenario.seed;
   const hash = scenarioHash(scenario);
@@ -367,17 +457,19 @@ export function createWorldState(input: ScenarioInput | Scenario = {}, options: 
   scenario.accounts.forEach((a, i) => {
     if (scenario.follows) addAudience(i, a.startingFollowers ?? 0, a.startingNotify ?? 0);
   });
+  drawMarkets(focal, N, scenario.market.buyers, keys.market);
+  if (params.repurchaseSteps > 0) for (const f of focal) f.demandFrom = new Int32Array(N);
 
   // Expected live posts: user and creator posts per step × steps a post stays in the store —
   // its lifetime, or, when focal accounts can buy boosts, about a cycle (a boosted post is held
   // until the account posts again). Sizing for that up front spares a doubling mid-run, which
   // changes no result but throws away the hot loop's optimised code.
   const perStep = N * scenario.population.activity * scenario.content.userPostProbability + creators * params.creatorRate + focalCount * 4;
-  const boosts = focalCount > 0 && scenario.economics.budgetPerCycle > 0;
+  const boosts = focalCount > 0 && scaledBudget(scenario) > 0;
   const stay = Math.max(params.maxAge + 1, boosts ? scenario.stepsPerCycle + 1 : 0);
   const posts = createPostStore(Math.min(perStep * stay + 64, 1 << 24));
   const B = scenario.feed.inboxSize;
-  return {
+  const state: WorldState = {
     scenario,
     scenarioHash: hash,
     replicate,
@@ -419,6 +511,9 @@ export function createWorldState(input: ScenarioInput | Scenario = {}, options: 
     sink: new Float64Array(1),
     sessionId: 0,
     sessionStamp: 0,
+    ghost: null,
     warnings,
   };
+  applyCounterfactual(state, options.counterfactual);
+  return state;
 }

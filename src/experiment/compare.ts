@@ -18,6 +18,7 @@ import { bootstrapInterval, tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
 import { difference, tied } from './ties.js';
 import { dict } from './dict.js';
+import { scaledBudget } from '../scenario/money-scale.js';
 
 /** Adaptive replication: add replicates until an interval is narrow enough. */
 export interface AdaptiveReplication {
@@ -198,7 +199,7 @@ export function summarise(runs: RunOutput[], labels: string[], opts: { level: nu
     // Promotion the paid channel could not place is the usual cause (e.g. a small world):
     // name it, with what each bought, so the reader knows what to change.
     const why = under.length
-      ? `; ${under.join(', ')} spent less than the budget of ${budget} per cycle while buying ads (${labels.map((l) => `${l} ${paidPerCycle[l].toFixed(2)}`).join(', ')} per cycle on ads): if a strategy meant to spend it all, the ads could not be placed — each active user takes at most one paid impression a step, so a world with few active users cannot absorb the budget; lower economics.budgetPerCycle, or add users`
+      ? `; ${under.join(', ')} spent less than the budget of ${budget} per cycle while buying ads (${labels.map((l) => `${l} ${paidPerCycle[l].toFixed(2)}`).join(', ')} per cycle on ads): if a strategy meant to spend it all, the ads could not be placed — each active user takes at most one paid impression a step, so a world with few active users cannot absorb the budget; lower economics.budgetPerCycle, add users, or give the budget for this world's size (economics.referenceUsers)`
       : '';
     warnings.push(
       `strategies do not spend equal budgets (${labels.map((l) => `${l} ${spendPerCycle[l].toFixed(2)}`).join(', ')} per cycle): the comparison is not at equal spend; compare return per unit spent${why}`,
@@ -251,7 +252,7 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
   let planned = start;
   const adaptive = options.adaptive;
   const cap = adaptive ? Math.max(start, adaptive.maxReplicates) : start;
-  const opts = { level, interval: options.interval ?? 't', seed, hash: scenarioHash(resolved), discountRate: resolved.economics.discountRate, budgetPerCycle: resolved.economics.budgetPerCycle } as const;
+  const opts = { level, interval: options.interval ?? 't', seed, hash: scenarioHash(resolved), discountRate: resolved.economics.discountRate, budgetPerCycle: scaledBudget(resolved) } as const;
   let done = 0;
   let result: CompareResult;
   for (let from = 0; ; ) {

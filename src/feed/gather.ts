@@ -62,9 +62,12 @@ export function gatherFollowed(w: WorldState, c: Candidates, u: number, t: numbe
   const reach = w.scenario.feed.inNetworkReach;
   const codes = fol.code;
   const sid = c.sid;
+  const ghost = w.ghost;
   let n = c.n;
   for (let fslot = fol.start[u], fend = fslot + fol.count[u]; fslot < fend; fslot++) {
     const a = codes[fslot] >> 1;
+    // A counterfactual ghost audience: following the account delivers nothing.
+    if (ghost !== null && ghost[a] === 1) continue;
     const subscribed = notify && (codes[fslot] & FOLLOW_NOTIFY) !== 0;
     for (let r = 0; r < RECENT; r++) {
       const at = recentPost(w, sid, a, r, t);

@@ -46,9 +46,18 @@ export const defaultScenario: Scenario = {
     inNetworkShare: 0.7,
     outOfNetworkWeight: 0.5,
     engagementPrior: 50,
+    paidSpillover: true,
+    engagementRepush: true,
   },
   notifications: { enabled: true, cap: 0, window: '24h', clickThrough: 0.02 },
   paid: { cpm: 8, fatigue: 0.8, retargetPool: 10_000 },
+  market: {
+    // 1 % purchases per click (0.4–1.5 %, Monetate 2012; Oribi 2020, IND): 20 % of users are in the
+    // market for a product (GUESS), each of whose clicks buys with probability 5 %.
+    purchasePerClick: 0.05,
+    buyers: 0.2,
+    repurchase: '30d', // a purchase satisfies the buyer's demand for a month (GUESS)
+  },
   behavior: {
     // FB: likes 1.4–5 % per reach; likes ~8× shares (quintly, 130K posts).
     like: { base: 0.02, quality: 2, appeal: 3, match: 3, likeCta: 1.3, followCta: 0.7 },
@@ -67,8 +76,9 @@ export const defaultScenario: Scenario = {
       viaShare: 2,
     },
     notify: { base: 0.03, notifyCta: 3, persona: 1.5 }, // GUESS (FB has no bell; YouTube ~10 %)
-    // 1 % purchase per click (0.4–1.5 %, Monetate/Oribi) × 2 % clicks per impression (GUESS).
-    convert: { base: 0.0002, quality: 1.5, match: 3, follower: 2 },
+    // Clicks per impression of a product post: Facebook ads CTR 0.90 % across 18 industries
+    // (WordStream 2017, 256 accounts, IND); the effects are GUESSES.
+    convert: { base: 0.009, quality: 1.5, match: 3, follower: 2 },
     unfollow: {
       perImpression: 0.0005, // GUESS
       qualityGap: 8, // GUESS
@@ -79,15 +89,21 @@ export const defaultScenario: Scenario = {
       cadence: { maxPosts: 6, window: '24h', probability: 0.19, per: '30d' },
       notificationDrop: 0.2, // GUESS
     },
+    // 46 % of users name too many promotions as a reason to unfollow a brand (Sprout Social 2016,
+    // IND): a reason, not an effect size — the sizes are GUESSES, swept in experiments.
+    promotionFatigue: { posts: 10, engage: 0.7, follow: 0.5, unfollow: 2 },
     propensitySpread: 0.5,
   },
   economics: {
+    // Amounts per cycle and per post are for a world of 10,000 users and scale with its size: the
+    // budget is 10 per 1,000 users a cycle (GUESS), and a smaller world spends like a bigger one.
+    referenceUsers: 10_000,
     budgetPerCycle: 100,
     postCost: 10,
     qualityCost: 40,
-    // Margin per sale (GUESS), chosen so that a paid impression of a reference post breaks even:
-    // 0.0002 × 40 = 0.008 = the CPM of 8 per thousand. Neither strategy is favoured by a
-    // profitable (or ruinous) ad market; sweep paid.cpm to move it.
+    // Margin per sale: about half (GUESS) of an $86 order referred by Facebook (Monetate Q2 2013,
+    // IND). Not tuned to the ad price: at these defaults a paid impression of a reference product
+    // post returns 0.009 × 0.01 × 40 = 0.0036 against its cost of 0.008.
     valuePerConversion: 40,
     valuePerFollower: 0,
     discountRate: 0,

@@ -64,7 +64,7 @@ const facebook: PlatformPreset = {
       share: { base: 0.002 }, // likes ~8× shares or comments (quintly, 130K posts, IND)
       follow: { base: 0.0005 }, // suggested 0.05 % (no primary source: GUESS)
       notify: { base: 0.03 }, // GUESS (Facebook has no bell; suggested 3 %)
-      convert: { base: 0.0002 }, // 1 % purchase per click (Monetate 2012; Oribi 2020, IND) × 2 % clicks per impression (GUESS)
+      convert: { base: 0.009 }, // clicks per impression: Facebook ads CTR 0.90 % across 18 industries (WordStream 2017, 256 accounts, IND)
       unfollow: {
         baseline: { probability: 0.01, per: '30d' }, // GUESS (1 %/month suggested)
         // 19 % unfollow a brand posting > 6 times a day (Fractl 2015, IND).
@@ -72,6 +72,8 @@ const facebook: PlatformPreset = {
       },
     },
     paid: { cpm: 8 }, // Meta ~$8 ($6–15) (vendor aggregates, VEN)
+    // 1 % purchases per click (Monetate 2012; Oribi 2020, IND) = 20 % of users in the market (GUESS) × 5 %.
+    market: { purchasePerClick: 0.05 },
   },
 };
 
@@ -102,7 +104,7 @@ const youtube: PlatformPreset = {
       share: { base: 0.001 }, // suggested 0.1 % (no YouTube row: GUESS)
       follow: { base: 0.005 }, // views → subscribers 1–2 % (creator sources, VEN); suggested 0.5 % per impression
       notify: { base: 0.1 }, // subscribers with the bell on "10–20 %", ~5 % with device push (creator sources, VEN)
-      convert: { base: 0.0002 }, // 1 % per click (Monetate; Oribi, IND) × 2 % clicks (GUESS)
+      convert: { base: 0.009 }, // clicks per impression: Facebook's 0.90 % (WordStream 2017, IND; no YouTube row: GUESS)
       unfollow: {
         baseline: { probability: 0.01, per: '30d' }, // GUESS (1 %/month suggested)
         // Penalty above 3 posts a day (suggested; size 19 %/month from Fractl's Facebook figure: GUESS).
@@ -110,6 +112,7 @@ const youtube: PlatformPreset = {
       },
     },
     paid: { cpm: 8 }, // YouTube $5–15 (vendor aggregates, VEN)
+    market: { purchasePerClick: 0.05 }, // 1 % per click (Monetate; Oribi, IND) = 20 % in the market (GUESS) × 5 %
   },
 };
 
@@ -138,7 +141,7 @@ const instagram: PlatformPreset = {
       share: { base: 0.003 }, // suggested 0.3 % (no Instagram row: GUESS)
       follow: { base: 0.002 }, // suggested 0.2 % (no primary source: GUESS)
       notify: { base: 0.03 }, // GUESS
-      convert: { base: 0.00016 }, // 0.8 % per click (suggested; Monetate/Oribi 0.4–1.5 %, IND) × 2 % clicks (GUESS)
+      convert: { base: 0.009 }, // clicks per impression: Facebook's 0.90 % (WordStream 2017, IND; no Instagram row: GUESS)
       unfollow: {
         baseline: { probability: 0.015, per: '30d' }, // GUESS (1.5 %/month suggested)
         // Penalty above 3 posts a day (suggested; size from Fractl's Facebook figure: GUESS).
@@ -146,6 +149,7 @@ const instagram: PlatformPreset = {
       },
     },
     paid: { cpm: 7 }, // IG ~$7 (vendor aggregates, VEN)
+    market: { purchasePerClick: 0.04 }, // 0.8 % per click (suggested; Monetate/Oribi 0.4–1.5 %, IND) = 20 % in the market (GUESS) × 4 %
   },
 };
 
@@ -171,13 +175,14 @@ const twitch: PlatformPreset = {
       share: { base: 0.0005 }, // suggested 0.05 % (GUESS)
       follow: { base: 0.05 }, // suggested 5 % per unique viewer (no primary source: GUESS)
       notify: { base: 0.3 }, // GUESS (suggested 30 %); go-live notifications are opt-in (Twitch, OFF)
-      convert: { base: 0.0001 }, // 0.5 % per click (suggested, GUESS) × 2 % clicks (GUESS)
+      convert: { base: 0.009 }, // clicks per impression: Facebook's 0.90 % (WordStream 2017, IND; no Twitch row: GUESS)
       unfollow: {
         baseline: { probability: 0.02, per: '30d' }, // GUESS (2 %/month suggested)
         cadence: { probability: 0 }, // the suggested values have no posting-frequency penalty for Twitch
       },
     },
     paid: { cpm: 5 }, // GUESS (suggested $5)
+    market: { purchasePerClick: 0.025 }, // 0.5 % per click (suggested, GUESS) = 20 % in the market (GUESS) × 2.5 %
   },
 };
 

@@ -16,7 +16,7 @@ const PROBABILITY = new Set([
   'base', 'perImpression', 'probability', 'clickThrough', 'activity', 'userPostProbability',
   'inNetworkReach', 'inNetworkShare', 'accustomRate', 'notificationDrop', 'accountSignalCarryover',
   'engagementAffinity', 'floor', 'amount', 'creatorAudienceShare', 'mean', 'startingNotify',
-  'rewire', 'homophily',
+  'rewire', 'homophily', 'purchasePerClick', 'buyers',
 ]);
 /** Keys whose values are whole numbers, with their minimum and maximum (bounds keep a typo from asking for a universe). */
 const INTEGER: Record<string, [number, number]> = {
@@ -24,7 +24,7 @@ const INTEGER: Record<string, [number, number]> = {
   cycles: [1, 100_000], inboxSize: [1, 255], recommendations: [0, 1000], attention: [0, 1000],
   creators: [0, 100_000], cap: [0, 10_000], maxPosts: [1, 1_000_000], retargetPool: [1, 10_000_000],
   startingFollowers: [0, 50_000_000], topic: [0, 63], homeUser: [0, 50_000_000 - 1],
-  minDegree: [0, 50_000_000], maxDegree: [0, 50_000_000],
+  minDegree: [0, 50_000_000], maxDegree: [0, 50_000_000], posts: [1, 10_000], referenceUsers: [0, 50_000_000],
 };
 /**
  * Positive keys with an upper bound (a creator posting more than 100 times a day is a typo; ad
@@ -44,10 +44,13 @@ const MAX_MONEY = 1e9;
 /** Keys that must be strictly positive. */
 const POSITIVE = new Set(['temperature', 'engagementPrior', 'cpm', 'shape']);
 /** Behaviour sub-models whose numbers other than `base` are odds ratios (> 0). */
-const ODDS_MODELS = new Set(['like', 'share', 'follow', 'notify', 'convert']);
+const ODDS_MODELS = new Set(['like', 'share', 'follow', 'notify', 'convert', 'promotionFatigue']);
 const DURATION_KEYS = new Set(['stepDuration', 'halfLife', 'lifetime', 'window', 'after', 'per']);
+/** Durations for which 0 means "never" (a repurchase time of "0h": demand is never used up). */
+const DURATION_OR_ZERO_KEYS = new Set(['repurchase']);
 
 const DURATION_RULE = 'must be a positive duration such as "90m", "1.5h", "6d", "2w"';
+const DURATION_OR_ZERO_RULE = 'must be a duration such as "0h" (never), "12h", "30d", "2w"';
 
 /** Attaches JSON Schema metadata (default, description) to a schema. */
 function documented<T extends z.ZodMiniType>(schema: T, meta: { default?: unknown; description?: string }): T {
@@ -109,6 +112,9 @@ export function strictObject<T extends Record<string, z.ZodMiniType>>(shape: T, 
 function fieldFor(key: string, parent: string, template: unknown, what: string): z.ZodMiniType {
   const described = (s: z.ZodMiniType): z.ZodMiniType => documented(z.optional(s), { default: template });
   if (DURATION_KEYS.has(key)) return described(durationField());
+  if (DURATION_OR_ZERO_KEYS.has(key)) {
+    return described(z.string({ error: DURATION_OR_ZERO_RULE }).check(z.regex(DURATION_PATTERN, { error: DURATION_OR_ZERO_RULE })));
+  }
   if (key === 'selection') return described(z.enum(['top-k', 'gumbel'], { error: 'must be one of top-k, gumbel' }));
   if (typeof template === 'number') return described(numberField(key, parent));
   if (typeof template === 'boolean') return described(z.boolean({ error: 'must be true or false' }));

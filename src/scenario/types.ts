@@ -89,8 +89,12 @@ export interface NotifyModel {
   persona: OddsRatio;
 }
 
-/** Conversion (purchase, lead) per impression of a product post. */
+/**
+ * The click on a product post, the first step of the purchase funnel (docs/model.md §4.2):
+ * a logistic model per impression; whether a click buys is {@link MarketSpec}'s part.
+ */
 export interface ConvertModel {
+  /** Probability of a click per impression of a reference product post (quality 0.5, match 0.5, a stranger). */
   base: number;
   quality: OddsRatio;
   match: OddsRatio;
@@ -116,6 +120,22 @@ export interface UnfollowModel {
   notificationDrop: number;
 }
 
+/**
+ * Promotional fatigue (docs/model.md §4.4): the share s of an account's recent posts that sell
+ * (0 … 1) scales responses to every post of the account by these odds ratios raised to s, so how
+ * often to sell has a cost as well as a return.
+ */
+export interface PromotionFatigueModel {
+  /** Posts the share is averaged over (an exponential moving average with weight 1/posts). */
+  posts: number;
+  /** Likes and shares, at s = 1 (below 1: followers tire of sales posts). */
+  engage: OddsRatio;
+  /** Follows by non-followers, at s = 1. */
+  follow: OddsRatio;
+  /** Unfollows on an impression, at s = 1 (above 1). */
+  unfollow: OddsRatio;
+}
+
 /** All behaviour parameters (MODEL.md, Behaviour). */
 export interface BehaviorSpec {
   like: LikeModel;
@@ -124,6 +144,7 @@ export interface BehaviorSpec {
   notify: NotifyModel;
   convert: ConvertModel;
   unfollow: UnfollowModel;
+  promotionFatigue: PromotionFatigueModel;
   /** Standard deviation of users' log-odds propensity multipliers (0 = identical users). */
   propensitySpread: number;
 }
@@ -190,6 +211,13 @@ export interface FeedSpec {
   outOfNetworkWeight: number;
   /** Pseudo-impressions of prior in the smoothed engagement rate (Bayesian smoothing). */
   engagementPrior: number;
+  /**
+   * Paid → organic spillover: whether paid impressions and the engagement they earn count in the
+   * engagement rate rankers see and re-push the post into its topic's pool (false: organic only).
+   */
+  paidSpillover: boolean;
+  /** Whether a like or share pushes the post back into its topic's recommendation pool. */
+  engagementRepush: boolean;
 }
 
 /** Bell notifications. */
@@ -212,13 +240,30 @@ export interface PaidSpec {
   retargetPool: number;
 }
 
+/** The market for focal accounts' products: what happens after a click (docs/model.md §4.2). */
+export interface MarketSpec {
+  /** Probability that a click buys, for a user in the market whose demand is not used up (1 = every such click buys). */
+  purchasePerClick: number;
+  /** Share of users in the market for each focal account's product at all (1 = everyone; drawn per account and user). */
+  buyers: number;
+  /** A purchase uses up the buyer's demand for this long ("0h" = never used up). */
+  repurchase: Duration;
+}
+
 /** Money: costs and values (MODEL.md, Strategies and money). */
 export interface EconomicsSpec {
-  /** Spend per focal account per cycle that built-in strategies plan to (equal by default). */
+  /**
+   * The world size the money amounts per cycle and per post are given for. A world of N users
+   * spends N / referenceUsers of them — a miniature of the reference world, with the same budget
+   * per user (the budget-to-population ratio, budgetPerCycle × 1000 / referenceUsers per 1,000
+   * users) and the same paid inventory per unit of budget. 0: amounts as given, at any size.
+   */
+  referenceUsers: number;
+  /** Spend per focal account per cycle that built-in strategies plan to, for a world of `referenceUsers` users. */
   budgetPerCycle: number;
-  /** Production cost of a post of quality 0. */
+  /** Production cost of a post of quality 0 (for a world of `referenceUsers` users). */
   postCost: number;
-  /** Extra production cost at quality 1 (cost rises with the square of quality). */
+  /** Extra production cost at quality 1 (cost rises with the square of quality; for a world of `referenceUsers` users). */
   qualityCost: number;
   /** Value of one conversion. */
   valuePerConversion: number;
@@ -263,6 +308,7 @@ export interface Scenario {
   feed: FeedSpec;
   notifications: NotificationSpec;
   paid: PaidSpec;
+  market: MarketSpec;
   behavior: BehaviorSpec;
   economics: EconomicsSpec;
   /** Share of an account's engagement signal that carries to its later posts (C2; 0..1). */

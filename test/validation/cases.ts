@@ -295,6 +295,8 @@ export interface AttentionResult {
   maxPopularity: number;
   /** Share of memes never reshared. */
   unshared: number;
+  /** Share of memes reshared at least 5 times (the tail, at one threshold for every feed size). */
+  atLeast5: number;
   fit: PowerLawFit;
 }
 
@@ -345,6 +347,7 @@ export function limitedAttention(size: Size): AttentionResult[] {
       meanPopularity: mean(popularity),
       maxPopularity: popularity.reduce((a, b) => Math.max(a, b), 0),
       unshared: popularity.filter((x) => x === 0).length / memes,
+      atLeast5: popularity.filter((x) => x >= 5).length / memes,
       fit: fitPowerLaw(popularity, uniformStream(`csn-${feedSize}`), size === 'full' ? 100 : 20),
     });
   }
