@@ -32,6 +32,13 @@ export type { ScheduleParams, ScriptParams, ScriptedPost, MixedParams, AdaptiveP
 export { registerStrategy, resolveStrategy, strategyKinds } from './campaign/registry.js';
 export type { Strategy, StrategyFactory, StrategyView, StepPlan, PostPlan, AccountDashboard } from './campaign/strategy.js';
 export { DEFAULT_TARGETING } from './campaign/targeting.js';
+export { strategyFamilies, likeChasingFamily, followBuildingFamily, latinHypercube, recipeStrategy } from './campaign/families.js';
+export type { StrategyFamily, ParamRange } from './campaign/families.js';
+export { contest, HELD_OUT_BASE } from './contest/contest.js';
+export type { ContestOptions, ContestResult, Finalist } from './contest/contest.js';
+export type { FamilySearch, Candidate } from './contest/search.js';
+export { ContestPending } from './contest/run-book.js';
+export { contestHeadline, formatContest } from './contest/format.js';
 export type { PaidTargeting } from './campaign/targeting.js';
 
 export { registerRanker, rankerNames, chronological, engagement, interest, hybrid } from './feed/ranker.js';

@@ -13,6 +13,7 @@ import { presetsCommand, schemaCommand, validateCommand } from './commands/inspe
 import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
+import { contestCommand } from './commands/contest.js';
 import { EXIT, InputError, reportError } from './exit.js';
 import { collect, defaultWorkers, formats, shard, strategyList, wholeNumber } from './options.js';
 
@@ -72,6 +73,21 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .option('--plots', 'write SVG plots into <out>/plots', false)
     .addHelpText('after', '\nExamples:\n  feedsim sweep sweep.yaml --out results --plots\n  feedsim sweep --resume results\n  feedsim sweep sweep.yaml --shard $SLURM_ARRAY_TASK_ID/16 --out shard-$SLURM_ARRAY_TASK_ID\n')
     .action(async (file: string | undefined, o) => setCode(await sweepCommand(file, { ...o, signal }, print)));
+
+  p.command('contest')
+    .description('the best recipe of each strategy family against the best of the other, with the causal value of audiences and ads')
+    .argument('[scenario]', 'scenario file (.json, .yaml, .yml)')
+    .addOption(new Option('--candidates <n>', 'recipes searched per family').argParser(wholeNumber('--candidates', 2, 10_000)))
+    .addOption(new Option('--held-out <n>', 'held-out replicates per finalist').argParser(wholeNumber('--held-out', 2, 100_000)))
+    .addOption(new Option('--screen-users <n>', 'users of the screening world (money scales with it)').argParser(wholeNumber('--screen-users', 10, 50_000_000)))
+    .addOption(new Option('--horizon <n>', 'cycles run on with no ads to value the audience held at the end (0: none)').argParser(wholeNumber('--horizon', 0, 100_000)))
+    .addOption(new Option('--objective <what>', 'what the search maximises').choices(['net', 'net+terminal']))
+    .addOption(seed()).addOption(workers()).addOption(out()).addOption(format()).addOption(modules())
+    .option('--resume <dir>', 'finish an interrupted contest in <dir> (finished runs are read back)')
+    .addOption(new Option('--from <dir>', 'read back the runs of another directory of this contest (repeatable: every shard\'s)').argParser(collect).default([], 'none'))
+    .addOption(new Option('--shard <i/N>', 'run this machine\'s share of each stage; stop where other shards\' runs are needed').argParser(shard))
+    .addHelpText('after', '\nExamples:\n  feedsim contest scenario.yaml --out contest\n  feedsim contest --resume contest\n  feedsim contest scenario.yaml --shard 0/4 --out stage1-0   # then: --shard 0/4 --from stage1-0 … --from stage1-3 --out stage2-0\n')
+    .action(async (file: string | undefined, o) => setCode(await contestCommand(file, { ...o, signal }, print)));
 
   p.command('merge')
     .description('merge the result directories of a sweep\'s shards, checking nothing is missing or duplicated')

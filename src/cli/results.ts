@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompareResult } from '../experiment/compare.js';
+import type { ContestResult } from '../contest/contest.js';
 import type { RunOutput } from '../experiment/run.js';
 import type { SweepResult } from '../experiment/sweep.js';
 import { readManifest, RESULTS, writeExports, writeManifest, writeSummary, type Manifest } from '../io/results-dir.js';
@@ -13,7 +14,11 @@ import { InputError } from './exit.js';
 import { readRunRecord, repairRunRecord, runRecordWriter } from '../io/run-record.js';
 
 /** A summary file: the result with what made it. */
-export type SummaryFile = ({ kind: 'compare' } & CompareResult) | ({ kind: 'sweep' } & SweepResult) | ({ kind: 'run' } & Record<string, unknown>);
+export type SummaryFile =
+  | ({ kind: 'compare' } & CompareResult)
+  | ({ kind: 'sweep' } & SweepResult)
+  | ({ kind: 'contest' } & ContestResult)
+  | ({ kind: 'run' } & Record<string, unknown>);
 
 /**
  * Opens `dir` for a new experiment (or, with `resume`, an interrupted one): writes the manifest
@@ -40,7 +45,7 @@ export function finishedRuns(dir: string): { runs: RunOutput[]; truncated: boole
 export async function closeResults(dir: string, summary: SummaryFile, runs: readonly RunOutput[], manifest: Manifest): Promise<string[]> {
   writeSummary(dir, summary);
   const written = [join(dir, RESULTS.runs), join(dir, RESULTS.summary), ...(await writeExports(dir, runs, manifest.formats))];
-  if (manifest.plots && summary.kind !== 'run') {
+  if (manifest.plots && (summary.kind === 'compare' || summary.kind === 'sweep')) {
     const { writePlots } = await import('../plots/write.js');
     const { kind: _kind, ...result } = summary;
     for (const p of await writePlots(join(dir, RESULTS.plots), result as CompareResult | SweepResult)) written.push(p.path);

@@ -6,6 +6,7 @@
 import { simulate, type CycleRecord } from '../engine/simulate.js';
 import type { PostSummary } from '../engine/focal-posts.js';
 import type { ScenarioInput, StrategySpec } from '../scenario/types.js';
+import type { Counterfactual } from '../engine/world.js';
 
 /** A run to execute. */
 export interface RunSpec {
@@ -20,6 +21,10 @@ export interface RunSpec {
   seed: number;
   /** A sweep's design point (1, 2, …, as `SweepPoint.index`); absent outside sweeps. */
   point?: number;
+  /** A counterfactual twin of the first focal account (contests: the causal value of an audience and of ads). */
+  counterfactual?: Counterfactual;
+  /** Cycles run on with no ads after the scenario's (the terminal value of what the account holds). */
+  terminalCycles?: number;
 }
 
 /** What a run returns: the focal accounts' cycle records. */
@@ -35,8 +40,8 @@ export interface RunOutput {
   point?: number;
   scenarioHash: string;
   version: string;
-  /** Cycle records per focal account, in account order. */
-  accounts: Array<{ name: string; strategy: string; cycles: CycleRecord[] }>;
+  /** Cycle records per focal account, in account order (`terminal`: the cycles run on, when asked for). */
+  accounts: Array<{ name: string; strategy: string; cycles: CycleRecord[]; terminal?: CycleRecord[] }>;
   /** Summaries of the first account's posts (only when asked for). */
   posts?: PostSummary[];
   warnings: string[];
@@ -48,7 +53,11 @@ export function executeRun(spec: RunSpec, keepPosts = false): RunOutput {
   const scenario: ScenarioInput = accounts?.length
     ? { ...spec.scenario, accounts: accounts.map((a, i) => (i === 0 ? { ...a, strategy: spec.strategy } : a)) }
     : { ...spec.scenario, strategy: spec.strategy };
-  const r = simulate(scenario, { replicate: spec.replicate, seed: spec.seed, steps: false });
+  const r = simulate(scenario, {
+    replicate: spec.replicate, seed: spec.seed, steps: false,
+    ...(spec.counterfactual ? { counterfactual: spec.counterfactual } : {}),
+    ...(spec.terminalCycles ? { terminalCycles: spec.terminalCycles } : {}),
+  });
   return {
     id: spec.id,
     label: spec.label,
@@ -57,7 +66,7 @@ export function executeRun(spec: RunSpec, keepPosts = false): RunOutput {
     ...(spec.point !== undefined ? { point: spec.point } : {}),
     scenarioHash: r.scenarioHash,
     version: r.version,
-    accounts: r.accounts.map((a, i) => ({ name: a.name, strategy: i === 0 ? spec.label : a.strategy, cycles: a.cycles })),
+    accounts: r.accounts.map((a, i) => ({ name: a.name, strategy: i === 0 ? spec.label : a.strategy, cycles: a.cycles, ...(a.terminal ? { terminal: a.terminal } : {}) })),
     ...(keepPosts ? { posts: r.posts.filter((p) => p.account === 0) } : {}),
     warnings: r.warnings,
   };

@@ -35,7 +35,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** What a results directory was made by. */
 export interface Manifest {
   feedsim: string;
-  command: 'run' | 'compare' | 'sweep';
+  command: 'run' | 'compare' | 'sweep' | 'contest';
   /** The complete input document (scenario, strategies, design, replicates, seed), files inlined. */
   input: Record<string, unknown>;
   /** Runs this directory is to hold (its shard's share). */
@@ -68,7 +68,7 @@ export function readManifest(dir: string): Manifest {
   } catch (e) {
     throw new Error(`${path}: not valid JSON (${(e as Error).message}); it is written first and atomically, so the directory was edited or damaged`);
   }
-  const commands = ['run', 'compare', 'sweep'];
+  const commands = ['run', 'compare', 'sweep', 'contest'];
   if (typeof m !== 'object' || m === null || !commands.includes(m.command) || typeof m.feedsim !== 'string' || typeof m.input !== 'object') {
     throw new Error(`${path}: not a feedsim manifest (it needs "feedsim", "command" (${commands.join(', ')}) and "input")`);
   }
