@@ -25,8 +25,8 @@ console.log('| --- | --- | ---: | ---: | --- |');
 const verdicts: string[] = [];
 for (const ranker of ['engagement', 'followed-first']) {
   const r = await compare({
-    // Small worlds buy fewer impressions: the budget is scaled down with the users.
-    scenario: { ...(small ? { users: 2500, cycles: 4, economics: { budgetPerCycle: 40 } } : {}), ranker },
+    // Small worlds: money scales with the users (economics.referenceUsers), so they spend alike per user.
+    scenario: { ...(small ? { users: 2500, cycles: 4 } : {}), ranker },
     strategies: [likeChasing(), followBuilding()],
     replicates: small ? 2 : 10,
     // At small size one thread is quicker than starting workers.

@@ -18,8 +18,8 @@ const small = process.env.FEEDSIM_EXAMPLE_SIZE === 'small';
 console.log(`registered strategy kinds: ${strategyKinds().join(', ')}`);
 
 const r = await compare({
-  // Small worlds buy fewer impressions: the budget is scaled down with the users.
-  scenario: small ? { users: 2000, cycles: 7, economics: { budgetPerCycle: 40 } } : {},
+  // Small worlds: money scales with the users (economics.referenceUsers), so they spend alike per user.
+  scenario: small ? { users: 2000, cycles: 7 } : {},
   strategies: [
     likeChasing(),
     followBuilding(),

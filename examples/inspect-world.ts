@@ -27,7 +27,6 @@ const world = createWorld({
   seed: 3,
   users: small ? 2000 : 10000,
   cycles: 2,
-  economics: { budgetPerCycle: small ? 40 : 100 },
   accounts: [
     { name: 'builder', topic: 0, strategy: followBuilding(), startingFollowers: 50, startingNotify: 0.2 },
     { name: 'chaser', topic: 0, strategy: likeChasing(), startingFollowers: 50 },

@@ -11,8 +11,8 @@ import { compare, followBuilding, likeChasing, type Interval } from '../src/inde
 const small = process.env.FEEDSIM_EXAMPLE_SIZE === 'small';
 const started = performance.now();
 const result = await compare({
-  // A small world buys fewer impressions: its budget is scaled down with its users.
-  scenario: small ? { users: 3000, cycles: 6, economics: { budgetPerCycle: 40 } } : {},
+  // A small world: money scales with its users (economics.referenceUsers).
+  scenario: small ? { users: 3000, cycles: 6 } : {},
   strategies: [likeChasing(), followBuilding()],
   replicates: small ? 4 : 30,
   workers: Math.min(2, availableParallelism()),

@@ -10,7 +10,7 @@ import { compare, followBuilding, likeChasing, simulate, type ScenarioInput } fr
 
 const small = process.env.FEEDSIM_EXAMPLE_SIZE === 'small';
 const market: ScenarioInput = {
-  ...(small ? { users: 4000, cycles: 6, economics: { budgetPerCycle: 40 } } : { cycles: 30 }),
+  ...(small ? { users: 4000, cycles: 6 } : { cycles: 30 }),
   accounts: [
     { name: 'us', topic: 0, startingFollowers: 100 },
     { name: 'rival-a', topic: 1, startingFollowers: 100, strategy: followBuilding() },

@@ -11,8 +11,8 @@ import { availableParallelism } from 'node:os';
 import { compare, followBuilding, likeChasing, platformPresetNames, platformPresets, type Interval } from '../src/index.js';
 
 const small = process.env.FEEDSIM_EXAMPLE_SIZE === 'small';
-// Small worlds buy fewer impressions: the budget is scaled down with the users.
-const size = small ? { users: 2500, cycles: 3, economics: { budgetPerCycle: 40 } } : { users: 10000, cycles: 30 };
+// Small worlds: money scales with the users (economics.referenceUsers), so they spend alike per user.
+const size = small ? { users: 2500, cycles: 3 } : { users: 10000, cycles: 30 };
 const replicates = small ? 2 : 10;
 
 // Whole units; a real difference under one unit (e.g. 0.004: half a paid impression not yet

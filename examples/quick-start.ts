@@ -13,7 +13,7 @@ import { compare, followBuilding, formatComparison, likeChasing, type ScenarioIn
 import { writePlots } from '../src/plots/index.js';
 
 const small = process.env.FEEDSIM_EXAMPLE_SIZE === 'small';
-const scenario: ScenarioInput = small ? { users: 3000, cycles: 4, economics: { budgetPerCycle: 40 } } : {};
+const scenario: ScenarioInput = small ? { users: 3000, cycles: 4 } : {};
 const replicates = small ? 2 : 5;
 
 const started = performance.now();

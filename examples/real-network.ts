@@ -28,8 +28,8 @@ console.log(
 // The scenario file names the preset and the edge list; loading it inlines the edges as text,
 // so worker threads need no file access.
 const { input } = loadScenarioFile(here('scenarios/facebook-network.json'));
-// 4,039 users cannot absorb the default budget's ads: it is scaled down with the users.
-const common: ScenarioInput = { cycles: small ? 3 : input.cycles, economics: { budgetPerCycle: 40 } };
+// Money scales with the users (economics.referenceUsers): 4,039 users spend about 40 a cycle.
+const common: ScenarioInput = { cycles: small ? 3 : input.cycles };
 const graphs: Array<[string, ScenarioInput]> = [
   ['ego-Facebook', { ...input, ...common }],
   ['random, same mean degree', { ...input, ...common, users: graph.users, graph: { kind: 'erdos-renyi', meanDegree: degrees.mean } }],

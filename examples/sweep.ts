@@ -45,7 +45,7 @@ const strategies = [likeChasing(), followBuilding(), { ...followBuilding({ produ
 
 const started = performance.now();
 const result = await sweep({
-  scenario: small ? { users: 2000, cycles: 3, economics: { budgetPerCycle: 40 } } : {},
+  scenario: small ? { users: 2000, cycles: 3 } : {},
   design: { kind: 'list', points },
   strategies,
   replicates: small ? 2 : 8,
