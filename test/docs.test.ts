@@ -89,7 +89,7 @@ describe('TypeScript in the guides', () => {
         })];
       }),
     );
-  });
+  }, 120_000); // a TypeScript program over every guide: seconds alone, more on a loaded machine
 
   it('there are blocks to check (the guides show code)', () => {
     expect(tsSnippets.length).toBeGreaterThanOrEqual(10);
