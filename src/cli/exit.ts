@@ -3,6 +3,7 @@
  * as the list of problems, never as a stack trace (`FEEDSIM_DEBUG=1` adds stacks for bugs).
  * @module
  */
+import { FileRefusedError } from '../io/refused.js';
 import { formatProblem, ScenarioError } from '../scenario/errors.js';
 
 /** Exit codes of the `feedsim` command. */
@@ -21,6 +22,7 @@ const FS_CAUSES: Record<string, string> = {
   EACCES: 'permission denied', EPERM: 'not permitted', EEXIST: 'a file is in the way', ENOTDIR: 'a file is in the way of a directory',
   EISDIR: 'is a directory', ENOENT: 'no such file or directory', EROFS: 'read-only file system', ENOSPC: 'the disk is full',
   EFBIG: 'the file is too large (a file-size limit)', EDQUOT: 'the disk quota is exceeded', ENAMETOOLONG: 'the name is too long',
+  ENXIO: 'no such device or address (a socket?)', ELOOP: 'too many levels of symbolic links',
 };
 
 /**
@@ -41,7 +43,8 @@ export function reportError(e: unknown, write: (s: string) => void = (s) => proc
     for (const p of e.problems) write(`  - ${formatProblem(p)}\n`);
     return EXIT.badInput;
   }
-  if (e instanceof InputError) {
+  // A refused file (a link in a results directory, a special input file, a directory in use).
+  if (e instanceof InputError || e instanceof FileRefusedError) {
     write(`feedsim: ${e.message}\n`);
     return EXIT.badInput;
   }

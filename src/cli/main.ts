@@ -15,6 +15,7 @@ import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { contestCommand } from './commands/contest.js';
 import { EXIT, InputError, reportError } from './exit.js';
+import { collectModule } from './module-path.js';
 import { collect, defaultWorkers, formats, shard, strategyList, wholeNumber } from './options.js';
 
 const print = (s: string): void => void process.stdout.write(s);
@@ -34,7 +35,7 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     return v;
   });
   const format = () => new Option('-f, --format <list>', `tidy-row exports, comma-separated: ${EXPORT_FORMATS.join(', ')}`).argParser(formats).default(['csv'], 'csv');
-  const modules = () => new Option('-m, --module <path>', 'module registering strategies, rankers or freshness curves (repeatable)').argParser(collect).default([], 'none');
+  const modules = () => new Option('-m, --module <path>', 'module registering strategies, rankers or freshness curves (repeatable)').argParser(collectModule).default([], 'none');
   const seed = () => new Option('-s, --seed <n>', 'master seed (default: the scenario\'s)').argParser(wholeNumber('--seed', -(2 ** 31), 2 ** 31 - 1));
 
   p.command('run')

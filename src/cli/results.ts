@@ -1,6 +1,7 @@
 /**
- * What every experiment command does with a results directory: write the manifest first, append
- * each finished run to the record, then rebuild the summary, exports and plots from the record.
+ * What every experiment command does with a results directory: check nothing in it would be
+ * written through a link, write the manifest first, append each finished run to the record, then
+ * rebuild the summary, exports and plots from the record.
  * @module
  */
 import { existsSync } from 'node:fs';
@@ -9,9 +10,10 @@ import type { CompareResult } from '../experiment/compare.js';
 import type { ContestResult } from '../contest/contest.js';
 import type { RunOutput } from '../experiment/run.js';
 import type { SweepResult } from '../experiment/sweep.js';
-import { readManifest, RESULTS, writeExports, writeManifest, writeSummary, type Manifest } from '../io/results-dir.js';
+import { checkResultsEntries, readManifest, RESULTS, writeExports, writeManifest, writeSummary, type Manifest } from '../io/results-dir.js';
 import { InputError } from './exit.js';
 import { readRunRecord, repairRunRecord, runRecordWriter } from '../io/run-record.js';
+import { ensureDirectory, refuseLink } from '../io/safe-write.js';
 
 /** A summary file: the result with what made it. */
 export type SummaryFile =
@@ -26,6 +28,9 @@ export type SummaryFile =
  * resumed, since new runs would be appended to the old record and summarised with it.
  */
 export function openResults(dir: string, manifest: Manifest, resume = false): (run: RunOutput) => void {
+  ensureDirectory(dir);
+  // No link or special file where results go: checked before any run.
+  checkResultsEntries(dir);
   if (!resume && existsSync(join(dir, RESULTS.manifest))) {
     throw new InputError(`${dir} already holds results (${RESULTS.manifest}): choose a new --out, or delete it first`);
   }
@@ -48,6 +53,7 @@ export async function closeResults(dir: string, summary: SummaryFile, runs: read
   if (manifest.plots && (summary.kind === 'compare' || summary.kind === 'sweep')) {
     const { writePlots } = await import('../plots/write.js');
     const { kind: _kind, ...result } = summary;
+    refuseLink(join(dir, RESULTS.plots), 'directory');
     for (const p of await writePlots(join(dir, RESULTS.plots), result as CompareResult | SweepResult)) written.push(p.path);
   }
   return written;

@@ -1,3 +1,4 @@
+import { quoteExcerpt } from '../excerpt.js';
 import type { SocialGraph } from './csr.js';
 import { createEdgeBuffer, graphFromBuffer, pushEdge } from './edge-buffer.js';
 
@@ -18,15 +19,19 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 11 || c === 12;
 }
 
-function lineError(text: string, lineStart: number, line: number): Error {
+/**
+ * The error for a line that is not an edge. It quotes a short, escaped excerpt of the line only
+ * when an edge came before it: text none of whose lines is an edge is not an edge list (a wrong
+ * path, a binary or a secrets file), and nothing of it is echoed.
+ */
+function lineError(text: string, lineStart: number, line: number, edgesBefore: boolean): Error {
+  const expected = `expected two non-negative integer ids (0 to ${MAX_ID}) separated by whitespace; lines starting with # or % are comments`;
+  if (!edgesBefore) {
+    return new Error(`edge list line ${line}: not an edge, and no line before it was one, so this is not an edge list (its text is not quoted) — ${expected}`);
+  }
   let end = text.indexOf('\n', lineStart);
   if (end < 0) end = text.length;
-  let shown = text.slice(lineStart, end).replace(/\r$/, '');
-  if (shown.length > 80) shown = `${shown.slice(0, 77)}...`;
-  return new Error(
-    `edge list line ${line}: ${JSON.stringify(shown)} — expected two non-negative integer ids ` +
-      `(0 to ${MAX_ID}) separated by whitespace; lines starting with # or % are comments`,
-  );
+  return new Error(`edge list line ${line}: ${quoteExcerpt(text.slice(lineStart, Math.min(end, lineStart + 200)).replace(/\r$/, ''))} — ${expected}`);
 }
 
 /**
@@ -66,7 +71,7 @@ export function parseEdgeList(text: string, options: EdgeListOptions = {}): Soci
     let b = -1;
     for (let field = 0; field < 2; field++) {
       if (field === 1) {
-        if (i < n && !isBlank(text.charCodeAt(i))) throw lineError(text, lineStart, line);
+        if (i < n && !isBlank(text.charCodeAt(i))) throw lineError(text, lineStart, line, maxId >= 0);
         while (i < n && isBlank(text.charCodeAt(i))) i++;
       }
       let value = 0;
@@ -75,16 +80,16 @@ export function parseEdgeList(text: string, options: EdgeListOptions = {}): Soci
         const c = text.charCodeAt(i) - 48;
         if (c < 0 || c > 9) break;
         value = value * 10 + c;
-        if (value > MAX_ID) throw lineError(text, lineStart, line);
+        if (value > MAX_ID) throw lineError(text, lineStart, line, maxId >= 0);
       }
-      if (i === digitsStart) throw lineError(text, lineStart, line);
+      if (i === digitsStart) throw lineError(text, lineStart, line, maxId >= 0);
       if (field === 0) a = value;
       else b = value;
     }
     // The second id must end at whitespace or the end of the line; anything after that is ignored.
     if (i < n) {
       const c = text.charCodeAt(i);
-      if (c !== NEWLINE && !isBlank(c)) throw lineError(text, lineStart, line);
+      if (c !== NEWLINE && !isBlank(c)) throw lineError(text, lineStart, line, maxId >= 0);
       const next = c === NEWLINE ? i : text.indexOf('\n', i);
       i = next < 0 ? n : next + 1;
     }

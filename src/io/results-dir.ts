@@ -9,11 +9,12 @@
  * rows.csv|.arrow|.jsonl|.json   tidy rows (exports)
  * plots/*.svg     with --plots;  report.html  with feedsim report
  * ```
+ * Nothing in it is written through a symbolic link (see `safe-write.ts`).
  * @module
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync } from 'node:fs';
-import { writeFully } from './files.js';
 import { join } from 'node:path';
+import { readRegularFile } from './safe-read.js';
+import { ensureDirectory, refuseLink, writeAtomic } from './safe-write.js';
 import { toRows, type TidyRow } from '../engine/tidy.js';
 import type { RunOutput } from '../experiment/run.js';
 import { CSV_HEADER, csvLines, jsonLines } from './sink.js';
@@ -49,24 +50,31 @@ export interface Manifest {
 
 /** Writes a file atomically (write, then rename), so a kill never leaves half a file. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  writeStreamed(path, [data]);
+  writeAtomic(path, [data]);
 }
 
 /** Writes the manifest (creating the directory). */
 export function writeManifest(dir: string, m: Manifest): void {
-  mkdirSync(dir, { recursive: true });
+  ensureDirectory(dir);
   writeFileAtomic(join(dir, RESULTS.manifest), JSON.stringify(m, null, 2) + '\n');
 }
 
 /** Reads a directory's manifest, with a clear error when it is not a results directory. */
 export function readManifest(dir: string): Manifest {
   const path = join(dir, RESULTS.manifest);
-  if (!existsSync(path)) throw new Error(`${dir} is not a feedsim results directory (no ${RESULTS.manifest})`);
+  let text: string;
+  try {
+    text = readRegularFile(path, 'the manifest', 2 ** 30).toString('utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${dir} is not a feedsim results directory (no ${RESULTS.manifest})`);
+    throw e;
+  }
   let m: Manifest;
   try {
-    m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-  } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message}); it is written first and atomically, so the directory was edited or damaged`);
+    m = JSON.parse(text) as Manifest;
+  } catch {
+    // Not the parser's message: it quotes the text, which need not be a manifest at all.
+    throw new Error(`${path}: not valid JSON; it is written first and atomically, so the directory was edited or damaged`);
   }
   const commands = ['run', 'compare', 'sweep', 'contest'];
   if (typeof m !== 'object' || m === null || !commands.includes(m.command) || typeof m.feedsim !== 'string' || typeof m.input !== 'object') {
@@ -80,18 +88,17 @@ export function writeSummary(dir: string, summary: unknown): void {
   writeFileAtomic(join(dir, RESULTS.summary), JSON.stringify(summary, null, 2) + '\n');
 }
 
-/** Writes text produced piece by piece to `path` atomically, without holding it all in memory. */
-function writeStreamed(path: string, pieces: Iterable<string | Uint8Array>): void {
-  const tmp = `${path}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    for (const p of pieces) writeFully(fd, p);
-    // On disk before the rename, so a crash cannot leave an empty file in the old one's place.
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+/**
+ * Refuses a results directory where feedsim would write through a symbolic link or over a special
+ * file: every name it writes (and each one's `.tmp`), checked before any work.
+ */
+export function checkResultsEntries(dir: string): void {
+  const files = [RESULTS.manifest, RESULTS.runs, RESULTS.summary, RESULTS.report, ...EXPORT_FORMATS.map((f) => `rows.${f}`)];
+  for (const name of files) {
+    refuseLink(join(dir, name));
+    refuseLink(join(dir, `${name}.tmp`));
   }
-  renameSync(tmp, path);
+  refuseLink(join(dir, RESULTS.plots), 'directory');
 }
 
 /** Rebuilds the tidy-row exports of `runs` in each format; returns the files written. */
@@ -100,10 +107,10 @@ export async function writeExports(dir: string, runs: readonly RunOutput[], form
   const written: string[] = [];
   for (const f of formats) {
     const path = join(dir, `rows.${f}`);
-    if (f === 'csv') writeStreamed(path, (function* () { yield CSV_HEADER; for (const r of runs) yield csvLines(rowsOf(r)); })());
-    else if (f === 'jsonl') writeStreamed(path, (function* () { for (const r of runs) yield jsonLines(rowsOf(r)); })());
+    if (f === 'csv') writeAtomic(path, (function* () { yield CSV_HEADER; for (const r of runs) yield csvLines(rowsOf(r)); })());
+    else if (f === 'jsonl') writeAtomic(path, (function* () { for (const r of runs) yield jsonLines(rowsOf(r)); })());
     else if (f === 'json') {
-      writeStreamed(path, (function* () {
+      writeAtomic(path, (function* () {
         let first = true;
         yield '[';
         for (const r of runs) for (const row of rowsOf(r)) { yield (first ? '' : ',\n') + JSON.stringify(row); first = false; }

@@ -4,9 +4,11 @@
  * which is dropped so that run is redone.
  * @module
  */
-import { closeSync, existsSync, fstatSync, openSync, readSync, truncateSync } from 'node:fs';
+import { closeSync, readSync, truncateSync } from 'node:fs';
 import type { RunOutput } from '../experiment/run.js';
 import { appender } from './files.js';
+import { FileRefusedError } from './refused.js';
+import { openRegular } from './safe-read.js';
 
 /** What {@link readRunRecord} found. */
 export interface RunRecord {
@@ -44,10 +46,16 @@ function parseRun(body: string): RunOutput | undefined {
  * longest string V8 can hold (512 MiB), so it is never read into one.
  */
 export function readRunRecord(path: string, chunkBytes = 16 * 2 ** 20): RunRecord {
-  if (!existsSync(path)) return { runs: [], goodBytes: 0, truncated: false };
-  const fd = openSync(path, 'r');
+  let file;
   try {
-    const size = fstatSync(fd).size;
+    // A regular file only: a named pipe would block the read.
+    file = openRegular(path, 'the run record');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { runs: [], goodBytes: 0, truncated: false };
+    throw e;
+  }
+  const { fd, size } = file;
+  try {
     const runs: RunOutput[] = [];
     const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(chunkBytes, size)));
     let rest = Buffer.alloc(0); // the start of a line the chunks so far have not finished
@@ -64,7 +72,7 @@ export function readRunRecord(path: string, chunkBytes = 16 * 2 ** 20): RunRecor
         const run = parseRun(data.toString('utf8', from, nl));
         if (!run) {
           if (restAt + nl + 1 === size) return { runs, goodBytes: restAt + from, truncated: true };
-          throw new Error(`${path}, line ${line}: not a run record (the file was edited or corrupted; remove the line to redo that run)`);
+          throw new FileRefusedError(`${path}, line ${line}`, 'not a run record (the file was edited or corrupted; remove the line to redo that run)');
         }
         runs.push(run);
         from = nl + 1;

@@ -4,7 +4,7 @@
  * one {@link ScenarioError} (file paths included), never a stack trace.
  * @module
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
@@ -14,26 +14,35 @@ import { shapeProblems, strategySchema, strictObject } from '../scenario/schema.
 import type { Scenario, ScenarioInput, StrategySpec } from '../scenario/types.js';
 import type { Design } from '../experiment/design.js';
 import { isPlain, type Plain } from '../scenario/plain.js';
+import { FileRefusedError } from './refused.js';
+import { readRegularFile, textOf } from './safe-read.js';
 
 /** Files larger than this are refused (a scenario is a few KB; an edge list can be large). */
 const MAX_DOCUMENT_BYTES = 16 * 2 ** 20;
 const MAX_EDGE_LIST_BYTES = 2 ** 30;
 
+/**
+ * The text of a regular file (never a pipe, device or /proc file, never one holding NUL bytes);
+ * any refusal is a problem at `field` naming the path, and quotes nothing of the file.
+ */
 function readText(path: string, what: string, limit: number, field = ''): string {
   const fail = (allowed: string): never => {
     throw new ScenarioError([{ path: field, value: path, allowed }]);
   };
   if (!existsSync(path)) return fail(`${what} not found`);
-  const st = statSync(path);
-  if (!st.isFile()) return fail(`${what} is not a file`);
-  if (st.size > limit) return fail(`${what} is ${st.size} bytes; at most ${limit} are read`);
-  return readFileSync(path, 'utf8');
+  try {
+    return textOf(readRegularFile(path, what, limit), path, what);
+  } catch (e) {
+    if (e instanceof FileRefusedError) return fail(e.reason);
+    throw e;
+  }
 }
 
 /** Reads and parses a JSON or YAML document; it must be an object. */
 export function readDocument(path: string, what = 'file'): Record<string, unknown> {
   const doc = parseDocument(readText(path, what, MAX_DOCUMENT_BYTES), formatOf(path), path);
-  if (!isPlain(doc)) throw new ScenarioError([{ path: '', value: doc, allowed: `${path}: a ${what} must be an object (JSON {…} or YAML key: value lines)` }]);
+  // The path, not the value: a file that is not a document (a text file given by mistake) is not echoed.
+  if (!isPlain(doc)) throw new ScenarioError([{ path: '', value: path, allowed: `a ${what} must be an object (JSON {…} or YAML key: value lines), not ${doc === null ? 'null' : Array.isArray(doc) ? 'a list' : `a ${typeof doc}`}` }]);
   const { $schema: _schema, ...rest } = doc;
   return rest;
 }
@@ -64,10 +73,24 @@ export interface LoadedScenario {
 function checkScenario(input: Plain, baseDir: string, prefix = ''): LoadedScenario {
   try {
     const inlined = inlineEdgeList(input, baseDir, prefix);
-    return { input: inlined as ScenarioInput, scenario: resolveScenario(inlined as ScenarioInput) };
+    try {
+      return { input: inlined as ScenarioInput, scenario: resolveScenario(inlined as ScenarioInput) };
+    } catch (e) {
+      throw fromFile(e, input);
+    }
   } catch (e) {
     throw prefixed(e, prefix);
   }
+}
+
+/**
+ * A problem with an edge list read from a file is shown at `graph.file` with the user's path,
+ * not at `graph.text` with the start of the text (which may be anything the path pointed at).
+ */
+function fromFile(e: unknown, input: Plain): unknown {
+  const g = input.graph;
+  if (!(e instanceof ScenarioError) || !isPlain(g) || typeof g.file !== 'string') return e;
+  return new ScenarioError(e.problems.map((p) => (p.path === 'graph.text' ? { ...p, path: 'graph.file', value: g.file } : p)));
 }
 
 /**

@@ -16,12 +16,15 @@ export interface WrittenPlot {
   path: string;
 }
 
-/** Renders `spec` and writes it to `path` as SVG (parent directories are created). */
+/**
+ * Renders `spec` and writes it to `path` as SVG, atomically (parent directories are created;
+ * never written through a symbolic link).
+ */
 export async function writeChart(path: string, spec: TopLevelSpec, idPrefix?: string): Promise<void> {
-  const [{ mkdir, writeFile }, { dirname }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  const [{ ensureDirectory, writeAtomic }, { dirname }] = await Promise.all([import('../io/safe-write.js'), import('node:path')]);
   const svg = await renderSvg(spec, idPrefix ? { idPrefix } : {});
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, svg);
+  ensureDirectory(dirname(path));
+  writeAtomic(path, [svg]);
 }
 
 /**

@@ -66,7 +66,7 @@ async function readManifestContext(path: string): Promise<SummaryContext | undef
  * ```
  */
 export async function writeReport(resultsDir: string, options: WriteReportOptions = {}): Promise<string> {
-  const [{ writeFile, rename, stat }, { join }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  const [{ stat }, { join }, { writeAtomic }] = await Promise.all([import('node:fs/promises'), import('node:path'), import('../io/safe-write.js')]);
   const summary = await readResultsSummary(resultsDir);
   const runsPath = join(resultsDir, 'runs.jsonl');
   const hasRunsFile = await stat(runsPath).then((s) => s.isFile(), () => false);
@@ -82,8 +82,8 @@ export async function writeReport(resultsDir: string, options: WriteReportOption
   const context = await readManifestContext(join(resultsDir, 'manifest.json'));
   const html = await buildReport({ summary, replicates, runsFile, extraCharts: options.extraCharts, context });
   const out = options.out ?? join(resultsDir, 'report.html');
-  // Atomically, as every results file: an interrupted write never leaves half a report.
-  await writeFile(`${out}.tmp`, html);
-  await rename(`${out}.tmp`, out);
+  // Atomically, as every results file: an interrupted write never leaves half a report, and
+  // never through a symbolic link.
+  writeAtomic(out, [html]);
   return out;
 }

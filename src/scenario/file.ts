@@ -4,6 +4,7 @@
  * @module
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { printable } from '../excerpt.js';
 import { ScenarioError } from './errors.js';
 
 /** The text formats of scenario and design files. */
@@ -32,9 +33,12 @@ export function parseDocument(text: string, format: DocumentFormat, source = 'th
     try {
       return JSON.parse(text);
     } catch (e) {
+      // The parser's message quotes the text near the error: only for text that starts like a
+      // JSON document, never for a file that is something else (a wrong path, a secrets file).
+      if (!/^\s*[{[]/.test(text)) return fail('is not valid JSON: it does not start with { (its text is not quoted)');
       const m = /position (\d+)/.exec((e as Error).message);
       const where = m ? ` at ${lineColumn(text, Number(m[1]))}` : '';
-      return fail(`is not valid JSON${where}: ${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')}`);
+      return fail(`is not valid JSON${where}: ${printable((e as Error).message.replace(/ in JSON at position \d+.*$/s, ''))}`);
     }
   }
   try {
@@ -43,9 +47,9 @@ export function parseDocument(text: string, format: DocumentFormat, source = 'th
   } catch (e) {
     if (e instanceof YAMLParseError) {
       const [line, col] = e.linePos?.[0] ? [e.linePos[0].line, e.linePos[0].col] : [0, 0];
-      return fail(`is not valid YAML at line ${line}, column ${col}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+      return fail(`is not valid YAML at line ${line}, column ${col}: ${printable(e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''))}`);
     }
     // Alias bombs and unresolved aliases surface as other errors from the parser.
-    return fail(`is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    return fail(`is not valid YAML: ${printable((e as Error).message.split('\n')[0])}`);
   }
 }
