@@ -14,8 +14,14 @@ const scenario = { users: 300, cycles: 2, stepsPerCycle: 4 };
 const design = { kind: 'grid' as const, factors: { 'behavior.follow.base': [0.0005, 0.005] } };
 const strategies = ['like-chasing', 'follow-building'];
 
-/** A record line as feedsim 0.2.1 wrote it: no `point`. */
-const withoutPoint = (line: string) => line.replace(/,"point":\d+/, '');
+/** A record line as feedsim 0.2.1 wrote it: no `point`, no checksum. */
+const withoutPoint = (line: string) => line.replace(/,"point":\d+/, '').replace(/,"checksum":"[^"]*"/, '');
+
+/** The manifest of `dir` as feedsim 0.2.1 wrote it: without `recordChecksums`. */
+function oldManifest(dir: string): void {
+  const { recordChecksums: _, ...m } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+}
 
 function synthetic(point: number, hash: string, label: string, r: number, id: string, withPoint = true): RunOutput {
   const cycles = [1, 2].map((c) => ({ cycle: c, cumulativeNpv: -c * (label === 'like-chasing' ? 10 : 20) * point - r }) as unknown as CycleRecord);
@@ -55,7 +61,7 @@ describe('the design point travels with the run', () => {
   it('the run record reads lines with and without a point; a malformed point is not a run', () => {
     const dir = tempDir('feedsim-point-');
     const line = (extra: string) => `{"id":"p1/a/r0","label":"a","replicate":0,"seed":1${extra},"scenarioHash":"h","version":"v","accounts":[],"warnings":[]}\n`;
-    const path = writeIn(dir, 'runs.jsonl', line(',"point":1') + line(''));
+    const path = writeIn(dir, 'runs.jsonl', line(',"point":1') + line('').replace('p1/a/r0', 'p1/a/r1'));
     expect(readRunRecord(path).runs.map((r) => r.point)).toEqual([1, undefined]);
     writeFileSync(path, line(',"point":"1"') + line(''));
     expect(() => readRunRecord(path)).toThrow(/line 1: not a run record/);
@@ -83,6 +89,7 @@ describe('0.2.1 records (runs without a point) still resume and merge', () => {
     const old = readFileSync(record, 'utf8').trim().split('\n').slice(0, 5).map(withoutPoint);
     expect(old.every((l) => !('point' in JSON.parse(l)))).toBe(true);
     writeFileSync(record, old.join('\n') + '\n');
+    oldManifest(out);
     const resumed = await cliHere(['sweep', '--resume', out, '--workers', '1']);
     expect(resumed.status).toBe(0);
     expect(resumed.stdout).toMatch(/resuming .*: 5 of 8 runs finished/);
@@ -93,6 +100,7 @@ describe('0.2.1 records (runs without a point) still resume and merge', () => {
     for (const i of [0, 1]) expect((await cliHere(['sweep', file, '--shard', `${i}/2`, '--out', join(dir, `shard-${i}`), '--workers', '1'])).status).toBe(0);
     const record = join(dir, 'shard-1', 'runs.jsonl');
     writeFileSync(record, readFileSync(record, 'utf8').trim().split('\n').map(withoutPoint).join('\n') + '\n');
+    oldManifest(join(dir, 'shard-1'));
     const merged = await cliHere(['merge', join(dir, 'shard-0'), join(dir, 'shard-1'), '--out', join(dir, 'merged')]);
     expect(merged.status).toBe(0);
     expect(readFileSync(join(dir, 'merged', 'summary.json'), 'utf8')).toBe(summary);

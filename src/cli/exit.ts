@@ -7,7 +7,7 @@ import { FileRefusedError } from '../io/refused.js';
 import { formatProblem, ScenarioError } from '../scenario/errors.js';
 
 /** Exit codes of the `feedsim` command. */
-export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130, terminated: 143 } as const;
 
 /** Bad command-line input outside a scenario (a flag's value, a missing directory). */
 export class InputError extends Error {

@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { releaseHeldLocks } from '../io/lock.js';
 import { EXPORT_FORMATS, RESULTS } from '../io/results-dir.js';
 import { VERSION } from '../version.js';
 import { compareCommand } from './commands/compare.js';
@@ -17,6 +18,7 @@ import { contestCommand } from './commands/contest.js';
 import { EXIT, InputError, reportError } from './exit.js';
 import { collectModule } from './module-path.js';
 import { collect, defaultWorkers, formats, shard, strategyList, wholeNumber } from './options.js';
+import { lockResults } from './results.js';
 
 const print = (s: string): void => void process.stdout.write(s);
 
@@ -129,7 +131,12 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
       await readResultsSummary(dir).catch((e: Error) => {
         throw new InputError(e.message);
       });
-      print(`wrote ${await writeReport(dir)}\n`);
+      const lock = lockResults(dir, `feedsim report ${dir}`);
+      try {
+        print(`wrote ${await writeReport(dir)}\n`);
+      } finally {
+        lock.release();
+      }
     });
   return p;
 }
@@ -138,14 +145,25 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   let interrupted = false;
+  // Stopped from outside, a command still releases its results directory's lock.
+  const quit = (code: number): never => {
+    releaseHeldLocks();
+    process.exit(code);
+  };
   const onSigint = () => {
+    // A second Ctrl-C quits at once, even in the middle of a run (finished runs are on disk).
+    if (interrupted) quit(EXIT.interrupted);
     interrupted = true;
-    // A second Ctrl-C gets Node's default: quit at once, even in the middle of a run.
-    process.off('SIGINT', onSigint);
     process.stderr.write('\nfeedsim: stopping after the runs in progress (Ctrl-C again to quit at once)…\n');
     controller.abort();
   };
+  // SIGTERM (kill, a scheduler's time limit or pre-emption) quits at once, as before.
+  const onSigterm = () => {
+    process.stderr.write('\nfeedsim: terminated (SIGTERM); finished runs are kept in the --out directory\'s runs.jsonl.\n');
+    quit(EXIT.terminated);
+  };
   process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
   let code: number = EXIT.ok;
   try {
     await program(controller.signal, (c) => (code = c)).parseAsync(argv);
@@ -158,6 +176,7 @@ export async function main(argv: string[]): Promise<number> {
     } else code = reportError(e);
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
   }
   return code;
 }

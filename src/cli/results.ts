@@ -1,19 +1,21 @@
 /**
- * What every experiment command does with a results directory: check nothing in it would be
- * written through a link, write the manifest first, append each finished run to the record, then
- * rebuild the summary, exports and plots from the record.
+ * What every experiment command does with a results directory: take its lock, check nothing in
+ * it would be written through a link, write the manifest, append each finished run to the
+ * record, then rebuild the summary, exports and plots from the record, and release the lock.
  * @module
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { printable } from '../excerpt.js';
 import type { CompareResult } from '../experiment/compare.js';
 import type { ContestResult } from '../contest/contest.js';
 import type { RunOutput } from '../experiment/run.js';
 import type { SweepResult } from '../experiment/sweep.js';
+import { acquireLock, type HeldLock } from '../io/lock.js';
 import { checkResultsEntries, readManifest, RESULTS, writeExports, writeManifest, writeSummary, type Manifest } from '../io/results-dir.js';
-import { InputError } from './exit.js';
 import { readRunRecord, repairRunRecord, runRecordWriter } from '../io/run-record.js';
 import { ensureDirectory, refuseLink } from '../io/safe-write.js';
+import { InputError } from './exit.js';
 
 /** A summary file: the result with what made it. */
 export type SummaryFile =
@@ -22,27 +24,68 @@ export type SummaryFile =
   | ({ kind: 'contest' } & ContestResult)
   | ({ kind: 'run' } & Record<string, unknown>);
 
+/** A note for the person at the terminal (on stderr: stdout holds the results). */
+export const note = (s: string): void => void process.stderr.write(`feedsim: note: ${s}\n`);
+
 /**
- * Opens `dir` for a new experiment (or, with `resume`, an interrupted one): writes the manifest
- * and returns the run appender. A directory that already holds results is refused unless
- * resumed, since new runs would be appended to the old record and summarised with it.
+ * Takes the lock of results directory `dir` (creating it) for `command`; a stale lock left by a
+ * process that is gone is taken over with a note. Release it in a `finally`.
  */
-export function openResults(dir: string, manifest: Manifest, resume = false): (run: RunOutput) => void {
+export function lockResults(dir: string, command: string): HeldLock {
   ensureDirectory(dir);
-  // No link or special file where results go: checked before any run.
-  checkResultsEntries(dir);
-  if (!resume && existsSync(join(dir, RESULTS.manifest))) {
-    throw new InputError(`${dir} already holds results (${RESULTS.manifest}): choose a new --out, or delete it first`);
-  }
-  writeManifest(dir, manifest);
-  return runRecordWriter(join(dir, RESULTS.runs));
+  const lock = acquireLock(dir, command);
+  const r = lock.recovered;
+  if (r) note(`${lock.path} was left by ${printable(r.command)} (pid ${r.pid}, since ${printable(String(r.started))}), which is no longer running: taken over`);
+  return lock;
 }
 
-/** Reads the finished runs of `dir`, cutting off a run a kill left half-written. */
-export function finishedRuns(dir: string): { runs: RunOutput[]; truncated: boolean } {
+/** A results directory open for writing: the manifest written, its run appender, and its lock's release. */
+export interface OpenResults {
+  manifest: Manifest;
+  append: (run: RunOutput) => void;
+  release: () => void;
+}
+
+/**
+ * Opens `dir` for a new experiment (or, with `resume`, an interrupted one): takes its lock,
+ * refuses links and special files where results go, writes the manifest and returns the run
+ * appender. A directory that already holds results is refused unless resumed, since new runs
+ * would be appended to the old record and summarised with it.
+ */
+export function openResults(dir: string, manifest: Manifest, o: { command: string; resume?: boolean }): OpenResults {
+  const lock = lockResults(dir, o.command);
+  try {
+    checkResultsEntries(dir);
+    if (!o.resume && existsSync(join(dir, RESULTS.manifest))) {
+      throw new InputError(`${dir} already holds results (${RESULTS.manifest}): choose a new --out, or delete it first`);
+    }
+    // A new directory's record is signed line by line; a resumed one keeps what its manifest says.
+    const written: Manifest = o.resume ? manifest : { ...manifest, recordChecksums: 'sha256' };
+    writeManifest(dir, written);
+    return { manifest: written, append: runRecordWriter(join(dir, RESULTS.runs)), release: lock.release };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+/** Notes what reading a record found that the user should know about. */
+export function noteRecord(path: string, r: { unverified: number; runs: unknown[] }, duplicates: number): void {
+  if (r.unverified) note(`${path}: ${r.unverified} of ${r.runs.length} runs carry no checksum (recorded before feedsim 0.3.0): read as they are, unverified`);
+  if (duplicates) note(`${path}: ${duplicates} identical repeat${duplicates === 1 ? '' : 's'} of recorded runs (two writers at once, before results directories were locked) ${duplicates === 1 ? 'is' : 'are'} kept once`);
+}
+
+/**
+ * Reads the finished runs of `dir` (whose lock this process holds), cutting off a run a kill left
+ * half-written and dropping identical repeats; a changed or conflicting line is refused, and so
+ * is a record `check` throws for — before the file is touched.
+ */
+export function finishedRuns(dir: string, manifest: Manifest, o: { notes?: boolean; check?: (runs: RunOutput[]) => void } = {}): { runs: RunOutput[]; truncated: boolean } {
   const path = join(dir, RESULTS.runs);
-  const record = readRunRecord(path);
+  const record = readRunRecord(path, { requireChecksums: manifest.recordChecksums === 'sha256' });
+  o.check?.(record.runs);
   repairRunRecord(path, record);
+  if (o.notes !== false) noteRecord(path, record, record.duplicateLines.length);
   return { runs: record.runs, truncated: record.truncated };
 }
 

@@ -8,11 +8,13 @@
  * summary.json    the experiment's summary ({ kind: 'compare' | 'sweep' | 'run', ... })
  * rows.csv|.arrow|.jsonl|.json   tidy rows (exports)
  * plots/*.svg     with --plots;  report.html  with feedsim report
+ * .feedsim.lock   while a command writes the directory (one writer at a time)
  * ```
  * Nothing in it is written through a symbolic link (see `safe-write.ts`).
  * @module
  */
 import { join } from 'node:path';
+import { LOCK_FILE } from './lock.js';
 import { readRegularFile } from './safe-read.js';
 import { ensureDirectory, refuseLink, writeAtomic } from './safe-write.js';
 import { toRows, type TidyRow } from '../engine/tidy.js';
@@ -26,6 +28,7 @@ export const RESULTS = {
   summary: 'summary.json',
   plots: 'plots',
   report: 'report.html',
+  lock: LOCK_FILE,
 } as const;
 
 /** Export formats of tidy rows. */
@@ -46,6 +49,11 @@ export interface Manifest {
   shard?: { index: number; count: number };
   formats: ExportFormat[];
   plots: boolean;
+  /**
+   * Every line of `runs.jsonl` carries a checksum (directories made by feedsim 0.3.0 on): a line
+   * without one was tampered with. Absent in older directories, whose lines are read unverified.
+   */
+  recordChecksums?: 'sha256';
 }
 
 /** Writes a file atomically (write, then rename), so a kill never leaves half a file. */

@@ -38,29 +38,33 @@ export async function compareCommand(file: string, o: CompareCommandOptions, pri
     input: { scenario: input, strategies: o.strategies, replicates: o.replicates, seed: o.seed, level: o.level },
     runsPlanned: o.replicates * o.strategies.length, workers: o.workers, formats: o.format, plots: o.plots,
   };
-  const record = o.out ? openResults(o.out, manifest) : undefined;
-  const runs: RunOutput[] = [];
-  const bar = progressBar('compare');
-  let result: CompareResult;
+  const results = o.out ? openResults(o.out, manifest, { command: `feedsim compare --out ${o.out}` }) : undefined;
   try {
-    result = await compare({
-      scenario: input, strategies: o.strategies, replicates: o.replicates, workers: o.workers, level: o.level,
-      modules: o.module, signal: o.signal, ...(o.seed !== undefined ? { seed: o.seed } : {}),
-      onProgress: (done, total) => bar.update(done, total),
-      onRun: (run) => {
-        record?.(run);
-        if (o.out) runs.push(run);
-      },
-    });
+    const runs: RunOutput[] = [];
+    const bar = progressBar('compare');
+    let result: CompareResult;
+    try {
+      result = await compare({
+        scenario: input, strategies: o.strategies, replicates: o.replicates, workers: o.workers, level: o.level,
+        modules: o.module, signal: o.signal, ...(o.seed !== undefined ? { seed: o.seed } : {}),
+        onProgress: (done, total) => bar.update(done, total),
+        onRun: (run) => {
+          results?.append(run);
+          if (o.out) runs.push(run);
+        },
+      });
+    } finally {
+      bar.stop();
+    }
+    print(`${file}: ${result.strategies.join(' vs ')}, ${result.replicates} replicates each, seed ${result.seed}\n`);
+    // The headline, verdict and every warning come first, before the table (formatComparison).
+    print(formatComparison(result) + '\n');
+    if (o.out) {
+      const written = await closeResults(o.out, { kind: 'compare', ...result }, runs, results!.manifest);
+      print(`\nwrote ${written.length} files to ${o.out}: ${written.map((p) => relative(o.out!, p)).join(', ')}\n`);
+    }
+    return result;
   } finally {
-    bar.stop();
+    results?.release();
   }
-  print(`${file}: ${result.strategies.join(' vs ')}, ${result.replicates} replicates each, seed ${result.seed}\n`);
-  // The headline, verdict and every warning come first, before the table (formatComparison).
-  print(formatComparison(result) + '\n');
-  if (o.out) {
-    const written = await closeResults(o.out, { kind: 'compare', ...result }, runs, manifest);
-    print(`\nwrote ${written.length} files to ${o.out}: ${written.map((p) => relative(o.out!, p)).join(', ')}\n`);
-  }
-  return result;
 }

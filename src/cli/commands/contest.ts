@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { contest, type ContestOptions, type ContestResult } from '../../contest/contest.js';
+import { quoteExcerpt } from '../../excerpt.js';
 import { formatContest } from '../../contest/format.js';
 import { ContestPending } from '../../contest/run-book.js';
 import type { RunOutput } from '../../experiment/run.js';
@@ -22,7 +23,7 @@ import { VERSION } from '../../version.js';
 import { InputError } from '../exit.js';
 import type { Shard } from '../options.js';
 import { progressBar } from '../progress.js';
-import { closeResults, finishedRuns, manifestOf, openResults } from '../results.js';
+import { closeResults, finishedRuns, manifestOf, noteRecord, openResults } from '../results.js';
 
 /** The contest settings a manifest records (what decides the runs; workers do not). */
 type ContestSettings = Pick<ContestOptions, 'candidates' | 'heldOut' | 'screenUsers' | 'horizon' | 'objective' | 'seed'>;
@@ -73,13 +74,24 @@ function start(file: string | undefined, o: ContestCommandOptions): { input: Inp
 /** Runs read back from other directories of the same contest (`--from`). */
 function readFrom(dirs: string[], input: Input): Map<string, RunOutput> {
   const runs = new Map<string, RunOutput>();
+  // A run read from two directories must be recorded identically in both.
+  const seen = new Map<string, { digest: string; dir: string }>();
   for (const d of dirs) {
     const m = manifestOf(d);
     if (m.command !== 'contest' || !isDeepStrictEqual((m.input as unknown as Input).scenario, input.scenario) || !isDeepStrictEqual((m.input as unknown as Input).settings, input.settings)) {
       throw new InputError(`--from ${d}: not a directory of this contest (its scenario or settings differ)`);
     }
     if (m.feedsim !== VERSION) throw new InputError(`--from ${d}: made by feedsim ${m.feedsim}, this is ${VERSION}`);
-    for (const run of readRunRecord(join(d, RESULTS.runs)).runs) runs.set(run.id, run);
+    // Read only (another shard may still write it), its checksums verified.
+    const path = join(d, RESULTS.runs);
+    const record = readRunRecord(path, { requireChecksums: m.recordChecksums === 'sha256' });
+    noteRecord(path, record, record.duplicateLines.length);
+    record.runs.forEach((run, k) => {
+      const first = seen.get(run.id);
+      if (first && first.digest !== record.digests[k]) throw new InputError(`--from ${d}: run ${quoteExcerpt(run.id)} is recorded differently in ${first.dir} and ${d} (one was edited, or they are not of one contest)`);
+      seen.set(run.id, { digest: record.digests[k], dir: d });
+      runs.set(run.id, run);
+    });
   }
   return runs;
 }
@@ -88,35 +100,39 @@ function readFrom(dirs: string[], input: Input): Map<string, RunOutput> {
 export async function contestCommand(file: string | undefined, o: ContestCommandOptions, print: (s: string) => void): Promise<number> {
   const { input, dir, manifest, shard } = start(file, o);
   const recorded = readFrom(o.from, input);
-  const record = dir ? openResults(dir, manifest, o.resume !== undefined) : undefined;
-  if (dir) for (const run of finishedRuns(dir).runs) recorded.set(run.id, run);
-  const before = recorded.size;
-  const bar = progressBar('contest');
-  let result: ContestResult;
+  const results = dir ? openResults(dir, manifest, { command: o.resume ? `feedsim contest --resume ${dir}` : `feedsim contest --out ${dir}`, resume: o.resume !== undefined }) : undefined;
   try {
-    result = await contest({
-      scenario: input.scenario, ...input.settings, workers: o.workers, modules: o.module, signal: o.signal, recorded,
-      ...(shard ? { filter: (spec) => inContestShard(spec.id, shard) } : {}),
-      onRun: (run) => record?.(run),
-      // The number of runs is decided stage by stage: the bar counts runs done.
-      onProgress: (done) => bar.update(done, done),
-    });
-  } catch (e) {
-    bar.stop();
-    if (o.signal?.aborted) {
-      print(`\ninterrupted: finished runs are kept in ${dir ? join(dir, RESULTS.runs) : '(no --out: none kept)'}.${dir ? `\nResume with: feedsim contest --resume ${dir}` : ''}\n`);
-      return 130;
+    if (dir && results) for (const run of finishedRuns(dir, results.manifest).runs) recorded.set(run.id, run);
+    const before = recorded.size;
+    const bar = progressBar('contest');
+    let result: ContestResult;
+    try {
+      result = await contest({
+        scenario: input.scenario, ...input.settings, workers: o.workers, modules: o.module, signal: o.signal, recorded,
+        ...(shard ? { filter: (spec) => inContestShard(spec.id, shard) } : {}),
+        onRun: (run) => results?.append(run),
+        // The number of runs is decided stage by stage: the bar counts runs done.
+        onProgress: (done) => bar.update(done, done),
+      });
+    } catch (e) {
+      bar.stop();
+      if (o.signal?.aborted) {
+        print(`\ninterrupted: finished runs are kept in ${dir ? join(dir, RESULTS.runs) : '(no --out: none kept)'}.${dir ? `\nResume with: feedsim contest --resume ${dir}` : ''}\n`);
+        return 130;
+      }
+      if (!(e instanceof ContestPending) || !shard || !dir) throw e;
+      print(`shard ${shard.index}/${shard.count}: ran its share of the contest up to "${e.stage}" (${recorded.size - before} new runs in ${dir}); ${e.missing} of that stage's ${e.total} runs belong to other shards.\nWhen every shard has stopped here, go on with each shard reading the others back:\n  feedsim contest <scenario> --shard ${shard.index}/${shard.count} --from <each shard's dir> --out <a new dir>\nor finish on one machine: feedsim contest <scenario> --from <each shard's dir> --out <a new dir>\n`);
+      return 0;
     }
-    if (!(e instanceof ContestPending) || !shard || !dir) throw e;
-    print(`shard ${shard.index}/${shard.count}: ran its share of the contest up to "${e.stage}" (${recorded.size - before} new runs in ${dir}); ${e.missing} of that stage's ${e.total} runs belong to other shards.\nWhen every shard has stopped here, go on with each shard reading the others back:\n  feedsim contest <scenario> --shard ${shard.index}/${shard.count} --from <each shard's dir> --out <a new dir>\nor finish on one machine: feedsim contest <scenario> --from <each shard's dir> --out <a new dir>\n`);
+    bar.stop();
+    print(formatContest(result) + '\n');
+    if (dir) {
+      const runs = [...finishedRuns(dir, results!.manifest, { notes: false }).runs];
+      const written = await closeResults(dir, { kind: 'contest', ...result }, runs, { ...results!.manifest, runsPlanned: result.runs });
+      print(`\nwrote ${written.length} files to ${dir}\n`);
+    }
     return 0;
+  } finally {
+    results?.release();
   }
-  bar.stop();
-  print(formatContest(result) + '\n');
-  if (dir) {
-    const runs = [...finishedRuns(dir).runs];
-    const written = await closeResults(dir, { kind: 'contest', ...result }, runs, { ...manifest, runsPlanned: result.runs });
-    print(`\nwrote ${written.length} files to ${dir}\n`);
-  }
-  return 0;
 }

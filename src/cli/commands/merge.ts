@@ -1,10 +1,13 @@
 /**
  * `feedsim merge <dirs…> --out <dir>`: combines the records of a sweep's shards, verifying they
- * are shards of one sweep and that every run is there exactly once.
+ * are shards of one sweep, that every record is as written (checksums), and that every run is
+ * there; a run recorded identically in two shards is kept once, differently is refused.
  * @module
  */
+import { lstatSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { quoteExcerpt } from '../../excerpt.js';
 import { formatSweep } from '../../experiment/format.js';
 import type { RunOutput } from '../../experiment/run.js';
 import { summariseSweep, sweepSpecs } from '../../experiment/sweep.js';
@@ -12,12 +15,22 @@ import { RESULTS, type ExportFormat, type Manifest } from '../../io/results-dir.
 import { readRunRecord } from '../../io/run-record.js';
 import { checkSweepDocument } from '../../io/scenario-file.js';
 import { InputError } from '../exit.js';
-import { closeResults, finishedRuns, manifestOf, openResults } from '../results.js';
+import { closeResults, manifestOf, note, noteRecord, openResults } from '../results.js';
 
-/** Merges shard directories into `out`; throws when runs are missing or duplicated. */
+const some = (items: string[]): string => `${items.slice(0, 5).join(', ')}${items.length > 5 ? ', …' : ''}`;
+// Ids come from the records, which may have been crafted: each is quoted as an escaped excerpt.
+const quoted = (ids: string[]): string[] => ids.map((id) => quoteExcerpt(id));
+
+/** Merges shard directories into `out`; refuses (exit 2) when runs are missing, changed or conflicting. */
 export async function mergeCommand(dirs: string[], o: { out: string; format?: ExportFormat[]; plots: boolean }, print: (s: string) => void): Promise<void> {
   if (dirs.length === 0) throw new InputError('name the shard directories to merge');
   const manifests = dirs.map((d) => manifestOf(d));
+  const real = new Map<string, string>();
+  dirs.forEach((d) => {
+    const r = realpathSync(d);
+    if (real.has(r)) throw new InputError(`${d} is named twice (as ${real.get(r)} too): name each shard directory once`);
+    real.set(r, d);
+  });
   const first = manifests[0];
   manifests.forEach((m, i) => {
     if (m.command !== 'sweep') throw new InputError(`${dirs[i]} holds a ${m.command}, not a sweep`);
@@ -27,35 +40,45 @@ export async function mergeCommand(dirs: string[], o: { out: string; format?: Ex
   });
   const doc = checkSweepDocument(first.input, dirs[0]);
   const specs = sweepSpecs(doc);
-  const where = new Map<string, string>();
-  const byId = new Map<string, RunOutput>();
-  const duplicated: string[] = [];
-  dirs.forEach((d) => {
+  const byId = new Map<string, { run: RunOutput; digest: string; dir: string }>();
+  const conflicting: string[] = [];
+  let repeats = 0;
+  dirs.forEach((d, i) => {
     // Read without repair: merging must not write to its inputs (a shard may still be running).
-    for (const run of readRunRecord(join(d, RESULTS.runs)).runs) {
-      if (where.has(run.id)) duplicated.push(`${run.id} (in ${where.get(run.id)} and ${d})`);
-      where.set(run.id, d);
-      byId.set(run.id, run);
-    }
+    const path = join(d, RESULTS.runs);
+    const record = readRunRecord(path, { requireChecksums: manifests[i].recordChecksums === 'sha256' });
+    noteRecord(path, record, 0);
+    repeats += record.duplicateLines.length;
+    record.runs.forEach((run, k) => {
+      const seen = byId.get(run.id);
+      if (!seen) byId.set(run.id, { run, digest: record.digests[k], dir: d });
+      else if (seen.digest === record.digests[k]) repeats++;
+      else conflicting.push(`${quoteExcerpt(run.id)} (${seen.dir} and ${d})`);
+    });
   });
   const missing = specs.filter((s) => !byId.has(s.id)).map((s) => s.id);
   const known = new Set(specs.map((s) => s.id));
   const unknown = [...byId.keys()].filter((id) => !known.has(id));
   const problems = [
-    duplicated.length ? `${duplicated.length} runs appear twice: ${duplicated.slice(0, 5).join(', ')}${duplicated.length > 5 ? ', …' : ''}` : '',
-    missing.length ? `${missing.length} of ${specs.length} runs are missing: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''} (finish their shards, e.g. feedsim sweep --resume <dir>)` : '',
-    unknown.length ? `${unknown.length} runs are not part of the sweep: ${unknown.slice(0, 5).join(', ')}` : '',
+    conflicting.length ? `${conflicting.length} runs are recorded differently in two shards: ${some(conflicting)} (one was edited, or the shards are not of one sweep)` : '',
+    missing.length ? `${missing.length} of ${specs.length} runs are missing: ${some(quoted(missing))} (finish their shards, e.g. feedsim sweep --resume <dir>)` : '',
+    unknown.length ? `${unknown.length} runs are not part of the sweep: ${some(quoted(unknown))}` : '',
   ].filter(Boolean);
-  if (problems.length) throw new Error(`cannot merge ${dirs.join(' ')}:\n  - ${problems.join('\n  - ')}`);
-  const runs = specs.map((s) => byId.get(s.id)!);
+  if (problems.length) throw new InputError(`cannot merge ${dirs.join(' ')}:\n  - ${problems.join('\n  - ')}`);
+  if (repeats) note(`${repeats} run records repeated identically (in one shard or two) are kept once`);
+  const runs = specs.map((s) => byId.get(s.id)!.run);
   const manifest: Manifest = {
     feedsim: first.feedsim, command: 'sweep', input: first.input, runsPlanned: specs.length, workers: first.workers,
     formats: o.format ?? first.formats, plots: o.plots || first.plots,
   };
-  const append = openResults(o.out, manifest);
-  if (finishedRuns(o.out).runs.length) throw new InputError(`${o.out} already holds runs: merge into a new directory`);
-  for (const run of runs) append(run);
-  const result = summariseSweep(doc, runs);
-  const written = await closeResults(o.out, { kind: 'sweep', ...result }, runs, manifest);
-  print(`merged ${dirs.length} shards: ${runs.length} runs, none missing or duplicated\n${formatSweep(result)}\nwrote ${written.length} files to ${o.out}\n`);
+  const results = openResults(o.out, manifest, { command: `feedsim merge --out ${o.out}` });
+  try {
+    if (lstatSync(join(o.out, RESULTS.runs), { throwIfNoEntry: false })?.size) throw new InputError(`${o.out} already holds runs: merge into a new directory`);
+    for (const run of runs) results.append(run);
+    const result = summariseSweep(doc, runs);
+    const written = await closeResults(o.out, { kind: 'sweep', ...result }, runs, results.manifest);
+    print(`merged ${dirs.length} shards: ${runs.length} runs, none missing${repeats ? '' : ' or duplicated'}\n${formatSweep(result)}\nwrote ${written.length} files to ${o.out}\n`);
+  } finally {
+    results.release();
+  }
 }

@@ -51,36 +51,40 @@ export async function runCommand(file: string, o: RunCommandOptions, print: (s: 
   const label = first.strategy?.label ?? first.strategy?.kind ?? 'like-chasing';
   const specs: RunSpec[] = Array.from({ length: o.replicates }, (_, r) => ({ id: `r${r}`, label, scenario: input, strategy: first.strategy!, replicate: r, seed }));
   const manifest = { feedsim: VERSION, command: 'run' as const, input: { scenario: input, replicates: o.replicates, seed }, runsPlanned: specs.length, workers: o.workers, formats: o.format, plots: false };
-  const record = o.out ? openResults(o.out, manifest) : undefined;
-  const bar = progressBar('run');
-  let done = 0;
-  let runs: RunOutput[];
+  const results = o.out ? openResults(o.out, manifest, { command: `feedsim run --out ${o.out}` }) : undefined;
   try {
-    runs = await runAll(specs, {
-      workers: o.workers, modules: o.module, signal: o.signal,
-      onResult: (run) => {
-        record?.(run);
-        bar.update(++done, specs.length);
-      },
-    });
+    const bar = progressBar('run');
+    let done = 0;
+    let runs: RunOutput[];
+    try {
+      runs = await runAll(specs, {
+        workers: o.workers, modules: o.module, signal: o.signal,
+        onResult: (run) => {
+          results?.append(run);
+          bar.update(++done, specs.length);
+        },
+      });
+    } finally {
+      bar.stop();
+    }
+    if (o.signal?.aborted) throw new Error(`interrupted after ${done} of ${specs.length} replicates`);
+    const accounts = finals(runs);
+    print(`${file}: ${scenario.users} users, ${scenario.cycles} cycles of ${scenario.stepsPerCycle} steps, ${o.replicates} replicate${o.replicates > 1 ? 's' : ''}, seed ${seed}\n`);
+    // Warnings beside the headline, before the figures they qualify (each once, not per replicate).
+    for (const w of new Set(runs.flatMap((r) => r.warnings))) print(`warning: ${w}\n`);
+    const head = ['account', 'strategy', ...FIGURES];
+    const rows = accounts.map((a) => [a.name, a.strategy, ...FIGURES.map((f) => {
+      const x = a.figures[f];
+      return o.replicates > 1 ? `${x.mean.toFixed(0)} ±${(x.upper - x.mean).toFixed(0)}` : x.mean.toFixed(0);
+    })]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    for (const r of [head, ...rows]) print(r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ') + '\n');
+    print('(totals over the run; followers and cumulativeNet at the end; ± is the 95 % interval half-width)\n');
+    if (o.out) {
+      const written = await closeResults(o.out, { kind: 'run', scenarioHash: runs[0].scenarioHash, seed, replicates: o.replicates, accounts }, runs, results!.manifest);
+      print(`wrote ${written.length} files to ${o.out}\n`);
+    }
   } finally {
-    bar.stop();
-  }
-  if (o.signal?.aborted) throw new Error(`interrupted after ${done} of ${specs.length} replicates`);
-  const accounts = finals(runs);
-  print(`${file}: ${scenario.users} users, ${scenario.cycles} cycles of ${scenario.stepsPerCycle} steps, ${o.replicates} replicate${o.replicates > 1 ? 's' : ''}, seed ${seed}\n`);
-  // Warnings beside the headline, before the figures they qualify (each once, not per replicate).
-  for (const w of new Set(runs.flatMap((r) => r.warnings))) print(`warning: ${w}\n`);
-  const head = ['account', 'strategy', ...FIGURES];
-  const rows = accounts.map((a) => [a.name, a.strategy, ...FIGURES.map((f) => {
-    const x = a.figures[f];
-    return o.replicates > 1 ? `${x.mean.toFixed(0)} ±${(x.upper - x.mean).toFixed(0)}` : x.mean.toFixed(0);
-  })]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  for (const r of [head, ...rows]) print(r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ') + '\n');
-  print('(totals over the run; followers and cumulativeNet at the end; ± is the 95 % interval half-width)\n');
-  if (o.out) {
-    const written = await closeResults(o.out, { kind: 'run', scenarioHash: runs[0].scenarioHash, seed, replicates: o.replicates, accounts }, runs, manifest);
-    print(`wrote ${written.length} files to ${o.out}\n`);
+    results?.release();
   }
 }

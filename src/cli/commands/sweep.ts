@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { quoteExcerpt } from '../../excerpt.js';
 import { formatSweep } from '../../experiment/format.js';
 import type { RunOutput, RunSpec } from '../../experiment/run.js';
 import { preflightSweep, summariseSweep, sweep, sweepScenarios, sweepSpecs } from '../../experiment/sweep.js';
@@ -15,7 +16,7 @@ import { VERSION } from '../../version.js';
 import { InputError } from '../exit.js';
 import type { Shard } from '../options.js';
 import { progressBar } from '../progress.js';
-import { closeResults, finishedRuns, manifestOf, openResults } from '../results.js';
+import { closeResults, finishedRuns, manifestOf, openResults, type OpenResults } from '../results.js';
 
 /** Options of the sweep command. */
 export interface SweepCommandOptions {
@@ -76,13 +77,26 @@ export async function sweepCommand(file: string | undefined, o: SweepCommandOpti
   const { dir, doc, manifest } = start(file, o);
   // Every check the sweep makes before its first run, made before anything is written.
   await preflightSweep(sweepScenarios(doc.scenario, doc.design), doc.strategies, { modules: o.module, workers: o.workers });
+  const results = openResults(dir, manifest, { command: o.resume ? `feedsim sweep --resume ${dir}` : `feedsim sweep --out ${dir}`, resume: o.resume !== undefined });
+  try {
+    return await runSweep(dir, doc, results, o, print);
+  } finally {
+    results.release();
+  }
+}
+
+/** The sweep's runs not yet in `dir`'s record, then its summary and exports (the lock held). */
+async function runSweep(dir: string, doc: SweepDocument, results: OpenResults, o: SweepCommandOptions, print: (s: string) => void): Promise<number> {
+  const { manifest } = results;
   const shard = manifest.shard;
   const planned = shardSpecs(doc, shard);
-  const record = openResults(dir, manifest, o.resume !== undefined);
-  const before = finishedRuns(dir);
   const plannedIds = new Set(planned.map((s) => s.id));
-  const stray = before.runs.find((r) => !plannedIds.has(r.id));
-  if (stray) throw new InputError(`${dir}: run ${stray.id} in ${RESULTS.runs} is not part of this sweep${shard ? ` shard ${shard.index}/${shard.count}` : ''}`);
+  const before = finishedRuns(dir, manifest, {
+    check: (runs) => {
+      const stray = runs.find((r) => !plannedIds.has(r.id));
+      if (stray) throw new InputError(`${dir}: run ${quoteExcerpt(stray.id)} in ${RESULTS.runs} is not part of this sweep${shard ? ` shard ${shard.index}/${shard.count}` : ''}`);
+    },
+  });
   const done = new Set(before.runs.map((r) => r.id));
   if (o.resume) {
     print(`resuming ${dir}: ${done.size} of ${planned.length} runs finished${before.truncated ? ' (a cut-off last run was dropped and will be redone)' : ''}\n`);
@@ -92,13 +106,13 @@ export async function sweepCommand(file: string | undefined, o: SweepCommandOpti
     await sweep({
       ...doc, workers: o.workers, modules: o.module, signal: o.signal,
       filter: (spec, i) => inShard(i, shard) && !done.has(spec.id),
-      onRun: (run: RunOutput) => record(run),
+      onRun: (run: RunOutput) => results.append(run),
       onProgress: (d, total) => bar.update(d, total),
     });
   } finally {
     bar.stop();
   }
-  const { runs } = finishedRuns(dir);
+  const { runs } = finishedRuns(dir, manifest, { notes: false });
   if (o.signal?.aborted) {
     print(`\ninterrupted: ${runs.length} of ${planned.length} runs are finished and kept in ${join(dir, RESULTS.runs)}.\nResume with: feedsim sweep --resume ${dir}\n`);
     return 130;
