@@ -16,7 +16,7 @@
 # 4. Requeue: submits the array again in a fresh directory, cancels one task (scancel
 #    <job>_<i>) while squeue shows it RUNNING with some but not all of its runs recorded, checks
 #    that the doc's merge job is stuck (DependencyNeverSatisfied) and that the merge refuses
-#    (missing runs, exit 1, nothing written), then runs the doc's resubmit block and checks that
+#    (missing runs, exit 2, nothing written), then runs the doc's resubmit block and checks that
 #    the task resumed its shard and the merge equals the single-machine result.
 # 5. Cancels its jobs and stops the daemons on exit (trap), and prints the wall time.
 #
@@ -429,18 +429,18 @@ for ((i = 0; i < SHARDS; i++)); do
 done
 echo "  the other tasks completed; merge job $MERGE_JOB waits with DependencyNeverSatisfied, as the doc says"
 
-# The merge refuses: missing runs, exit 1, nothing written.
+# The merge refuses: missing runs, exit 2 (bad input), nothing written.
 set +e
 refused=$(cd "$W" && bash -c "$MERGE_NOW" 2>&1)
 status=$?
 set -e
 MISSING=$((PLANNED - KEPT))
-[ "$status" = 1 ] || fail "the merge with shard $VICTIM unfinished exited $status, not 1:
+[ "$status" = 2 ] || fail "the merge with shard $VICTIM unfinished exited $status, not 2:
 $refused"
 grep -q "$MISSING of $RUNS runs are missing" <<<"$refused" || fail "the merge did not name $MISSING of $RUNS runs as missing:
 $refused"
 [ ! -e "$W/results/merged" ] || fail "the refused merge wrote $W/results/merged"
-echo "  the merge refuses (exit 1): $(grep -o "$MISSING of $RUNS runs are missing[^(]*" <<<"$refused")"
+echo "  the merge refuses (exit 2): $(grep -o "$MISSING of $RUNS runs are missing[^(]*" <<<"$refused")"
 
 # The doc's resubmit block, line by line.
 NEW=""
