@@ -157,7 +157,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write('\nfeedsim: stopping after the runs in progress (Ctrl-C again to quit at once)…\n');
     controller.abort();
   };
-  // SIGTERM (kill, a scheduler's time limit or pre-emption) quits at once, as before.
+  // SIGTERM (kill, a scheduler's time limit or pre-emption) quits as soon as this thread is free:
+  // a run it is executing finishes and is recorded first (a handler runs between tasks).
   const onSigterm = () => {
     process.stderr.write('\nfeedsim: terminated (SIGTERM); finished runs are kept in the --out directory\'s runs.jsonl.\n');
     quit(EXIT.terminated);

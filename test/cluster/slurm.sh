@@ -14,7 +14,8 @@
 #    directory equals `feedsim sweep sweep.yaml --out single --plots` on one machine byte for byte
 #    (every file; the manifest apart from its worker count).
 # 4. Requeue: submits the array again in a fresh directory, cancels one task (scancel
-#    <job>_<i>) while squeue shows it RUNNING with some but not all of its runs recorded, checks
+#    <job>_<i>) while squeue shows it RUNNING with two or more of its runs to do, waits for its
+#    feedsim to release the shard's lock (it records the run in progress, then exits), checks
 #    that the doc's merge job is stuck (DependencyNeverSatisfied) and that the merge refuses
 #    (missing runs, exit 2, nothing written), then runs the doc's resubmit block and checks that
 #    the task resumed its shard and the merge equals the single-machine result.
@@ -380,7 +381,10 @@ ARRAY=$JOB
 submit "$W" "$(as_here "$(fill "$MERGE" '<array job id>' "$ARRAY")")"
 MERGE_JOB=$JOB
 
-# Cancel the first task seen RUNNING with some but not all of its shard's runs recorded.
+# Cancel the first task seen RUNNING whose feedsim has started its shard (the manifest is
+# written) with at least two of its runs still to do: on SIGTERM feedsim lets the run in progress
+# in its main thread finish and be recorded, then releases the shard's lock and exits 143, so at
+# least one run is still missing after it.
 VICTIM=""
 t0=$(date +%s)
 while [ -z "$VICTIM" ]; do
@@ -391,7 +395,7 @@ while [ -z "$VICTIM" ]; do
     [ "$st" = RUNNING ] || continue
     n=$(lines_of "$W/results/shard-$i/runs.jsonl")
     planned=$(( (RUNS - i + SHARDS - 1) / SHARDS ))
-    if [ "$n" -ge 1 ] && [ "$n" -lt "$planned" ]; then
+    if [ -f "$W/results/shard-$i/manifest.json" ] && [ "$n" -le $((planned - 2)) ]; then
       scancel "${ARRAY}_$i"
       VICTIM=$i
       echo "  scancel ${ARRAY}_$i: RUNNING with $n of its $planned runs recorded"
@@ -408,6 +412,12 @@ done
 t0=$(date +%s)
 until scontrol -o show job "${ARRAY}_$VICTIM" | grep -q 'JobState=CANCELLED '; do
   [ "$(since "$t0")" -lt 60 ] || fail "task ${ARRAY}_$VICTIM is not CANCELLED 60 s after scancel: $(scontrol -o show job "${ARRAY}_$VICTIM" | grep -o 'JobState=[^ ]*')"
+  sleep 0.2
+done
+# Its feedsim has exited once the shard's lock is gone (released on SIGTERM).
+t0=$(date +%s)
+while [ -e "$W/results/shard-$VICTIM/.feedsim.lock" ]; do
+  [ "$(since "$t0")" -lt 60 ] || fail "the cancelled task's feedsim still holds $W/results/shard-$VICTIM/.feedsim.lock 60 s after scancel: $(cat "$W/results/shard-$VICTIM/.feedsim.lock")"
   sleep 0.2
 done
 KEPT=$(lines_of "$W/results/shard-$VICTIM/runs.jsonl")
