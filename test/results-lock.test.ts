@@ -90,6 +90,7 @@ describe('one writer per results directory', () => {
       ['sweep', ['sweep', file, '--out', fresh('sweep'), '--workers', '1']],
       ['sweep --resume', ['sweep', '--resume', held('resume'), '--workers', '1']],
       ['merge', ['merge', join(dir, 'whole'), '--out', fresh('merge')]],
+      ['contest', ['contest', scenario, '--out', fresh('contest'), '--workers', '1']],
       ['report', ['report', held('report')]],
     ];
     for (const [what, args] of cases) {
