@@ -121,14 +121,14 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
 
   p.command('report')
     .description('write one self-contained report.html (plots and tables) for a results directory')
-    .argument('<results-dir>', 'a directory written by compare or sweep --out')
+    .argument('<results-dir>', 'a directory written by compare, sweep or contest --out')
     .addHelpText('after', '\nExample:\n  feedsim report results && open results/report.html\n')
     .action(async (dir: string) => {
       const summary = join(dir, RESULTS.summary);
-      if (!existsSync(summary)) throw new InputError(`${dir} is not a results directory (no ${RESULTS.summary}): write one with feedsim compare or sweep --out ${dir}`);
-      const { readResultsSummary, writeReport } = await import('../report/write.js');
-      // A summary the report cannot use (a run's, or a malformed one) is bad input too.
-      await readResultsSummary(dir).catch((e: Error) => {
+      if (!existsSync(summary)) throw new InputError(`${dir} is not a results directory (no ${RESULTS.summary}): write one with feedsim compare, sweep or contest --out ${dir}`);
+      const { readReportSummary, writeReport } = await import('../report/write.js');
+      // A summary the report cannot use (a run's, or a malformed one of any kind) is bad input too.
+      await readReportSummary(dir).catch((e: Error) => {
         throw new InputError(e.message);
       });
       const lock = lockResults(dir, `feedsim report ${dir}`);

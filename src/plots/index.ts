@@ -31,4 +31,6 @@ export type { WrittenPlot } from './write.js';
 export { CHART_CONFIG, CHART_FONT, CHART_SIZE, MONEY_UNIT, moneyTitle, paletteFor } from './theme.js';
 export type { ChartLayout } from './theme.js';
 export { replicatesPlot, REPLICATES_TITLE } from './replicates.js';
+export { contestSplitPlot, CONTEST_SPLIT_TITLE } from './contest-split.js';
+export type { ContestSplitInput } from './contest-split.js';
 export type { ReplicateValue } from './replicates.js';

@@ -18,7 +18,7 @@ import { netReturnName } from '../plots/net-return.js';
 import { checkResultsSummary, type CompareSummary, type ResultsSummary, type SummaryContext, type SweepSummary } from './summary.js';
 
 /** A confidence level as the charts print it (97.5 %, not 98 %). */
-const levelOf = (x: number | undefined): string => (typeof x === 'number' && Number.isFinite(x) ? percent(x) : '—');
+export const levelOf = (x: number | undefined): string => (typeof x === 'number' && Number.isFinite(x) ? percent(x) : '—');
 
 /** What {@link buildReport} needs. */
 export interface ReportInput {
@@ -55,6 +55,7 @@ const CAPTIONS: Record<string, string> = {
   followers: 'Followers at the end of each cycle: mean and confidence band per strategy.',
   'reach-by-channel': 'Unique users reached per cycle through each channel, one panel per channel with its own scale (so small channels stay readable next to paid reach); a user reached through two channels counts in both, so channels do not add up to the total (last panel).',
   replicates: 'The spread behind the intervals: final cumulative net return (currency units) of every replicate.',
+  'contest-split': 'Each finalist on the held-out replicates: its final net return, what its audience caused (the net return less that of its twin whose follows deliver nothing), what its ads caused (less that of its twin that buys no ads), and the terminal value — net return earned over the horizon with no ads — with its audience part. The causes are not stacked: each is a difference to its own twin, so they need not add up to the net return.',
   'sweep-win-map': 'At each design point, the strategy significantly ahead of the baseline on final net return (paired 95 % interval; of several, the highest mean), or the baseline when every challenger is significantly behind; grey where neither.',
 };
 
@@ -125,7 +126,7 @@ function finalOf(r: CompareResult, label: string, metric: string) {
  * The warnings of a result, as a box placed right after the headline's first verdict: they say
  * how to read it (e.g. strategies that did not spend the same are not compared at equal spend).
  */
-function warningsBox(warnings: readonly string[]): string {
+export function warningsBox(warnings: readonly string[]): string {
   if (!warnings.length) return '';
   const head = warnings.length === 1 ? 'Warning — read the result with this in mind:' : `${warnings.length} warnings — read the result with these in mind:`;
   return `<aside id="warnings" class="warnings" role="note" aria-label="Warnings">\n<p><b>${head}</b></p>\n<ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('\n')}</ul>\n</aside>`;
@@ -282,19 +283,50 @@ pre { background: #fff; border: 1px solid #e3e3e3; padding: 8px; overflow-x: aut
  */
 export async function buildReport(input: ReportInput): Promise<string> {
   const s = { ...input.context, ...checkResultsSummary(input.summary) } as ResultsSummary;
-  const charts = reportCharts(input);
-  // The result's own charts are laid out for each report width; extra charts come as fixed specs.
-  const laidOut = REPORT_LAYOUTS.map((l) => reportCharts({ ...input, extraCharts: [] }, { width: l.width }));
-  const figures: string[] = [];
-  for (const [i, c] of charts.entries()) figures.push(await figure(c, i < laidOut[0].length ? laidOut.map((cs) => cs[i]) : undefined));
+  const figures = await reportFigures((layout) => reportCharts({ ...input, extraCharts: [] }, layout), input.extraCharts);
   const title = s.title ?? (s.kind === 'compare' ? 'feedsim comparison' : 'feedsim sweep');
   const meta =
     s.kind === 'compare'
       ? [`${s.strategies.length} strategies`, `${s.replicates} replicates`, `${s.cycles} cycles`, `seed ${s.seed}`, `scenario ${s.scenarioHash}`, `${levelOf(s.level)} intervals`]
       : [`${s.strategies.length} strategies`, `${s.points.length} points`, `${s.replicates} replicates`, `${s.runs} runs`, `seed ${s.seed}`];
-  if (s.version) meta.push(`feedsim ${s.version}`);
-  if (input.runsFile) meta.push(`runs.jsonl: ${input.runsFile.rows.toLocaleString('en-US')} rows from ${input.runsFile.runs.toLocaleString('en-US')} runs`);
   const warnings = s.kind === 'compare' ? (s.warnings ?? []) : [];
+  return reportPage({
+    title, meta, version: s.version, runsFile: input.runsFile, figures, context: s,
+    compared: `Strategies: ${s.strategies.map((l, i) => `<b>${esc(l)}</b>${i === 0 && s.strategies.length > 1 ? ' (baseline)' : ''}`).join(', ')}`,
+    headline: s.kind === 'compare' ? compareHeadline(s, warnings) : `${sweepHeadline(s)}\n${warningsBox(warnings)}`,
+    tables: s.kind === 'compare' ? compareTables(s) : sweepTables(s),
+  });
+}
+
+/** The parts of a report's page, in reading order. */
+export interface ReportPage {
+  title: string;
+  /** Facts under the title (escaped here); the version and the size of runs.jsonl are added. */
+  meta: string[];
+  version?: string;
+  runsFile?: { rows: number; runs: number };
+  /** HTML of the line naming what is compared (strategies, families). */
+  compared: string;
+  /** HTML of the headline: the answer first, its warnings beside it. */
+  headline: string;
+  /** HTML figures ({@link reportFigures}). */
+  figures: string[];
+  /** HTML of the summary tables. */
+  tables: string;
+  /** What the result was made with, shown last. */
+  context: SummaryContext;
+  /** A report's own CSS rules, after the shared ones. */
+  css?: string;
+}
+
+/**
+ * A report's page: header, headline, charts, tables and context, with the shared CSS and a
+ * Content-Security-Policy that forbids fetching anything, so the page opens offline as written.
+ */
+export function reportPage(p: ReportPage): string {
+  const meta = [...p.meta];
+  if (p.version) meta.push(`feedsim ${p.version}`);
+  if (p.runsFile) meta.push(`runs.jsonl: ${p.runsFile.rows.toLocaleString('en-US')} rows from ${p.runsFile.runs.toLocaleString('en-US')} runs`);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -302,35 +334,47 @@ export async function buildReport(input: ReportInput): Promise<string> {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="feedsim report">
-<title>${esc(title)}</title>
+<title>${esc(p.title)}</title>
 <style>
-${CSS}
+${CSS}${p.css ? `\n${p.css}` : ''}
 </style>
 </head>
 <body>
 <main>
 <header>
-<h1>${esc(title)}</h1>
+<h1>${esc(p.title)}</h1>
 <p class="meta">${meta.map(esc).join(' · ')}</p>
-<p class="meta">Strategies: ${s.strategies.map((l, i) => `<b>${esc(l)}</b>${i === 0 && s.strategies.length > 1 ? ' (baseline)' : ''}`).join(', ')}</p>
+<p class="meta">${p.compared}</p>
 </header>
 <section id="headline">
 <h2>Headline</h2>
-${s.kind === 'compare' ? compareHeadline(s, warnings) : `${sweepHeadline(s)}\n${warningsBox(warnings)}`}
+${p.headline}
 </section>
 <section id="charts">
 <h2>Charts</h2>
-${figures.join('\n')}
+${p.figures.join('\n')}
 </section>
 <section id="tables">
 <h2>Summary tables</h2>
-${s.kind === 'compare' ? compareTables(s) : sweepTables(s)}
+${p.tables}
 </section>
-${context(s)}
+${context(p.context)}
 </main>
 </body>
 </html>
 `;
+}
+
+/**
+ * A report's figures: its own charts (`own(layout)`) drawn for every {@link REPORT_LAYOUTS}
+ * width, then `extra` charts, which come as fixed specs, at their own size.
+ */
+export async function reportFigures(own: (layout: ChartLayout) => Chart[], extra: readonly Chart[] = []): Promise<string[]> {
+  const laidOut = REPORT_LAYOUTS.map((l) => own({ width: l.width }));
+  const figures: string[] = [];
+  for (const [i, c] of own({}).entries()) figures.push(await figure(c, laidOut.map((cs) => cs[i])));
+  for (const c of extra) figures.push(await figure(c));
+  return figures;
 }
 
 /** Convenience: `{ kind, ...result }` as a {@link ResultsSummary}. */

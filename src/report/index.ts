@@ -1,7 +1,8 @@
 /**
  * `feedsim/report`: one self-contained HTML report (inline SVG charts, summary tables, no
- * scripts, opens with no network) of a comparison or a sweep. {@link buildReport} makes the HTML
- * from a result; {@link writeReport} reads a results directory (`summary.json`, optionally
+ * scripts, opens with no network) of a comparison, a sweep or a contest. {@link buildReport}
+ * makes the HTML from a comparison or a sweep, {@link buildContestReport} from a contest;
+ * {@link writeReport} reads a results directory of any of them (`summary.json`, optionally
  * `runs.jsonl`) and writes its `report.html` (Node).
  * @example
  * ```ts
@@ -14,10 +15,16 @@
  */
 export { buildReport, reportCharts, toResultsSummary, REPORT_LAYOUTS } from './build.js';
 export type { ReportInput } from './build.js';
-export { writeReport, readResultsSummary } from './write.js';
+export { writeReport, readResultsSummary, readReportSummary } from './write.js';
 export type { WriteReportOptions } from './write.js';
 export { checkResultsSummary, parseResultsSummary } from './summary.js';
 export type { ResultsSummary, CompareSummary, SweepSummary, SummaryContext } from './summary.js';
+export { buildContestReport, contestReportCharts } from './contest.js';
+export type { ContestReportInput } from './contest.js';
+export { checkContestSummary } from './contest-summary.js';
+export type { ContestSummary } from './contest-summary.js';
+export { checkReportSummary, parseReportSummary } from './report-summary.js';
+export type { ReportSummary } from './report-summary.js';
 export { readReplicateFinals, replicateFinalsFromRuns } from './runs.js';
 export type { ReplicateFinals } from './runs.js';
 export type { Chart } from '../plots/charts.js';

@@ -35,7 +35,8 @@ export type SweepSummary = SweepResult & SummaryContext & { kind: 'sweep' };
  */
 export type ResultsSummary = CompareSummary | SweepSummary;
 
-function need(ok: boolean, field: string, value: unknown, allowed: string): void {
+/** Throws a TypeError naming `field`, its value and what was expected, unless `ok`. */
+export function need(ok: boolean, field: string, value: unknown, allowed: string): void {
   if (!ok) throw new TypeError(`summary.json: ${field} is ${JSON.stringify(value)?.slice(0, 120) ?? 'undefined'}; expected ${allowed}`);
 }
 
@@ -43,7 +44,7 @@ function need(ok: boolean, field: string, value: unknown, allowed: string): void
 export function checkResultsSummary(value: unknown): ResultsSummary {
   need(!!value && typeof value === 'object' && !Array.isArray(value), '(top level)', value, 'an object with kind "compare" or "sweep"');
   const s = value as Record<string, unknown>;
-  need(s.kind === 'compare' || s.kind === 'sweep', 'kind', s.kind, '"compare" or "sweep" (reports cover comparisons and sweeps)');
+  need(s.kind === 'compare' || s.kind === 'sweep', 'kind', s.kind, '"compare" or "sweep" (a contest\'s report: buildContestReport)');
   need(Array.isArray(s.strategies) && s.strategies.length > 0 && s.strategies.every((x) => typeof x === 'string'), 'strategies', s.strategies, 'a non-empty list of strategy labels');
   const strategies = s.strategies as string[];
   if (s.kind === 'compare') {
@@ -62,13 +63,16 @@ export function checkResultsSummary(value: unknown): ResultsSummary {
   return value as ResultsSummary;
 }
 
-/** Parses and checks the text of `summary.json`. */
-export function parseResultsSummary(text: string): ResultsSummary {
-  let value: unknown;
+/** The text of `summary.json` as JSON, with a clear error when it is not. */
+export function parseSummaryJson(text: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new TypeError(`summary.json: not valid JSON (${(e as Error).message})`);
   }
-  return checkResultsSummary(value);
+}
+
+/** Parses and checks the text of `summary.json`. */
+export function parseResultsSummary(text: string): ResultsSummary {
+  return checkResultsSummary(parseSummaryJson(text));
 }

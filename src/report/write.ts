@@ -1,6 +1,6 @@
 /**
  * `writeReport(resultsDir)`: reads a results directory and writes its `report.html` (Node).
- * A results directory holds `summary.json` (a {@link ResultsSummary}) and optionally
+ * A results directory holds `summary.json` (a {@link ReportSummary}) and optionally
  * `runs.jsonl` (run records or tidy rows) and `manifest.json` (what was asked: version,
  * command, input). Node modules are imported when called.
  * @module
@@ -8,6 +8,8 @@
 import type { Chart } from '../plots/charts.js';
 import { buildReport } from './build.js';
 import { readReplicateFinals, replicateFinalsFromRuns } from './runs.js';
+import { buildContestReport } from './contest.js';
+import { parseReportSummary, type ReportSummary } from './report-summary.js';
 import { parseResultsSummary, type ResultsSummary, type SummaryContext } from './summary.js';
 import type { RunOutput } from '../experiment/run.js';
 
@@ -19,18 +21,27 @@ export interface WriteReportOptions {
   extraCharts?: Chart[];
 }
 
-/** Reads `summary.json` of a results directory, with a clear error when it is missing or malformed. */
+/** Reads `summary.json` of a results directory (a comparison or a sweep), with a clear error when it is missing or malformed. */
 export async function readResultsSummary(resultsDir: string): Promise<ResultsSummary> {
+  return readSummaryWith(resultsDir, parseResultsSummary);
+}
+
+/** Reads `summary.json` of a results directory of any kind a report covers (a comparison, a sweep or a contest). */
+export async function readReportSummary(resultsDir: string): Promise<ReportSummary> {
+  return readSummaryWith(resultsDir, parseReportSummary);
+}
+
+async function readSummaryWith<T>(resultsDir: string, parse: (text: string) => T): Promise<T> {
   const [{ readFile }, { join }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
   const path = join(resultsDir, 'summary.json');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new Error(`report: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); a results directory holds summary.json (a compare or sweep result with kind "compare" | "sweep") and optionally runs.jsonl`);
+    throw new Error(`report: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); a results directory holds summary.json (a compare, sweep or contest result with kind "compare" | "sweep" | "contest") and optionally runs.jsonl`);
   }
   try {
-    return parseResultsSummary(text);
+    return parse(text);
   } catch (e) {
     throw new TypeError(`${path}: ${(e as Error).message.replace(/^summary\.json: /, '')}`);
   }
@@ -56,9 +67,9 @@ async function readManifestContext(path: string): Promise<SummaryContext | undef
 
 /**
  * Writes `report.html` for a results directory: the charts and summary tables of its
- * `summary.json`, plus the per-replicate chart when `runs.jsonl` (or kept runs in the summary)
- * is there, and the version, command and input of `manifest.json` when present. Returns the
- * path written.
+ * `summary.json` (a comparison's, a sweep's or a contest's), plus the per-replicate chart of a
+ * comparison when `runs.jsonl` (or kept runs in the summary) is there, and the version, command
+ * and input of `manifest.json` when present. Returns the path written.
  * @example
  * ```ts
  * import { writeReport } from 'feedsim/report';
@@ -67,7 +78,7 @@ async function readManifestContext(path: string): Promise<SummaryContext | undef
  */
 export async function writeReport(resultsDir: string, options: WriteReportOptions = {}): Promise<string> {
   const [{ stat }, { join }, { writeAtomic }] = await Promise.all([import('node:fs/promises'), import('node:path'), import('../io/safe-write.js')]);
-  const summary = await readResultsSummary(resultsDir);
+  const summary = await readReportSummary(resultsDir);
   const runsPath = join(resultsDir, 'runs.jsonl');
   const hasRunsFile = await stat(runsPath).then((s) => s.isFile(), () => false);
   const kept = (summary as { runs?: unknown }).runs;
@@ -80,7 +91,7 @@ export async function writeReport(resultsDir: string, options: WriteReportOption
     if (summary.kind === 'compare' && !replicates) replicates = finals.values;
   }
   const context = await readManifestContext(join(resultsDir, 'manifest.json'));
-  const html = await buildReport({ summary, replicates, runsFile, extraCharts: options.extraCharts, context });
+  const html = summary.kind === 'contest' ? await buildContestReport({ summary, runsFile, extraCharts: options.extraCharts, context }) : await buildReport({ summary, replicates, runsFile, extraCharts: options.extraCharts, context });
   const out = options.out ?? join(resultsDir, 'report.html');
   // Atomically, as every results file: an interrupted write never leaves half a report, and
   // never through a symbolic link.

@@ -1,6 +1,6 @@
 /**
- * `npm run test:browser`: the HTML report in a real browser. Generates a comparison report and a
- * sweep report from small runs into a temporary directory, opens each in headless Chromium
+ * `npm run test:browser`: the HTML report in a real browser. Generates a comparison report, a
+ * sweep report and a contest report from small runs into a temporary directory, opens each in headless Chromium
  * (Debian's /usr/bin/chromium, or $CHROMIUM) with no network, takes a screenshot and dumps the
  * rendered DOM, and asserts that every chart figure is there with its title, laid out at a real
  * size with visible marks, filling the content width at 1280 px (or shown at its own size when
@@ -15,7 +15,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readResultsSummary, reportCharts, replicateFinalsFromRuns, toResultsSummary, writeReport } from '../../src/report/index.js';
+import { contest } from '../../src/contest/contest.js';
+import { contestReportCharts, readReportSummary, readResultsSummary, reportCharts, replicateFinalsFromRuns, toResultsSummary, writeReport, type ContestSummary } from '../../src/report/index.js';
 import { smallCompare, smallSweep } from '../helpers/plot-fixtures.js';
 import { colourStats, decodePng } from './png.js';
 
@@ -192,36 +193,43 @@ window.addEventListener('load', () => {
 await waitForChromium(900);
 const root = mkdtempSync(join(tmpdir(), 'feedsim-browser-'));
 try {
-  const [result, swept] = await Promise.all([smallCompare(), smallSweep()]);
+  const [result, swept, contested] = await Promise.all([
+    smallCompare(),
+    smallSweep(),
+    contest({ scenario: { users: 600, cycles: 3, stepsPerCycle: 12 }, candidates: 4, screenUsers: 300, firstReplicates: 1, maxReplicates: 2, keep: 2, checkReplicates: 2, heldOut: 4, horizon: 2 }),
+  ]);
   const compareDir = join(root, 'compare');
   const sweepDir = join(root, 'sweep');
-  mkdirSync(compareDir);
-  mkdirSync(sweepDir);
+  const contestDir = join(root, 'contest');
+  for (const d of [compareDir, sweepDir, contestDir]) mkdirSync(d);
   writeFileSync(join(compareDir, 'summary.json'), JSON.stringify(toResultsSummary(result)));
   // runs.jsonl as the CLI writes it: one finished run a line.
   writeFileSync(join(compareDir, 'runs.jsonl'), result.runs!.map((r) => JSON.stringify(r)).join('\n') + '\n');
   writeFileSync(join(sweepDir, 'summary.json'), JSON.stringify(toResultsSummary(swept)));
-  await writeReport(compareDir);
-  await writeReport(sweepDir);
+  // As feedsim contest --out writes it.
+  writeFileSync(join(contestDir, 'summary.json'), JSON.stringify({ kind: 'contest', ...contested }));
+  for (const d of [compareDir, sweepDir, contestDir]) await writeReport(d);
 
   const expected = {
     compare: reportCharts({ summary: await readResultsSummary(compareDir), replicates: replicateFinalsFromRuns(result.runs!) }).map((c) => c.title),
     sweep: reportCharts({ summary: await readResultsSummary(sweepDir) }).map((c) => c.title),
+    contest: contestReportCharts({ summary: (await readReportSummary(contestDir)) as ContestSummary }).map((c) => c.title),
   };
   const profile = join(root, 'profile');
   // A comparison's charts fill the page; a small sweep grid may be narrower than the page.
   const c = checkReport('compare report', compareDir, expected.compare, profile, true);
   const s = checkReport('sweep report', sweepDir, expected.sweep, profile, false);
+  const k = checkReport('contest report', contestDir, expected.contest, profile, true);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (failures.length) {
     for (const f of failures) console.error(`FAIL ${f}`);
-    console.log(`test:browser FAILED: ${failures.length} problem(s) in 2 reports (${seconds} s); files in ${root}`);
+    console.log(`test:browser FAILED: ${failures.length} problem(s) in 3 reports (${seconds} s); files in ${root}`);
     process.exitCode = 1;
   } else {
     console.log(
-      `test:browser ok: 2 reports, ${c.charts + s.charts} charts rendered in Chromium with their titles (${c.marks + s.marks} visible marks); ` +
+      `test:browser ok: 3 reports, ${c.charts + s.charts + k.charts} charts rendered in Chromium with their titles (${c.marks + s.marks + k.marks} visible marks); ` +
         `full width at ${WINDOW[0]} px; at ${PHONE[0]} px drawn at ${(100 * Math.min(...phoneScales)).toFixed(0)}–${(100 * Math.max(...phoneScales)).toFixed(0)} % of size; ` +
-        `screenshots ${c.pngKb.toFixed(0)} KB and ${s.pngKb.toFixed(0)} KB, ${(100 * c.painted).toFixed(0)} % and ${(100 * s.painted).toFixed(0)} % painted (${seconds} s)`,
+        `screenshots ${[c, s, k].map((x) => `${x.pngKb.toFixed(0)} KB`).join(', ')}, ${[c, s, k].map((x) => `${(100 * x.painted).toFixed(0)} %`).join(', ')} painted (${seconds} s)`,
     );
   }
 } finally {
