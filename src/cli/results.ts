@@ -12,7 +12,9 @@ import type { ContestResult } from '../contest/contest.js';
 import type { RunOutput } from '../experiment/run.js';
 import type { SweepResult } from '../experiment/sweep.js';
 import { acquireLock, type HeldLock } from '../io/lock.js';
-import { checkResultsEntries, readManifest, RESULTS, writeExports, writeManifest, writeSummary, type Manifest } from '../io/results-dir.js';
+import { checkResultsEntries, readManifest, RESULTS, writeExports, writeFileAtomic, writeManifest, writeSummary, type Manifest } from '../io/results-dir.js';
+import { fnv1a64 } from '../scenario/hash.js';
+import { isPlain } from '../scenario/plain.js';
 import { readRunRecord, repairRunRecord, runRecordWriter } from '../io/run-record.js';
 import { ensureDirectory, refuseLink } from '../io/safe-write.js';
 import { InputError } from './exit.js';
@@ -61,12 +63,27 @@ export function openResults(dir: string, manifest: Manifest, o: { command: strin
     }
     // A new directory's record is signed line by line; a resumed one keeps what its manifest says.
     const written: Manifest = o.resume ? manifest : { ...manifest, recordChecksums: 'sha256' };
-    writeManifest(dir, written);
+    // A contest reads its manifest's input back as it is (resume, --from): its list stays inline.
+    writeManifest(dir, written.command === 'contest' ? written : { ...written, input: storeEdgeList(dir, written.input) });
     return { manifest: written, append: runRecordWriter(join(dir, RESULTS.runs)), release: lock.release };
   } catch (e) {
     lock.release();
     throw e;
   }
+}
+
+/**
+ * The manifest's input with its scenario's edge list written once beside it, as
+ * `edge-list-<hash>.txt`, and named by `graph.file` (relative to the directory, as resume and
+ * merge read it): the manifest stays small and one JSON text however large the list.
+ */
+function storeEdgeList(dir: string, input: Record<string, unknown>): Record<string, unknown> {
+  const scenario = input.scenario;
+  if (!isPlain(scenario) || !isPlain(scenario.graph) || scenario.graph.kind !== 'edge-list' || typeof scenario.graph.text !== 'string') return input;
+  const { text, ...graph } = scenario.graph;
+  const file = `edge-list-${fnv1a64(text)}.txt`;
+  writeFileAtomic(join(dir, file), text);
+  return { ...input, scenario: { ...scenario, graph: { ...graph, file } } };
 }
 
 /** Notes what reading a record found that the user should know about. */

@@ -246,12 +246,13 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
   const seed = options.seed ?? resolved.seed;
   const start = options.replicates ?? 30;
   const { preflight } = await import('./preflight.js');
-  await preflight([{ scenario: resolved }], strategies.map((s) => s.spec), { modules: options.modules, workers: options.workers ?? 1 });
+  const adaptive = options.adaptive;
+  const cap = adaptive ? Math.max(start, adaptive.maxReplicates) : start;
+  // Every finished run is kept until the end (the summary reads them all).
+  await preflight([{ scenario: resolved }], strategies.map((s) => s.spec), { modules: options.modules, workers: options.workers ?? 1, held: { runs: cap * strategies.length, full: true } });
   const { runAll } = await import('./pool.js');
   const runs: RunOutput[] = [];
   let planned = start;
-  const adaptive = options.adaptive;
-  const cap = adaptive ? Math.max(start, adaptive.maxReplicates) : start;
   const opts = { level, interval: options.interval ?? 't', seed, hash: scenarioHash(resolved), discountRate: resolved.economics.discountRate, budgetPerCycle: scaledBudget(resolved) } as const;
   let done = 0;
   let result: CompareResult;
@@ -268,7 +269,7 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
         options.onProgress?.(done, adaptive ? total : planned * strategies.length);
       },
     });
-    runs.push(...out);
+    for (const run of out) runs.push(run); // not push(...out): a spread of 10⁵ runs overflows the stack
     if (options.signal?.aborted) throw new Error('compare interrupted: finished runs were passed to onRun');
     result = summarise(runs, strategies.map((s) => s.label), opts);
     if (!adaptive || planned >= cap || halfWidth(result, adaptive.target) <= adaptive.halfWidth) break;

@@ -6,6 +6,7 @@
 import { createXor128, nextFloat, seedXor128 } from '../rng.js';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import type { ScenarioInput } from '../scenario/types.js';
+import { designSizeProblems } from './sweep-size.js';
 
 /** A range of a Latin-hypercube factor. */
 export interface FactorRange {
@@ -33,8 +34,13 @@ function fail(path: string, value: unknown, allowed: string): never {
   throw new ScenarioError([{ path, value, allowed }]);
 }
 
-/** Expands a design to its points (pure: the same design always gives the same points). */
+/**
+ * Expands a design to its points (pure: the same design always gives the same points). A design
+ * without factors, or of more than `MAX_DESIGN_POINTS` points, is refused before expanding.
+ */
 export function expandDesign(design: Design): DesignPoint[] {
+  const size = designSizeProblems(design);
+  if (size.length) throw new ScenarioError(size);
   switch (design?.kind) {
     case 'grid': {
       const entries = Object.entries(design.factors ?? {});
@@ -74,12 +80,21 @@ export function expandDesign(design: Design): DesignPoint[] {
   }
 }
 
+/** A shallow copy of an object or list (the copy-on-write step of {@link applyPoint}). */
+function shallow(node: Record<string, unknown> | unknown[]): Record<string, unknown> | unknown[] {
+  return Array.isArray(node) ? [...node] : { ...node };
+}
+
 /**
  * The scenario with each dotted path of `point` set: objects along the path are created, and a
- * list's entries are reached by index (`accounts.1.startingFollowers`).
+ * list's entries are reached by index (`accounts.1.startingFollowers`). Only the objects along the
+ * paths are copied; the rest is shared with `scenario` (neither is modified), so a large edge list
+ * is not copied once per point.
  */
 export function applyPoint(scenario: ScenarioInput, point: DesignPoint): ScenarioInput {
-  const out = structuredClone(scenario) as Record<string, unknown>;
+  const out = shallow(scenario as Record<string, unknown>) as Record<string, unknown>;
+  // Objects already copied for this point: a second path through them must not copy them again.
+  const copied = new Set<unknown>([out]);
   const problems: ScenarioProblem[] = [];
   for (const [path, value] of Object.entries(point)) {
     const keys = path.split('.');
@@ -89,6 +104,14 @@ export function applyPoint(scenario: ScenarioInput, point: DesignPoint): Scenari
     }
     let node: Record<string, unknown> | unknown[] = out;
     let bad = '';
+    // The child at `key`, copied (or created) so that writing into it leaves `scenario` alone.
+    const own = (parent: Record<string, unknown> | unknown[], key: string | number, child: unknown): Record<string, unknown> | unknown[] => {
+      if (copied.has(child)) return child as Record<string, unknown> | unknown[];
+      const copy = typeof child === 'object' && child !== null ? shallow(child as Record<string, unknown>) : {};
+      copied.add(copy);
+      (parent as Record<string | number, unknown>)[key] = copy;
+      return copy;
+    };
     for (let i = 0; i < keys.length && !bad; i++) {
       const k = keys[i];
       const last = i === keys.length - 1;
@@ -98,14 +121,11 @@ export function applyPoint(scenario: ScenarioInput, point: DesignPoint): Scenari
           bad = `${keys.slice(0, i).join('.')} is a list of ${node.length}: "${k}" must be an index from 0 to ${node.length - 1}`;
         } else if (last) node[at] = value;
         else if (typeof node[at] !== 'object' || node[at] === null) bad = `${keys.slice(0, i + 1).join('.')} is not an object`;
-        else node = node[at] as Record<string, unknown> | unknown[];
+        else node = own(node, at, node[at]);
         continue;
       }
       if (last) node[k] = value;
-      else {
-        if (typeof node[k] !== 'object' || node[k] === null) node[k] = {};
-        node = node[k] as Record<string, unknown> | unknown[];
-      }
+      else node = own(node, k, typeof node[k] === 'object' && node[k] !== null ? node[k] : undefined);
     }
     if (bad) problems.push({ path, value, allowed: `cannot be set: ${bad}` });
   }

@@ -19,6 +19,7 @@ import { tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
 import { aboveZero, belowZero, difference as pairedDifference, greater } from './ties.js';
 import { dict } from './dict.js';
+import { checkSweepSize } from './sweep-size.js';
 
 /** Options of {@link sweep}. */
 export interface SweepOptions {
@@ -127,6 +128,7 @@ export function sweepScenarios(scenario: ScenarioInput, design: Design): SweepSc
 /** Run specs of a sweep: ids `p<point>/<strategy>/r<replicate>`, stable across machines. */
 export function sweepSpecs(options: Pick<SweepOptions, 'scenario' | 'design' | 'strategies' | 'replicates' | 'seed'>): RunSpec[] {
   checkExperimentOptions(options);
+  checkSweepSize(options);
   const base = options.scenario ?? {};
   const seed = options.seed ?? resolveScenario(base).seed;
   return specsOf(sweepScenarios(base, options.design), labelStrategies(options.strategies), options.replicates ?? 10, seed);
@@ -197,6 +199,7 @@ function summarisePoint(index: number, point: DesignPoint, hash: string, labels:
 export async function sweep(options: SweepOptions): Promise<SweepResult> {
   if (typeof options !== 'object' || options === null) throw new ScenarioError([{ path: '', value: options, allowed: 'sweep options must be an object { scenario, design, strategies, replicates }' }]);
   checkExperimentOptions(options);
+  checkSweepSize(options);
   const base = options.scenario ?? {};
   const seed = options.seed ?? resolveScenario(base).seed;
   const replicates = options.replicates ?? 10;
@@ -204,7 +207,7 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   const labels = labelled.map((s) => s.label);
   const scenarios = sweepScenarios(base, options.design);
   const chosen = specsOf(scenarios, labelled, replicates, seed).filter((s, i) => options.filter?.(s, i) ?? true);
-  await preflightSweep(scenarios, options.strategies, { modules: options.modules, workers: options.workers ?? 1 });
+  await preflightSweep(scenarios, options.strategies, { modules: options.modules, workers: options.workers ?? 1, held: { runs: chosen.length, full: false } });
   const kept: RunOutput[] = [];
   const { runAll } = await import('./pool.js');
   await runAll(chosen, {
@@ -288,6 +291,7 @@ function checkPointRuns(runs: RunOutput[], point: number, hash: string, labels: 
  */
 export function summariseSweep(options: Pick<SweepOptions, 'scenario' | 'design' | 'strategies' | 'replicates' | 'seed'>, runs: RunOutput[]): SweepResult {
   checkExperimentOptions(options);
+  checkSweepSize(options);
   const base = options.scenario ?? {};
   const seed = options.seed ?? resolveScenario(base).seed;
   const labels = labelStrategies(options.strategies).map((s) => s.label);

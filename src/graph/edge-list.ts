@@ -1,6 +1,6 @@
 import { quoteExcerpt } from '../excerpt.js';
 import type { SocialGraph } from './csr.js';
-import { createEdgeBuffer, graphFromBuffer, pushEdge } from './edge-buffer.js';
+import { createEdgeBuffer, graphFromBuffer, pushEdge, type EdgeBuffer } from './edge-buffer.js';
 
 /** Options for {@link parseEdgeList}. */
 export interface EdgeListOptions {
@@ -46,14 +46,52 @@ function lineError(text: string, lineStart: number, line: number, edgesBefore: b
  * A hand-written character scanner (no regex or split per line) keeps an 88k-line file to a few
  * milliseconds. Pure string-in, graph-out, so it also runs in browsers; see `loadEdgeList` for files.
  *
+ * The last list parsed is kept (one per thread): a scenario's list is parsed when it is checked,
+ * at every design point of a sweep and for every run's world, and the same text — equal content,
+ * not only the same string — returns the same graph at once instead of being parsed again. The
+ * graph is read-only, like every `SocialGraph`.
+ *
  * @throws Error naming the line number and its text if a line is not two non-negative integer ids.
  */
 export function parseEdgeList(text: string, options: EdgeListOptions = {}): SocialGraph {
   const undirected = options.undirected === true;
+  if (last && last.undirected === undirected && last.text === text) return last.graph;
+  const graph = parse(text, undirected);
+  last = { text, undirected, graph };
+  return graph;
+}
+
+/** The list {@link parseEdgeList} parsed last, with its graph. */
+let last: { text: string; undirected: boolean; graph: SocialGraph } | undefined;
+
+function parse(text: string, undirected: boolean): SocialGraph {
+  const buf = createEdgeBuffer(Math.max(1024, text.length >>> 3));
+  const { users } = scan(text, undirected, buf);
+  return graphFromBuffer(users, buf);
+}
+
+/**
+ * The users (largest id + 1) and edges an edge list names, found without building its graph
+ * (no allocation but a copy when the text has lone CRs), so the memory of the world it implies
+ * can be checked before it is built: a 10-byte list `0 49999999` names 50 million users.
+ * @throws Error as {@link parseEdgeList} for a bad line.
+ */
+export function edgeListExtent(text: string, options: EdgeListOptions = {}): { users: number; edges: number } {
+  const undirected = options.undirected === true;
+  if (last && last.undirected === undirected && last.text === text) return { users: last.graph.users, edges: last.graph.followers.length };
+  if (!lastExtent || lastExtent.undirected !== undirected || lastExtent.text !== text) lastExtent = { text, undirected, extent: scan(text, undirected) };
+  return { ...lastExtent.extent };
+}
+
+/** The list {@link edgeListExtent} scanned last (a sweep's memory check asks at every point). */
+let lastExtent: { text: string; undirected: boolean; extent: { users: number; edges: number } } | undefined;
+
+/** Reads every edge of `text` into `buf` (when given); returns the users and edges it names. */
+function scan(text: string, undirected: boolean, buf?: EdgeBuffer): { users: number; edges: number } {
   // A lone CR (classic Mac line ends) ends a line too; otherwise every edge after the first is lost.
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const n = text.length;
-  const buf = createEdgeBuffer(Math.max(1024, n >>> 3));
+  let edges = 0;
   let maxId = -1;
   let line = 0;
   let i = n > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0; // byte-order mark
@@ -93,10 +131,13 @@ export function parseEdgeList(text: string, options: EdgeListOptions = {}): Soci
       const next = c === NEWLINE ? i : text.indexOf('\n', i);
       i = next < 0 ? n : next + 1;
     }
-    pushEdge(buf, a, b);
-    if (undirected) pushEdge(buf, b, a);
+    if (buf) {
+      pushEdge(buf, a, b);
+      if (undirected) pushEdge(buf, b, a);
+    }
+    edges += undirected ? 2 : 1;
     if (a > maxId) maxId = a;
     if (b > maxId) maxId = b;
   }
-  return graphFromBuffer(maxId + 1, buf);
+  return { users: maxId + 1, edges };
 }

@@ -13,13 +13,34 @@ import { resolveScenario } from '../scenario/resolve.js';
 import { shapeProblems, strategySchema, strictObject } from '../scenario/schema.js';
 import type { Scenario, ScenarioInput, StrategySpec } from '../scenario/types.js';
 import type { Design } from '../experiment/design.js';
+import { checkSweepSize, MAX_DESIGN_POINTS } from '../experiment/sweep-size.js';
 import { isPlain, type Plain } from '../scenario/plain.js';
 import { FileRefusedError } from './refused.js';
 import { readRegularFile, textOf } from './safe-read.js';
+import { edgeListExtent } from '../graph/edge-list.js';
+import { checkEdgeListMemory } from '../experiment/memory-check.js';
 
 /** Files larger than this are refused (a scenario is a few KB; an edge list can be large). */
 const MAX_DOCUMENT_BYTES = 16 * 2 ** 20;
-const MAX_EDGE_LIST_BYTES = 2 ** 30;
+/**
+ * An edge list is held as one string and hashed with its scenario as one JSON text, and V8's
+ * strings hold at most 2²⁹ − 24 characters: 256 MiB leaves room for the line ends' escapes
+ * (a list inside the former 1 GiB limit failed with "Cannot create a string longer than …").
+ */
+export const MAX_EDGE_LIST_BYTES = 256 * 2 ** 20;
+/** The longest JSON text of a scenario whose hash can be taken: V8's longest string, less 1 MiB for the other fields. */
+const MAX_SCENARIO_JSON = 2 ** 29 - 24 - 2 ** 20;
+
+/** Characters `text` takes as a JSON string (quotes, backslashes and control characters are escaped). */
+function jsonLength(text: string): number {
+  let n = text.length + 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 92 || c === 8 || c === 9 || c === 10 || c === 12 || c === 13) n += 1;
+    else if (c < 32) n += 5;
+  }
+  return n;
+}
 
 /**
  * The text of a regular file (never a pipe, device or /proc file, never one holding NUL bytes);
@@ -52,11 +73,31 @@ function inlineEdgeList(input: Plain, baseDir: string, prefix: string): Plain {
   const g = input.graph;
   if (!isPlain(g) || g.kind !== 'edge-list' || typeof g.file !== 'string') return input;
   const { file, ...rest } = g;
-  const raw = readText(resolve(baseDir, file), 'edge-list file', MAX_EDGE_LIST_BYTES, `${prefix}graph.file`);
+  const where = `${prefix}graph.file`;
+  const raw = readText(resolve(baseDir, file), 'edge-list file', MAX_EDGE_LIST_BYTES, where);
   // The text is part of the scenario, and its hash seeds every run: the same list saved with
   // CRLF (a Windows checkout) or a byte-order mark must give the same results.
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const json = jsonLength(text);
+  if (json > MAX_SCENARIO_JSON) {
+    throw new ScenarioError([{ path: where, value: file, allowed: `is ${json.toLocaleString('en')} characters as JSON text (its control characters escaped); the scenario's hash reads it as one string, of at most ${MAX_SCENARIO_JSON.toLocaleString('en')}` }]);
+  }
+  checkEdgeListWorld(text, input.users, rest.undirected === true, where, file);
   return { ...input, graph: { ...rest, text } };
+}
+
+/**
+ * Refuses, before the graph is built, an edge list naming more users than this machine can
+ * simulate once; a list with a bad line is left to the scenario check, which names the line.
+ */
+function checkEdgeListWorld(text: string, users: unknown, undirected: boolean, where: string, file: string): void {
+  let extent: { users: number; edges: number };
+  try {
+    extent = edgeListExtent(text, { undirected });
+  } catch {
+    return;
+  }
+  checkEdgeListMemory(where, file, Math.max(extent.users, typeof users === 'number' ? users : 0), extent.edges);
 }
 
 /** Adds `prefix` to every problem's path (for a scenario inside a sweep file). */
@@ -137,12 +178,12 @@ export const sweepFileSchema = strictObject({
     strictObject({
       kind: z.literal('list'),
       points: z.array(z.record(z.string(), z.unknown()), { error: 'must be a list of { path: value } objects' })
-        .check(z.minLength(1, { error: 'must list at least one point' }), z.maxLength(1_000_000, { error: 'at most 1,000,000 points' })),
+        .check(z.minLength(1, { error: 'must list at least one point' }), z.maxLength(MAX_DESIGN_POINTS, { error: `at most ${MAX_DESIGN_POINTS.toLocaleString('en')} points` })),
        }, 'a list design'),
     strictObject({
       kind: z.literal('latin-hypercube'),
       factors: z.record(z.string(), factorRange, { error: 'must map scenario paths to { min, max }' }),
-      samples: between(1, 1_000_000, 'must be a whole number from 1 to 1,000,000'),
+      samples: between(1, MAX_DESIGN_POINTS, `must be a whole number from 1 to ${MAX_DESIGN_POINTS.toLocaleString('en')}`),
       seed: z.union([z.number(), z.string()], { error: 'must be a number or a string' }),
        }, 'a latin-hypercube design'),
   ], { error: 'must be an object with a "kind" (grid, list, latin-hypercube)' }),
@@ -157,6 +198,8 @@ export function checkSweepDocument(doc: unknown, baseDir: string): SweepDocument
   const problems: ScenarioProblem[] = shapeProblems(doc, sweepFileSchema);
   if (problems.length) throw new ScenarioError(problems);
   const d = doc as Plain;
+  // Counted from the design before the scenario (and any edge list) is read or a point built.
+  checkSweepSize({ design: d.design, strategies: d.strategies, replicates: d.replicates as number | undefined });
   let scenario: ScenarioInput = {};
   if (typeof d.scenario === 'string') {
     const path = resolve(baseDir, d.scenario);

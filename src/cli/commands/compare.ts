@@ -32,7 +32,7 @@ export interface CompareCommandOptions {
 export async function compareCommand(file: string, o: CompareCommandOptions, print: (s: string) => void): Promise<CompareResult> {
   const { input, scenario } = loadScenarioFile(file);
   // Every check compare makes before its first run, made before anything is written.
-  await preflight([{ scenario }], labelStrategies(o.strategies).map((s) => s.spec), { modules: o.module, workers: o.workers });
+  await preflight([{ scenario }], labelStrategies(o.strategies).map((s) => s.spec), { modules: o.module, workers: o.workers, held: { runs: o.replicates * o.strategies.length, full: true } });
   const manifest = {
     feedsim: VERSION, command: 'compare' as const,
     input: { scenario: input, strategies: o.strategies, replicates: o.replicates, seed: o.seed, level: o.level },

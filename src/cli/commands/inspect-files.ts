@@ -10,6 +10,7 @@ import { checkSweepDocument, readDocument, loadScenarioFile, sweepFileSchema } f
 import { platformPresets } from '../../scenario/platforms.js';
 import { scenarioJsonSchema } from '../../scenario/json-schema.js';
 import * as z from 'zod/mini';
+import { estimateWorldBytes, formatBytes } from '../../engine/memory-estimate.js';
 
 /** Checks a scenario or sweep file (a sweep file has a `design`); prints what it describes. */
 export async function validateCommand(file: string, o: { module: string[] }, print: (s: string) => void): Promise<void> {
@@ -17,15 +18,17 @@ export async function validateCommand(file: string, o: { module: string[] }, pri
   if ('design' in doc) {
     const sweep = checkSweepDocument(doc, dirname(resolve(file)));
     const scenarios = sweepScenarios(sweep.scenario, sweep.design);
-    await preflightSweep(scenarios, sweep.strategies, { modules: o.module });
+    // One world must fit at least: a scenario this machine cannot run once is refused here too.
+    await preflightSweep(scenarios, sweep.strategies, { modules: o.module, workers: 1 });
     const points = scenarios.length;
-    print(`${file}: a valid sweep — ${points} design points × ${sweep.strategies.length} strategies × ${sweep.replicates} replicates = ${points * sweep.strategies.length * sweep.replicates} runs\n`);
+    const most = scenarios.reduce((m, { resolved }) => Math.max(m, estimateWorldBytes(resolved)), 0);
+    print(`${file}: a valid sweep — ${points} design points × ${sweep.strategies.length} strategies × ${sweep.replicates} replicates = ${points * sweep.strategies.length * sweep.replicates} runs; an estimated ${formatBytes(most)} per world at most\n`);
     return;
   }
   const { scenario } = loadScenarioFile(file);
-  await preflight([{ scenario }], [], { modules: o.module });
+  await preflight([{ scenario }], [], { modules: o.module, workers: 1 });
   const accounts = scenario.accounts.map((a) => `${a.name} (${a.strategy?.label ?? a.strategy?.kind})`).join(', ');
-  print(`${file}: a valid scenario — ${scenario.users} users, ${scenario.graph.kind} graph, ${scenario.feed.ranker} feed, ${scenario.cycles} cycles of ${scenario.stepsPerCycle} × ${scenario.stepDuration} steps; focal accounts: ${accounts}\n`);
+  print(`${file}: a valid scenario — ${scenario.users} users, ${scenario.graph.kind} graph, ${scenario.feed.ranker} feed, ${scenario.cycles} cycles of ${scenario.stepsPerCycle} × ${scenario.stepDuration} steps; focal accounts: ${accounts}; an estimated ${formatBytes(estimateWorldBytes(scenario))} per world\n`);
 }
 
 /** Lists the platform presets with their one-line descriptions. */

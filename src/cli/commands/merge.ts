@@ -68,7 +68,8 @@ export async function mergeCommand(dirs: string[], o: { out: string; format?: Ex
   if (repeats) note(`${repeats} run records repeated identically (in one shard or two) are kept once`);
   const runs = specs.map((s) => byId.get(s.id)!.run);
   const manifest: Manifest = {
-    feedsim: first.feedsim, command: 'sweep', input: first.input, runsPlanned: specs.length, workers: first.workers,
+    // The checked document: its edge list (if any) is written beside the merged manifest too.
+    feedsim: first.feedsim, command: 'sweep', input: doc as unknown as Record<string, unknown>, runsPlanned: specs.length, workers: first.workers,
     formats: o.format ?? first.formats, plots: o.plots || first.plots,
   };
   const results = openResults(o.out, manifest, { command: `feedsim merge --out ${o.out}` });

@@ -45,7 +45,7 @@ function finals(runs: RunOutput[]): Array<{ name: string; strategy: string; figu
 /** Runs the scenario; prints and (with `out`) writes the results. */
 export async function runCommand(file: string, o: RunCommandOptions, print: (s: string) => void): Promise<void> {
   const { input, scenario } = loadScenarioFile(file);
-  await preflight([{ scenario }], [], { modules: o.module, workers: o.workers });
+  await preflight([{ scenario }], [], { modules: o.module, workers: o.workers, held: { runs: o.replicates, full: true } });
   const seed = o.seed ?? scenario.seed;
   const first = scenario.accounts[0];
   const label = first.strategy?.label ?? first.strategy?.kind ?? 'like-chasing';

@@ -76,7 +76,8 @@ function start(file: string | undefined, o: SweepCommandOptions): { dir: string;
 export async function sweepCommand(file: string | undefined, o: SweepCommandOptions, print: (s: string) => void): Promise<number> {
   const { dir, doc, manifest } = start(file, o);
   // Every check the sweep makes before its first run, made before anything is written.
-  await preflightSweep(sweepScenarios(doc.scenario, doc.design), doc.strategies, { modules: o.module, workers: o.workers });
+  // The runs are read back from the record at the end, every metric of every run.
+  await preflightSweep(sweepScenarios(doc.scenario, doc.design), doc.strategies, { modules: o.module, workers: o.workers, held: { runs: manifest.runsPlanned, full: true } });
   const results = openResults(dir, manifest, { command: o.resume ? `feedsim sweep --resume ${dir}` : `feedsim sweep --out ${dir}`, resume: o.resume !== undefined });
   try {
     return await runSweep(dir, doc, results, o, print);
