@@ -6,7 +6,10 @@ import type { RunOutput } from '../src/experiment/run.js';
 import { readRunRecord, recordLine } from '../src/io/run-record.js';
 
 describe('the run record', () => {
-  const runs = Array.from({ length: 6 }, (_, r) => ({ id: `p1/naïve-ütf8 «${r}»/r${r}`, label: 'é', replicate: r, accounts: [{ name: 'fócal', cycles: [{ net: r * 1.5 }] }] }));
+  const runs = Array.from({ length: 6 }, (_, r) => ({
+    id: `p1/naïve-ütf8 «${r}»/r${r}`, label: 'é', replicate: r, seed: 1, scenarioHash: 'h', version: 'v', warnings: [],
+    accounts: [{ name: 'fócal', strategy: 'é', cycles: [{ cycle: 1, cumulativeNpv: r * 1.5 }] }],
+  }));
   const text = runs.map((r) => JSON.stringify(r) + '\n').join('');
 
   it('reads line by line in chunks (a record can outgrow one string): any chunk size gives the same runs', () => {
@@ -34,7 +37,11 @@ describe('the run record', () => {
 });
 
 describe('checksums and repeats in the run record', () => {
-  const runs = Array.from({ length: 4 }, (_, r) => ({ id: `p1/ü/r${r}`, label: 'é', replicate: r, accounts: [{ name: 'f', cycles: [{ net: r + 0.25 }] }] }));
+  // Complete runs: a line that is not one is refused before its checksum is looked at.
+  const runs = Array.from({ length: 4 }, (_, r) => ({
+    id: `p1/ü/r${r}`, label: 'é', replicate: r, seed: 1, scenarioHash: 'h', version: 'v', warnings: [],
+    accounts: [{ name: 'f', strategy: 'é', cycles: [{ cycle: 1, cumulativeNpv: r + 0.25 }] }],
+  }));
   const signed = runs.map((r) => recordLine(r as unknown as RunOutput)).join('');
 
   it('signed lines verify at any chunk size; repeats are dropped once identical, refused when they differ', () => {
@@ -48,7 +55,7 @@ describe('checksums and repeats in the run record', () => {
     }
     writeFileSync(path, signed + recordLine({ ...runs[1], replicate: 9 } as unknown as RunOutput));
     expect(() => readRunRecord(path, 7)).toThrow(/runs\.jsonl, line 5: run "p1\/ü\/r1" is recorded twice with different numbers \(lines 2 and 5\)/);
-    writeFileSync(path, signed.replace('"net":2.25', '"net":3.25'));
+    writeFileSync(path, signed.replace('"cumulativeNpv":2.25', '"cumulativeNpv":3.25'));
     expect(() => readRunRecord(path, 7)).toThrow(/runs\.jsonl, line 3: run "p1\/ü\/r2" does not match its checksum/);
     // Unsigned lines (feedsim 0.2.1) are read unverified, unless every line must be signed.
     writeFileSync(path, runs.map((r) => JSON.stringify(r) + '\n').join(''));

@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { levelProblem } from '../experiment/check-options.js';
 import { releaseHeldLocks } from '../io/lock.js';
 import { EXPORT_FORMATS, RESULTS } from '../io/results-dir.js';
 import { VERSION } from '../version.js';
@@ -54,8 +55,9 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addOption(new Option('--strategies <list>', 'comma-separated strategies; the first is the baseline').argParser(strategyList).default(['like-chasing', 'follow-building'], 'like-chasing,follow-building'))
     .addOption(new Option('-r, --replicates <n>', 'replicates per strategy').argParser(wholeNumber('--replicates', 2, 100_000)).default(30))
     .addOption(new Option('--level <p>', 'confidence level').argParser((v: string) => {
-      const x = Number(v);
-      if (!(x > 0 && x < 1)) throw new InputError(`--level ${JSON.stringify(v)}: must be a number between 0 and 1, e.g. 0.95`);
+      const x = v.trim() === '' ? NaN : Number(v);
+      const problem = levelProblem(x);
+      if (problem) throw new InputError(`--level ${JSON.stringify(v)}: must be ${problem}`);
       return x;
     }).default(0.95))
     .addOption(seed()).addOption(workers()).addOption(out()).addOption(format()).addOption(modules())

@@ -11,6 +11,8 @@ import { closeSync, readSync, truncateSync } from 'node:fs';
 import type { RunOutput } from '../experiment/run.js';
 import { quoteExcerpt } from '../excerpt.js';
 import { appender } from './files.js';
+import { runRecordProblems } from '../experiment/run-schema.js';
+import { formatProblem, type ScenarioProblem } from '../scenario/errors.js';
 import { checkLine, signedLine } from './record-checksum.js';
 import { FileRefusedError } from './refused.js';
 import { openRegular } from './safe-read.js';
@@ -55,13 +57,23 @@ export const recordLine = (run: RunOutput): string => signedLine(JSON.stringify(
  * have none, which is still a run.
  */
 function parseRun(body: string): (RunOutput & { checksum?: unknown }) | undefined {
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(body) as RunOutput & { checksum?: unknown };
-    const point = parsed?.point;
-    if (point !== undefined && !(Number.isInteger(point) && point >= 1)) return undefined;
-    return typeof parsed?.id === 'string' && Array.isArray(parsed.accounts) ? parsed : undefined;
+    parsed = JSON.parse(body);
   } catch {
     return undefined;
+  }
+  // Complete JSON that is not a run was written by something else: refused wherever it is, with
+  // the schema's first problem (`{"id":…,"accounts":[]}` made resume fail with a TypeError).
+  const problems = runRecordProblems(parsed);
+  if (problems.length) throw new NotARun(problems);
+  return parsed as RunOutput & { checksum?: unknown };
+}
+
+/** A record line that is JSON but not a run, with the schema's problems. */
+class NotARun extends Error {
+  constructor(readonly problems: ScenarioProblem[]) {
+    super('not a run');
   }
 }
 
@@ -86,7 +98,13 @@ export function readRunRecord(path: string, options: number | ReadRunRecordOptio
   const refuse = (line: number, reason: string) => new FileRefusedError(`${path}, line ${line}`, reason);
   try {
     for (const { line, at, bytes, complete } of lines(fd, size, o.chunkBytes)) {
-      const run = complete ? parseRun(bytes.toString('utf8')) : undefined;
+      let run;
+      try {
+        run = complete ? parseRun(bytes.toString('utf8')) : undefined;
+      } catch (e) {
+        if (!(e instanceof NotARun)) throw e;
+        throw refuse(line, `not a run record (the file was edited; remove the line to redo that run): ${e.problems.map(formatProblem).join('; ')}`);
+      }
       if (!run) {
         // A last line cut off while it was written (a kill): the run is redone.
         if (at + bytes.length + (complete ? 1 : 0) === size) return { ...record, goodBytes: at, truncated: true };

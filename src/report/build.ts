@@ -16,6 +16,7 @@ import { escapeHtml as esc, interval, num, pct, table } from './format.js';
 import { percent } from '../plots/series.js';
 import { netReturnName } from '../plots/net-return.js';
 import { checkResultsSummary, type CompareSummary, type ResultsSummary, type SummaryContext, type SweepSummary } from './summary.js';
+import { charted } from './charted.js';
 
 /** A confidence level as the charts print it (97.5 %, not 98 %). */
 export const levelOf = (x: number | undefined): string => (typeof x === 'number' && Number.isFinite(x) ? percent(x) : '—');
@@ -64,10 +65,11 @@ const CAPTIONS: Record<string, string> = {
  * replicate values are given (comparisons only), then `extraCharts`.
  */
 export function reportCharts(input: ReportInput, layout: ChartLayout = {}): Chart[] {
-  const summary = checkResultsSummary(input.summary);
-  const charts = resultCharts(summary, layout);
-  if (summary.kind === 'compare' && input.replicates?.length) {
-    charts.push({ name: 'replicates', title: REPLICATES_TITLE, spec: replicatesPlot(input.replicates, summary.strategies, netReturnName(summary as CompareSummary), layout) });
+  // Many strategies are charted in part (see charted.ts); the tables list them all.
+  const { summary, replicates } = charted(checkResultsSummary(input.summary), input.replicates);
+  const charts = summary ? resultCharts(summary, layout) : [];
+  if (summary?.kind === 'compare' && replicates?.length) {
+    charts.push({ name: 'replicates', title: REPLICATES_TITLE, spec: replicatesPlot(replicates, summary.strategies, netReturnName(summary as CompareSummary), layout) });
   }
   return [...charts, ...(input.extraCharts ?? [])];
 }
@@ -266,6 +268,7 @@ thead th { background: #f0f0f0; }
 .warnings { background: #fff7e6; border: 1px solid #f0c36d; border-left: 4px solid #d98e04; border-radius: 4px; padding: 6px 12px; margin: 8px 0 12px; color: #6b3a00; }
 .warnings p { margin: 4px 0; }
 .warnings ul { margin: 4px 0; padding-left: 20px; }
+.note { color: #555; font-style: italic; }
 pre { background: #fff; border: 1px solid #e3e3e3; padding: 8px; overflow-x: auto; font-size: 12px; }
 `.trim();
 
@@ -283,7 +286,12 @@ pre { background: #fff; border: 1px solid #e3e3e3; padding: 8px; overflow-x: aut
  */
 export async function buildReport(input: ReportInput): Promise<string> {
   const s = { ...input.context, ...checkResultsSummary(input.summary) } as ResultsSummary;
-  const figures = await reportFigures((layout) => reportCharts({ ...input, extraCharts: [] }, layout), input.extraCharts);
+  // Many strategies are charted in part (charted.ts): the note says so above the figures.
+  const note = charted(s, input.replicates).note;
+  const figures = [
+    ...(note ? [`<p class="note">${esc(note)}</p>`] : []),
+    ...(await reportFigures((layout) => reportCharts({ ...input, extraCharts: [] }, layout), input.extraCharts)),
+  ];
   const title = s.title ?? (s.kind === 'compare' ? 'feedsim comparison' : 'feedsim sweep');
   const meta =
     s.kind === 'compare'

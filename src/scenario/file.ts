@@ -6,6 +6,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { printable } from '../excerpt.js';
 import { ScenarioError } from './errors.js';
+import { duplicateJsonKey } from './json-keys.js';
 
 /** The text formats of scenario and design files. */
 export type DocumentFormat = 'json' | 'yaml';
@@ -30,8 +31,9 @@ export function parseDocument(text: string, format: DocumentFormat, source = 'th
     throw new ScenarioError([{ path: '', value: source, allowed: what }]);
   };
   if (format === 'json') {
+    let doc: unknown;
     try {
-      return JSON.parse(text);
+      doc = JSON.parse(text);
     } catch (e) {
       // The parser's message quotes the text near the error: only for text that starts like a
       // JSON document, never for a file that is something else (a wrong path, a secrets file).
@@ -40,6 +42,10 @@ export function parseDocument(text: string, format: DocumentFormat, source = 'th
       const where = m ? ` at ${lineColumn(text, Number(m[1]))}` : '';
       return fail(`is not valid JSON${where}: ${printable((e as Error).message.replace(/ in JSON at position \d+.*$/s, ''))}`);
     }
+    // As YAML files do (uniqueKeys below): JSON.parse would keep the last value without a word.
+    const dup = duplicateJsonKey(text);
+    if (dup) return fail(`has the key "${dup.key}" twice in one object (${dup.path}, line ${dup.line}): only one value can hold; keep one`);
+    return doc;
   }
   try {
     // Unique keys and a bounded alias expansion keep a hostile file from exploding memory.
