@@ -33,7 +33,7 @@ describe('options are checked before any run', () => {
   });
 
   it('sweep options: a null scenario and a grid without factors are refused (they ran the default scenario, or one point)', () => {
-    const base = { design: { kind: 'grid', factors: { 'behavior.follow.base': [0.001] } }, strategies: ['like-chasing'], replicates: 2 } as const;
+    const base = { design: { kind: 'grid' as const, factors: { 'behavior.follow.base': [0.001] } }, strategies: ['like-chasing'], replicates: 2 };
     expect(() => sweepSpecs({ ...base, scenario: null as never })).toThrow(/scenario: null — a scenario object/);
     expect(() => sweepSpecs({ ...base, scenario: tiny, design: { kind: 'grid' } as never })).toThrow(/design\.factors: undefined — must name at least one scenario path/);
     expect(() => sweepSpecs({ ...base, scenario: tiny, design: { kind: 'grid', factors: {} } })).toThrow(/design\.factors/);

@@ -41,12 +41,14 @@ export function reachByChannelPlot(result: CompareResult, layout: ChartLayout = 
   const chart = 'reachByChannelPlot';
   checkCompareResult(result, chart);
   const panels = [...CHANNEL_NAMES, TOTAL];
-  const rows: Array<{ strategy: string; cycle: number; channel: string; mean: number | null }> = [];
+  // `order` is the strategy's index: layers filter on it, not on the label, since Vega fails on a
+  // string constant such as "constructor" or "toString" in a filter ("Operator not defined").
+  const rows: Array<{ strategy: string; order: number; cycle: number; channel: string; mean: number | null }> = [];
   for (const channel of panels) {
-    for (const strategy of result.strategies) {
+    result.strategies.forEach((strategy, order) => {
       const metric = channel === TOTAL ? 'reach' : `reach.${channel}`;
-      metricSeries(result, strategy, metric, chart).forEach((iv, c) => rows.push({ strategy, cycle: c + 1, channel, mean: finiteOrNull(iv?.mean) }));
-    }
+      metricSeries(result, strategy, metric, chart).forEach((iv, c) => rows.push({ strategy, order, cycle: c + 1, channel, mean: finiteOrNull(iv?.mean) }));
+    });
   }
   // Channels that reached nobody get a note rather than an unexplained flat line.
   const empty = panels.filter((ch) => rows.every((r) => r.channel !== ch || !r.mean));
@@ -83,12 +85,12 @@ export function reachByChannelPlot(result: CompareResult, layout: ChartLayout = 
             x,
             y,
             color: { ...color, legend },
-            strokeDash: { field: 'strategy', type: 'nominal', title: 'strategy', sort: strategies, scale: { domain: strategies, range: cycleOf(DASHES, n) }, legend },
+            strokeDash: { field: 'strategy', type: 'nominal', title: 'strategy', scale: { domain: strategies, range: cycleOf(DASHES, n) }, legend },
           },
         },
         // Each strategy's points in its own shape (one layer each: the legend shows colour and dash).
-        ...strategies.map((s, i) => ({
-          transform: [{ filter: { field: 'strategy', equal: s } }],
+        ...strategies.map((_s, i) => ({
+          transform: [{ filter: { field: 'order', equal: i } }],
           mark: { type: 'point', shape: SHAPES[i % SHAPES.length], filled: true, size: 36, opacity: 1 },
           encoding: { x, y, color: { ...color, legend } },
         })),
@@ -102,7 +104,7 @@ export function reachByChannelPlot(result: CompareResult, layout: ChartLayout = 
         ...(empty.length
           ? [
               {
-                transform: [{ filter: { field: 'channel', oneOf: empty } }, { filter: `datum.cycle === 1 && datum.strategy === ${JSON.stringify(strategies[0])}` }],
+                transform: [{ filter: { field: 'channel', oneOf: empty } }, { filter: 'datum.cycle === 1 && datum.order === 0' }],
                 mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: 11, color: '#555' },
                 encoding: { x: { value: width / 2 }, y: { value: height / 2 }, text: { value: 'no users reached through this channel' } },
               },

@@ -33,7 +33,8 @@ export function replicatesPlot(values: ReplicateValue[], strategies?: string[], 
   const labels = strategies ?? values.map((v) => v.strategy).filter((s, i, all) => all.indexOf(s) === i);
   const rows = values.filter((v) => Number.isFinite(v.value)).map((v) => ({ strategy: v.strategy, replicate: v.replicate, value: v.value }));
   const color = strategyColor(labels);
-  const y = { field: 'strategy', type: 'nominal' as const, title: null, sort: labels, scale: { domain: labels } };
+  // Ordered by the domain, not a sort list (see strategyColor: labels such as `constructor`).
+  const y = { field: 'strategy', type: 'nominal' as const, title: null, scale: { domain: labels } };
   const x = { field: 'value', type: 'quantitative' as const, title: moneyTitle(`final ${valueName}`) };
   // Strategy labels left of the plot, the last x label overhanging on the right.
   const width = layout.width === undefined ? 560 : Math.max(120, Math.floor(layout.width - 2 * PAD - Math.max(0, ...labels.map((l) => textWidth(l))) - 7 - 4));

@@ -49,14 +49,18 @@ export function intervalRows(result: CompareResult, metric: string, chart: strin
   return rows;
 }
 
-/** The colour encoding of strategies: fixed colours in the result's order; a bottom legend in `columns` columns (default: one row). */
+/**
+ * The colour encoding of strategies: fixed colours in the result's order; a bottom legend in
+ * `columns` columns (default: one row). The scale's domain gives the order, and no `sort` list
+ * is given: Vega-Lite turns one into a lookup object in which labels such as `constructor` or
+ * `toString` find Object's own properties, and the chart failed ("Operator not defined").
+ */
 export function strategyColor(strategies: readonly string[], title = 'strategy', columns?: number) {
   return {
     field: 'strategy',
     type: 'nominal' as const,
     title,
     scale: { domain: [...strategies], range: paletteFor(strategies) },
-    sort: [...strategies],
     legend: { orient: 'bottom' as const, direction: 'horizontal' as const, symbolOpacity: 1, ...(columns !== undefined ? { columns } : {}) },
   };
 }

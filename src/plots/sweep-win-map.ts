@@ -139,7 +139,8 @@ export function sweepWinMap(input: SweepResult | SweepWinRow[], options: SweepWi
   const scatterWidth = total === undefined ? 480 : Math.max(160, total - 2 * PAD - 60);
   // A bottom legend starts at the plot's left edge: its entries wrap to the width right of the y axis.
   const leftAxis = !grid ? 60 : vertical ? yAxisWidth(stripLabelWidth) : factors.length === 2 ? yAxisWidth(yLabelWidth) : 0;
-  const color = { field: 'winner', type: 'nominal' as const, title: 'winner', scale: { domain, range }, sort: domain, legend: { orient: 'bottom' as const, direction: 'horizontal' as const, columns: total === undefined ? undefined : legendColumns(domain, total - 2 * PAD - leftAxis) } };
+  // Ordered by the domain, not a sort list (see strategyColor: labels such as `constructor`).
+  const color = { field: 'winner', type: 'nominal' as const, title: 'winner', scale: { domain, range }, legend: { orient: 'bottom' as const, direction: 'horizontal' as const, columns: total === undefined ? undefined : legendColumns(domain, total - 2 * PAD - leftAxis) } };
   // Multi-line labels, never cut (the limit is the widest line), horizontal unless too wide for their cells.
   const lines = { labelExpr: "split(datum.label, '\\n')", labelLineHeight: 13 };
   const gridAxis = (i: number, onY: boolean) => {
@@ -177,6 +178,6 @@ export function sweepWinMap(input: SweepResult | SweepWinRow[], options: SweepWi
     data: { values: data },
     ...(grid
       ? { ...size, layer: [{ mark: { type: 'rect', stroke: 'white', strokeWidth: 2, opacity: 0.8 }, encoding }, text] }
-      : { width: scatterWidth, height: 320, mark: { type: 'point', filled: true, size: 80, opacity: 0.85 }, encoding: { ...encoding, shape: { field: 'winner', type: 'nominal', scale: { domain }, sort: domain } } }),
+      : { width: scatterWidth, height: 320, mark: { type: 'point', filled: true, size: 80, opacity: 0.85 }, encoding: { ...encoding, shape: { field: 'winner', type: 'nominal', scale: { domain } } } }),
   } as TopLevelSpec;
 }
