@@ -5,10 +5,12 @@
  * records, planted links and special input files (fuzz/io-cases.ts). The heavy run is
  * fuzz-cli.full.test.ts.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers/cli.js';
-import { checkCliCase } from './fuzz/cli-case.js';
-import { fuzzCase, type FuzzKind } from './fuzz/mutate.js';
+import { cliHere, tempDir, writeIn } from './helpers/cli.js';
+import { checkCliCase, checkCliReserved, checkCraftedRecord } from './fuzz/cli-case.js';
+import type { ReservedCase } from './fuzz/bounds-cases.js';
+import { draw, fuzzCase, type FuzzKind } from './fuzz/mutate.js';
 import { describeIo } from './fuzz/io-cases.js';
 import { runIoBatch } from './fuzz/io-run.js';
 
@@ -29,6 +31,19 @@ describe('fuzz through the CLI', () => {
     // Both outcomes occur: the mutations are neither all harmless nor all fatal.
     expect(statuses[0]).toBeGreaterThan(5);
     expect(statuses[2]).toBeGreaterThan(5);
+  }, 120_000);
+
+  it('issue 20: 8 sweeps around the size bounds, 1 with reserved labels, 6 resumes with a crafted record', async () => {
+    const dir = tempDir('feedsim-fuzz-cli-');
+    const reports = [];
+    for (let i = 0; i < 8; i++) reports.push(await checkCliCase(fuzzCase('sweep-size', 2, i), dir));
+    for (let i = 0; i < 1; i++) reports.push(await checkCliReserved(fuzzCase('reserved-names', 2, i) as ReservedCase, dir));
+    const design = writeIn(dir, 'sweep.json', JSON.stringify({ scenario: { users: 120, cycles: 2, stepsPerCycle: 2 }, design: { kind: 'grid', factors: { 'behavior.follow.base': [0.001, 0.002] } }, strategies: ['like-chasing', 'follow-building'], replicates: 2, seed: 1 }));
+    const done = join(dir, 'done');
+    expect((await cliHere(['sweep', design, '--out', done, '-w', '1'])).status).toBe(0);
+    for (let i = 0; i < 6; i++) reports.push(await checkCraftedRecord(`record/2/${i}`, draw(`feedsim-fuzz/record/2/${i}`), done, dir));
+    expect(reports.filter((r) => r.failure).map((r) => `${r.id}: ${r.failure}`)).toEqual([]);
+    expect(reports.some((r) => r.status === 2)).toBe(true);
   }, 120_000);
 });
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { failureLines, type FuzzSummary } from './fuzz/check-case.js';
 import { plansFor, runPrinted } from './fuzz/isolate.js';
 
-const PLANS = plansFor(2, { scenario: 4000, 'scenario-text': 2500, sweep: 1000, 'sweep-text': 500, 'edge-list': 2000 });
+const PLANS = plansFor(2, { scenario: 4000, 'scenario-text': 2500, sweep: 1000, 'sweep-text': 500, 'edge-list': 2000, 'sweep-size': 600, 'reserved-names': 200 });
 let summaries: FuzzSummary[] = [];
 beforeAll(async () => {
   summaries = await runPrinted(PLANS);

@@ -9,7 +9,7 @@ import { failureLines, type FuzzSummary } from './fuzz/check-case.js';
 import { plansFor, runPrinted } from './fuzz/isolate.js';
 import { fuzzCase, type FuzzKind } from './fuzz/mutate.js';
 
-const PLANS = plansFor(1, { scenario: 120, 'scenario-text': 80, sweep: 30, 'sweep-text': 20, 'edge-list': 80 });
+const PLANS = plansFor(1, { scenario: 120, 'scenario-text': 80, sweep: 30, 'sweep-text': 20, 'edge-list': 80, 'sweep-size': 30, 'reserved-names': 6 });
 let summaries: FuzzSummary[] = [];
 beforeAll(async () => {
   summaries = await runPrinted(PLANS);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compare, ScenarioError } from '../src/index.js';
 import { sweepSpecs } from '../src/experiment/sweep.js';
 import { loadScenarioFile, loadSweepFile } from '../src/io/scenario-file.js';
+import { recordLine } from '../src/io/run-record.js';
 import { buildReport } from '../src/report/build.js';
 import type { ResultsSummary } from '../src/report/summary.js';
 import { cliHere, tempDir, writeIn } from './helpers/cli.js';
@@ -67,6 +68,13 @@ describe('records are checked with a schema when read back', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/runs\.jsonl, line 4: not a run record .*accounts: \[\] — must hold the first focal account's record at least/);
     expect(r.stderr).not.toMatch(/TypeError|at .*\.ts:/);
+    // A well-formed run that contradicts the sweep (replicate 99 of 2) is bad input too, even
+    // signed with a valid checksum (written by something else than this sweep).
+    const { checksum: _checksum, ...edited } = JSON.parse(lines[3]);
+    writeFileSync(path, [...lines.slice(0, 3), recordLine({ ...edited, replicate: 99 }).trimEnd(), ...lines.slice(4)].join('\n') + '\n');
+    const again = await cliHere(['sweep', '--resume', out, '-w', '1']);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/run p\d\/[a-z-]+\/r\d is replicate 99; the sweep has replicates 0-1/);
   });
 });
 

@@ -60,11 +60,11 @@ describe('the design point travels with the run', () => {
 
   it('the run record reads lines with and without a point; a malformed point is not a run', () => {
     const dir = tempDir('feedsim-point-');
-    const line = (extra: string) => `{"id":"p1/a/r0","label":"a","replicate":0,"seed":1${extra},"scenarioHash":"h","version":"v","accounts":[],"warnings":[]}\n`;
+    const line = (extra: string) => `{"id":"p1/a/r0","label":"a","replicate":0,"seed":1${extra},"scenarioHash":"h","version":"v","accounts":[{"name":"f","strategy":"a","cycles":[{"cycle":1,"cumulativeNpv":0}]}],"warnings":[]}\n`;
     const path = writeIn(dir, 'runs.jsonl', line(',"point":1') + line('').replace('p1/a/r0', 'p1/a/r1'));
     expect(readRunRecord(path).runs.map((r) => r.point)).toEqual([1, undefined]);
     writeFileSync(path, line(',"point":"1"') + line(''));
-    expect(() => readRunRecord(path)).toThrow(/line 1: not a run record/);
+    expect(() => readRunRecord(path)).toThrow(/line 1: not a run record .*point: "1" — must be a design point number/);
   });
 });
 

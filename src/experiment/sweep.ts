@@ -19,6 +19,7 @@ import { tInterval, type Interval } from './intervals.js';
 import type { RunOutput, RunSpec } from './run.js';
 import { aboveZero, belowZero, difference as pairedDifference, greater } from './ties.js';
 import { dict } from './dict.js';
+import { RunRecordError } from './run-schema.js';
 import { checkSweepSize } from './sweep-size.js';
 
 /** Options of {@link sweep}. */
@@ -237,6 +238,8 @@ function summariseRuns(
   const byPoint = new Map<number, RunOutput[]>();
   for (const run of runs) {
     const p = pointOf(run) - 1;
+    // A point the design does not have would be left out of every summary without a word.
+    if (p >= scenarios.length) mismatch('point', run, `run ${run.id} is of design point ${p + 1}; the sweep has points 1-${scenarios.length}`);
     const list = byPoint.get(p);
     if (list) list.push(run);
     else byPoint.set(p, [run]);
@@ -258,11 +261,19 @@ function summariseRuns(
 export function pointOf(run: Pick<RunOutput, 'id' | 'point'>): number {
   if (run.point !== undefined) {
     if (Number.isInteger(run.point) && run.point >= 1) return run.point;
-    throw new Error(`run ${run.id}: design point ${JSON.stringify(run.point)} is not a point number (1, 2, …)`);
+    return mismatch('point', run, `run ${run.id}: design point ${JSON.stringify(run.point)} is not a point number (1, 2, …)`);
   }
   const m = /^p([1-9][0-9]*)\//.exec(run.id);
-  if (!m) throw new Error(`run ${run.id}: no design point (its record has no "point" and its id is not p<point>/<strategy>/r<replicate>)`);
+  if (!m) return mismatch('point', run, `run ${run.id}: no design point (its record has no "point" and its id is not p<point>/<strategy>/r<replicate>)`);
   return Number(m[1]);
+}
+
+/**
+ * A run that does not belong where its record puts it (an edited or mixed-up record): bad input
+ * (exit 2 in the CLI), naming the run, not a failed run.
+ */
+function mismatch(where: string, run: Pick<RunOutput, 'id'>, what: string): never {
+  throw new RunRecordError([{ path: where, value: run.id, allowed: what }]);
 }
 
 /**
@@ -274,13 +285,14 @@ export function pointOf(run: Pick<RunOutput, 'id' | 'point'>): number {
 function checkPointRuns(runs: RunOutput[], point: number, hash: string, labels: string[], replicates: number, seed: number): void {
   const seen = new Set<string>();
   for (const run of runs) {
-    const what = `sweep point ${point}: run ${run.id}`;
-    if (!labels.includes(run.label)) throw new Error(`${what} is of strategy "${run.label}", not one of the sweep's (${labels.join(', ')})`);
-    if (!(Number.isInteger(run.replicate) && run.replicate >= 0 && run.replicate < replicates)) throw new Error(`${what} is replicate ${run.replicate}; the sweep has replicates 0-${replicates - 1}`);
-    if (run.seed !== seed) throw new Error(`${what} was made with seed ${run.seed}, not the sweep's ${seed}`);
-    if (run.scenarioHash !== hash) throw new Error(`${what} was made from another scenario (hash ${run.scenarioHash}, the point's is ${hash})`);
+    const where = `sweep point ${point}`;
+    const what = `run ${run.id}`;
+    if (!labels.includes(run.label)) mismatch(where, run, `${what} is of strategy "${run.label}", not one of the sweep's (${labels.join(', ')})`);
+    if (!(Number.isInteger(run.replicate) && run.replicate >= 0 && run.replicate < replicates)) mismatch(where, run, `${what} is replicate ${run.replicate}; the sweep has replicates 0-${replicates - 1}`);
+    if (run.seed !== seed) mismatch(where, run, `${what} was made with seed ${run.seed}, not the sweep's ${seed}`);
+    if (run.scenarioHash !== hash) mismatch(where, run, `${what} was made from another scenario (hash ${run.scenarioHash}, the point's is ${hash})`);
     const key = `${run.label}/${run.replicate}`;
-    if (seen.has(key)) throw new Error(`${what} appears twice (${run.label}, replicate ${run.replicate})`);
+    if (seen.has(key)) mismatch(where, run, `${what} appears twice (${run.label}, replicate ${run.replicate})`);
     seen.add(key);
   }
 }

@@ -28,6 +28,10 @@ import {
 import { loadScenarioFile, loadSweepFile } from '../../src/node.js';
 import { nonFinitePaths } from '../helpers/non-finite.js';
 import type { FuzzCase, TextFormat } from './mutate.js';
+import type { ReservedCase, SizeCase } from './bounds-cases.js';
+import { compare, formatComparison, formatSweep, type CompareOptions } from '../../src/index.js';
+import { resultCharts, type Chart } from '../../src/plots/charts.js';
+import { renderSvg } from '../../src/plots/render.js';
 import { isPlain } from '../../src/scenario/plain.js';
 
 /** How a case may end without a failure. */
@@ -235,6 +239,69 @@ function runEdgeList(text: string, undirected: boolean): Pick<CaseReport, 'outco
   return { outcome: 'edge list parsed' };
 }
 
+/**
+ * A sweep around the size bounds: refused (a ScenarioError naming the count that is too large)
+ * exactly when its points or runs are past the bounds, before any run; else its first two runs.
+ */
+async function runSize(c: SizeCase): Promise<Pick<CaseReport, 'outcome' | 'failure' | 'detail'>> {
+  let ran = 0;
+  try {
+    await withAllocationGuard(() => sweep({ ...(c.document as unknown as SweepOptions), workers: 1, filter: (_s, i) => i < 2, onRun: () => void ran++ }));
+  } catch (e) {
+    const judged = judgeError(e, true);
+    if (judged.failure) return judged;
+    const message = (e as Error).message;
+    const said = /at most 100,000 points/.test(message) ? 'too many points' : /at most 1,000,000 runs/.test(message) ? 'too many runs' : 'another problem';
+    if (said !== c.verdict) return { failure: `sweep size: ${c.verdict} refused as ${said}`, detail: message.slice(0, 300) };
+    if (ran) return { failure: 'sweep size: refused after runs had started', detail: `${ran} runs` };
+    return { outcome: 'validation error' };
+  }
+  return c.verdict === 'fits' ? { outcome: 'valid run' } : { failure: `sweep size: ${c.verdict} was not refused`, detail: c.mutations.join('; ') };
+}
+
+/** Labels that are not own keys of `record` (a label such as `__proto__` set its prototype instead). */
+const notOwn = (record: unknown, labels: string[], what: string): string[] =>
+  labels.filter((l) => !(typeof record === 'object' && record !== null && Object.hasOwn(record, l))).map((l) => `${what}.${l}`);
+
+/**
+ * A sweep or comparison with reserved labels, run in full: every label must be an own key of
+ * every per-strategy record (also after JSON), in the tidy rows, the printed table and the
+ * charts, which must render.
+ */
+async function runReserved(c: ReservedCase): Promise<Pick<CaseReport, 'outcome' | 'failure' | 'detail'>> {
+  const rows = memorySink();
+  const labels = c.labels;
+  const missing: string[] = [];
+  let charts: Chart[];
+  try {
+    if (c.experiment === 'sweep') {
+      const r = await sweep({ ...(c.document as unknown as SweepOptions), workers: 1, sinks: [rows] });
+      for (const result of [r, JSON.parse(JSON.stringify(r)) as typeof r]) {
+        for (const p of result.points) missing.push(...notOwn(p.final, labels, `point ${p.index} final`), ...notOwn(p.difference, labels.slice(1), `point ${p.index} difference`));
+      }
+      if (!labels.every((l) => formatSweep(r).includes(l))) missing.push('formatSweep');
+      charts = resultCharts(r);
+    } else {
+      const r = await compare({ ...(c.document as unknown as CompareOptions), workers: 1, onRun: (run) => void rows.write(toRows(run, run.id)) });
+      for (const result of [r, JSON.parse(JSON.stringify(r)) as typeof r]) {
+        for (const f of ['summary', 'economics', 'spendPerCycle', 'probabilityAhead'] as const) missing.push(...notOwn(result[f], labels, f));
+        missing.push(...notOwn(result.differences, labels.slice(1), 'differences'));
+      }
+      if (!labels.every((l) => formatComparison(r).includes(l))) missing.push('formatComparison');
+      charts = resultCharts(r);
+    }
+    const inRows = new Set(rows.rows.map((row) => row.strategy));
+    missing.push(...labels.filter((l) => !inRows.has(l)).map((l) => `tidy rows ${l}`));
+    for (const chart of charts) {
+      const svg = await renderSvg(chart.spec);
+      missing.push(...labels.filter((l) => !svg.includes(`>${l}<`)).map((l) => `${chart.name}.svg ${l}`));
+    }
+  } catch (e) {
+    return judgeError(e, true).failure ? judgeError(e, true) : { failure: 'reserved names: a valid experiment was refused', detail: (e as Error).message.slice(0, 300) };
+  }
+  return missing.length ? { failure: `reserved names lost: ${missing[0].replace(/\.[^ ]+$/, '')}`, detail: missing.join(', ') } : { outcome: 'valid run' };
+}
+
 /** Runs one case and judges it. */
 export async function checkCase(c: FuzzCase): Promise<CaseReport> {
   const start = performance.now();
@@ -248,6 +315,12 @@ export async function checkCase(c: FuzzCase): Promise<CaseReport> {
       break;
     case 'sweep':
       judged = await runSweep(c.document as Record<string, unknown>);
+      break;
+    case 'sweep-size':
+      judged = await runSize(c);
+      break;
+    case 'reserved-names':
+      judged = await runReserved(c);
       break;
     default:
       judged = await runFile(c.kind, c.text, c.format);

@@ -3,9 +3,13 @@
  * would see it from disk): it must end in exit 0 or 2 (bad input, explained), never in a stack
  * trace, exit 1 or a hang; a valid small scenario also runs and prints no NaN.
  */
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cliHere, writeIn } from '../helpers/cli.js';
-import type { FuzzCase } from './mutate.js';
+import { missingFromReport, missingLabels } from '../helpers/reserved-outputs.js';
+import { craftRecord, type ReservedCase } from './bounds-cases.js';
+import type { Draw, FuzzCase } from './mutate.js';
 
 /** What the CLI did with a case. */
 export interface CliCaseReport {
@@ -42,10 +46,55 @@ export async function checkCliCase(c: FuzzCase, dir: string): Promise<CliCaseRep
   if (v.status !== 0 && v.status !== 2) return report(v.status, `validate exited ${v.status}: ${v.stderr.slice(0, 300)}`);
   if (/\n\s+at .*\(|TypeError|RangeError|ReferenceError/.test(v.stderr)) return report(v.status, `a stack trace or raw error: ${v.stderr.slice(0, 300)}`);
   if (v.status === 2 && !/problems? in the input:\n {2}- /.test(v.stderr)) return report(2, `exit 2 without a list of problems: ${v.stderr.slice(0, 300)}`);
+  // A sweep past the size bounds is refused; one within them validates.
+  if (c.kind === 'sweep-size' && (c.verdict === 'fits') !== (v.status === 0)) return report(v.status, `sweep size: ${c.verdict}, but validate exited ${v.status}: ${v.stderr.slice(0, 300)}`);
   if (v.status === 0 && runnable(v.stdout)) {
     const r = await cliHere(['run', file, '--workers', '1', '--out', join(dir, `out-${c.id.replace(/\W/g, '_')}`), '--format', 'jsonl']);
     if (r.status !== 0) return report(r.status, `run of a valid scenario exited ${r.status}: ${r.stderr.slice(0, 300)}`);
     if (/NaN|Infinity/.test(r.stdout)) return report(0, `NaN or Infinity in the output: ${r.stdout.slice(0, 300)}`);
   }
   return report(v.status);
+}
+
+/**
+ * A reserved-names case through the CLI: the sweep (with plots, CSV and JSON Lines) and its
+ * report, or the comparison of strategies registered under the labels; every label must reach
+ * the summary, the exports and the report.
+ */
+export async function checkCliReserved(c: ReservedCase, dir: string): Promise<CliCaseReport> {
+  const out = join(dir, `out-${c.id.replace(/\W/g, '_')}`);
+  const args = c.experiment === 'sweep'
+    ? ['sweep', writeIn(dir, 'reserved.json', JSON.stringify(c.document))]
+    : ['compare', writeIn(dir, 'reserved.json', JSON.stringify((c.document as { scenario: unknown }).scenario)), '--strategies', c.labels.join(','), '--replicates', '2', '--module', MODULE];
+  const r = await cliHere([...args, '--out', out, '--plots', '--format', 'csv,jsonl', '-w', '1']);
+  if (r.status !== 0) return { id: c.id, status: r.status ?? -1, failure: `${c.experiment} exited ${r.status}: ${r.stderr.slice(0, 300)}` };
+  const report = await cliHere(['report', out]);
+  if (report.status !== 0) return { id: c.id, status: report.status ?? -1, failure: `report exited ${report.status}: ${report.stderr.slice(0, 300)}` };
+  const missing = [...missingLabels(out, c.labels), ...missingFromReport(out, c.labels)];
+  return { id: c.id, status: 0, ...(missing.length ? { failure: `labels lost: ${missing.join(', ')}` } : {}) };
+}
+
+const MODULE = fileURLToPath(new URL('../fixtures/reserved-strategies.ts', import.meta.url));
+
+/**
+ * Resumes a copy of a finished sweep `dir` whose record has one line crafted wrong: it must
+ * finish (exit 0) or refuse with the problems listed (exit 2, naming the file and line), never
+ * exit 1 or print a stack trace.
+ */
+export async function checkCraftedRecord(id: string, d: Draw, dir: string, work: string): Promise<CliCaseReport> {
+  const copy = join(work, `resume-${id.replace(/\W/g, '_')}`);
+  cpSync(dir, copy, { recursive: true });
+  rmSync(join(copy, 'summary.json'), { force: true });
+  const path = join(copy, 'runs.jsonl');
+  const lines = readFileSync(path, 'utf8').trim().split('\n');
+  const at = d.int(lines.length);
+  const crafted = craftRecord(d, lines[at]);
+  lines[at] = crafted.text;
+  writeFileSync(path, lines.join('\n') + (d.chance(0.8) ? '\n' : ''));
+  const r = await cliHere(['sweep', '--resume', copy, '-w', '1']);
+  const what = `line ${at + 1} ${crafted.mutation}`;
+  if (r.status !== 0 && r.status !== 2) return { id, status: r.status ?? -1, failure: `resume with ${what} exited ${r.status}: ${r.stderr.slice(0, 300)}` };
+  if (/\n\s+at .*\(|TypeError|RangeError|ReferenceError/.test(r.stderr)) return { id, status: r.status, failure: `resume with ${what}: a raw error: ${r.stderr.slice(0, 300)}` };
+  if (r.status === 2 && !/^feedsim: \S/.test(r.stderr)) return { id, status: 2, failure: `resume with ${what}: exit 2 without saying why: ${r.stderr.slice(0, 300)}` };
+  return { id, status: r.status };
 }

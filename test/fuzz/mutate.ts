@@ -10,9 +10,10 @@ import fc from 'fast-check';
 import { stringify as toYaml } from 'yaml';
 import { createXor128, nextFloat, nextInt32, seedXor128, type Xor128 } from '../../src/rng.js';
 import { smallScenario } from '../helpers/small-scenario.js';
+import { reservedCase, sizeCase, type ReservedCase, type SizeCase } from './bounds-cases.js';
 
 /** What a case is fed to: a scenario or a sweep (as an object or as file text), or the edge-list parser. */
-export type FuzzKind = 'scenario' | 'scenario-text' | 'sweep' | 'sweep-text' | 'edge-list';
+export type FuzzKind = 'scenario' | 'scenario-text' | 'sweep' | 'sweep-text' | 'edge-list' | 'sweep-size' | 'reserved-names';
 
 /** The text formats of scenario and sweep files. */
 export type TextFormat = 'json' | 'yaml';
@@ -45,12 +46,12 @@ export interface EdgeListCase {
 }
 
 /** One fuzz case (one member per kind, so `kind` narrows it). */
-export type FuzzCase = DocumentCase<'scenario'> | DocumentCase<'sweep'> | TextCase<'scenario-text'> | TextCase<'sweep-text'> | EdgeListCase;
+export type FuzzCase = DocumentCase<'scenario'> | DocumentCase<'sweep'> | TextCase<'scenario-text'> | TextCase<'sweep-text'> | EdgeListCase | SizeCase | ReservedCase;
 
 type Node = Record<string, unknown> | unknown[];
 
 /** A seeded uniform stream with the few draws the mutators need. */
-interface Draw {
+export interface Draw {
   state: Xor128;
   float(): number;
   int(n: number): number;
@@ -58,7 +59,7 @@ interface Draw {
   pick<T>(xs: readonly T[]): T;
 }
 
-function draw(key: string): Draw {
+export function draw(key: string): Draw {
   const state = seedXor128(createXor128(), key);
   const d: Draw = {
     state,
@@ -475,6 +476,10 @@ export function fuzzCase(kind: FuzzKind, seed: number, index: number): FuzzCase 
   const d = draw(`feedsim-fuzz/${id}`);
   const mutations: string[] = [];
   switch (kind) {
+    case 'sweep-size':
+      return sizeCase(id, d);
+    case 'reserved-names':
+      return reservedCase(id, d);
     case 'edge-list': {
       const text = edgeListText(d, 1 + d.int(200), mutations, true);
       return { id, kind, mutations, text, undirected: d.chance(0.5) };
