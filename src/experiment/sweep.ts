@@ -128,11 +128,24 @@ export function sweepScenarios(scenario: ScenarioInput, design: Design): SweepSc
 
 /** Run specs of a sweep: ids `p<point>/<strategy>/r<replicate>`, stable across machines. */
 export function sweepSpecs(options: Pick<SweepOptions, 'scenario' | 'design' | 'strategies' | 'replicates' | 'seed'>): RunSpec[] {
+  return sweepSpecsOf(options, checkedScenarios(options));
+}
+
+/** The options' checks, then the design's points applied to the scenario (see {@link sweepScenarios}). */
+export function checkedScenarios(options: Pick<SweepOptions, 'scenario' | 'design' | 'strategies' | 'replicates' | 'seed'>): SweepScenario[] {
   checkExperimentOptions(options);
   checkSweepSize(options);
-  const base = options.scenario ?? {};
-  const seed = options.seed ?? resolveScenario(base).seed;
-  return specsOf(sweepScenarios(base, options.design), labelStrategies(options.strategies), options.replicates ?? 10, seed);
+  return sweepScenarios(options.scenario ?? {}, options.design);
+}
+
+/**
+ * {@link sweepSpecs} from points already applied and checked (`scenarios`, from
+ * {@link checkedScenarios}): a command that needs the points, the specs and the summary builds
+ * the points once (hashing a scenario with a large edge list at every point takes a while).
+ */
+export function sweepSpecsOf(options: Pick<SweepOptions, 'scenario' | 'strategies' | 'replicates' | 'seed'>, scenarios: SweepScenario[]): RunSpec[] {
+  const seed = options.seed ?? resolveScenario(options.scenario ?? {}).seed;
+  return specsOf(scenarios, labelStrategies(options.strategies), options.replicates ?? 10, seed);
 }
 
 function specsOf(scenarios: SweepScenario[], strategies: Array<{ label: string; spec: StrategySpec }>, replicates: number, seed: number): RunSpec[] {
@@ -199,14 +212,15 @@ function summarisePoint(index: number, point: DesignPoint, hash: string, labels:
  */
 export async function sweep(options: SweepOptions): Promise<SweepResult> {
   if (typeof options !== 'object' || options === null) throw new ScenarioError([{ path: '', value: options, allowed: 'sweep options must be an object { scenario, design, strategies, replicates }' }]);
-  checkExperimentOptions(options);
-  checkSweepSize(options);
-  const base = options.scenario ?? {};
-  const seed = options.seed ?? resolveScenario(base).seed;
+  return sweepOf(options, checkedScenarios(options));
+}
+
+/** {@link sweep} of points already applied and checked (from {@link checkedScenarios} of the same options). */
+export async function sweepOf(options: SweepOptions, scenarios: SweepScenario[]): Promise<SweepResult> {
+  const seed = options.seed ?? resolveScenario(options.scenario ?? {}).seed;
   const replicates = options.replicates ?? 10;
   const labelled = labelStrategies(options.strategies);
   const labels = labelled.map((s) => s.label);
-  const scenarios = sweepScenarios(base, options.design);
   const chosen = specsOf(scenarios, labelled, replicates, seed).filter((s, i) => options.filter?.(s, i) ?? true);
   await preflightSweep(scenarios, options.strategies, { modules: options.modules, workers: options.workers ?? 1, held: { runs: chosen.length, full: false } });
   const kept: RunOutput[] = [];
@@ -302,11 +316,13 @@ function checkPointRuns(runs: RunOutput[], point: number, hash: string, labels: 
  * resume or a merge of shards); points with missing runs are left out.
  */
 export function summariseSweep(options: Pick<SweepOptions, 'scenario' | 'design' | 'strategies' | 'replicates' | 'seed'>, runs: RunOutput[]): SweepResult {
-  checkExperimentOptions(options);
-  checkSweepSize(options);
-  const base = options.scenario ?? {};
-  const seed = options.seed ?? resolveScenario(base).seed;
+  return summariseSweepOf(options, checkedScenarios(options), runs);
+}
+
+/** {@link summariseSweep} of points already applied and checked (from {@link checkedScenarios} of the same options). */
+export function summariseSweepOf(options: Pick<SweepOptions, 'scenario' | 'strategies' | 'replicates' | 'seed'>, scenarios: SweepScenario[], runs: RunOutput[]): SweepResult {
+  const seed = options.seed ?? resolveScenario(options.scenario ?? {}).seed;
   const labels = labelStrategies(options.strategies).map((s) => s.label);
-  return summariseRuns(sweepScenarios(base, options.design), labels, options.replicates ?? 10, seed, runs.map(slim));
+  return summariseRuns(scenarios, labels, options.replicates ?? 10, seed, runs.map(slim));
 }
 

@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { quoteExcerpt } from '../../excerpt.js';
 import { formatSweep } from '../../experiment/format.js';
-import type { RunOutput, RunSpec } from '../../experiment/run.js';
-import { preflightSweep, summariseSweep, sweep, sweepScenarios, sweepSpecs } from '../../experiment/sweep.js';
+import type { RunOutput } from '../../experiment/run.js';
+import { checkedScenarios, preflightSweep, summariseSweepOf, sweepOf, sweepSpecsOf, type SweepScenario } from '../../experiment/sweep.js';
+import { checkSweepSize } from '../../experiment/sweep-size.js';
 import { RESULTS, type ExportFormat, type Manifest } from '../../io/results-dir.js';
 import { checkSweepDocument, loadSweepFile, type SweepDocument } from '../../io/scenario-file.js';
 import { VERSION } from '../../version.js';
@@ -33,10 +34,8 @@ export interface SweepCommandOptions {
 /** Whether the spec at `index` belongs to `shard` (round robin: every shard gets every point's share). */
 export const inShard = (index: number, shard?: Shard): boolean => !shard || index % shard.count === shard.index;
 
-/** The specs a directory is to hold. */
-export function shardSpecs(doc: SweepDocument, shard?: Shard): RunSpec[] {
-  return sweepSpecs(doc).filter((_, i) => inShard(i, shard));
-}
+/** Runs of `total` that shard `shard` holds (round robin), counted without listing them. */
+const shardRuns = (total: number, shard?: Shard): number => (shard ? Math.max(0, Math.ceil((total - shard.index) / shard.count)) : total);
 
 function start(file: string | undefined, o: SweepCommandOptions): { dir: string; doc: SweepDocument; manifest: Manifest } {
   if (o.resume) {
@@ -66,7 +65,7 @@ function start(file: string | undefined, o: SweepCommandOptions): { dir: string;
   }
   const manifest: Manifest = {
     feedsim: VERSION, command: 'sweep', input: doc as unknown as Record<string, unknown>,
-    runsPlanned: shardSpecs(doc, o.shard).length, workers: o.workers, formats: o.format, plots: o.plots,
+    runsPlanned: shardRuns(checkSweepSize(doc).runs, o.shard), workers: o.workers, formats: o.format, plots: o.plots,
     ...(o.shard ? { shard: o.shard } : {}),
   };
   return { dir, doc, manifest };
@@ -77,20 +76,22 @@ export async function sweepCommand(file: string | undefined, o: SweepCommandOpti
   const { dir, doc, manifest } = start(file, o);
   // Every check the sweep makes before its first run, made before anything is written.
   // The runs are read back from the record at the end, every metric of every run.
-  await preflightSweep(sweepScenarios(doc.scenario, doc.design), doc.strategies, { modules: o.module, workers: o.workers, held: { runs: manifest.runsPlanned, full: true } });
+  // The design's points, built once: a scenario with a large edge list is hashed at every point.
+  const scenarios = checkedScenarios(doc);
+  await preflightSweep(scenarios, doc.strategies, { modules: o.module, workers: o.workers, held: { runs: manifest.runsPlanned, full: true } });
   const results = openResults(dir, manifest, { command: o.resume ? `feedsim sweep --resume ${dir}` : `feedsim sweep --out ${dir}`, resume: o.resume !== undefined });
   try {
-    return await runSweep(dir, doc, results, o, print);
+    return await runSweep(dir, doc, scenarios, results, o, print);
   } finally {
     results.release();
   }
 }
 
 /** The sweep's runs not yet in `dir`'s record, then its summary and exports (the lock held). */
-async function runSweep(dir: string, doc: SweepDocument, results: OpenResults, o: SweepCommandOptions, print: (s: string) => void): Promise<number> {
+async function runSweep(dir: string, doc: SweepDocument, scenarios: SweepScenario[], results: OpenResults, o: SweepCommandOptions, print: (s: string) => void): Promise<number> {
   const { manifest } = results;
   const shard = manifest.shard;
-  const planned = shardSpecs(doc, shard);
+  const planned = sweepSpecsOf(doc, scenarios).filter((_, i) => inShard(i, shard));
   const plannedIds = new Set(planned.map((s) => s.id));
   const before = finishedRuns(dir, manifest, {
     check: (runs) => {
@@ -104,12 +105,12 @@ async function runSweep(dir: string, doc: SweepDocument, results: OpenResults, o
   }
   const bar = progressBar('sweep');
   try {
-    await sweep({
+    await sweepOf({
       ...doc, workers: o.workers, modules: o.module, signal: o.signal,
       filter: (spec, i) => inShard(i, shard) && !done.has(spec.id),
       onRun: (run: RunOutput) => results.append(run),
       onProgress: (d, total) => bar.update(d, total),
-    });
+    }, scenarios);
   } finally {
     bar.stop();
   }
@@ -120,7 +121,7 @@ async function runSweep(dir: string, doc: SweepDocument, results: OpenResults, o
   }
   const order = new Map(planned.map((s, i) => [s.id, i]));
   runs.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  const result = summariseSweep(doc, runs);
+  const result = summariseSweepOf(doc, scenarios, runs);
   const written = await closeResults(dir, { kind: 'sweep', ...result }, runs, manifest);
   print(`${runs.length} runs${shard ? ` (shard ${shard.index}/${shard.count}; combine shards with feedsim merge)` : ''}, ${result.points.length} complete design points\n`);
   if (result.points.length) print(formatSweep(result) + '\n');
