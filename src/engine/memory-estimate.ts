@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/types.js';
 import { DEFAULT_MEAN_DEGREE } from '../graph/defaults.js';
 import { edgeListExtent } from '../graph/edge-list.js';
 import { parseHours } from '../time.js';
+import { scaledBudget } from '../scenario/money-scale.js';
 
 /** Bytes per user (population, feeds, counters), measured at 10⁴–10⁶ users, rounded up. */
 const BYTES_PER_USER = 350;
@@ -64,7 +65,7 @@ export function estimatePostBytes(s: Scenario): number {
   const focal = s.accounts.length;
   const creatorRate = (s.content.creatorPostsPerDay * stepHours) / 24;
   const perStep = s.users * s.population.activity * s.content.userPostProbability + s.content.creators * creatorRate + focal * 4;
-  const boosts = focal > 0 && s.economics.budgetPerCycle > 0;
+  const boosts = focal > 0 && scaledBudget(s) > 0;
   const live = Math.min(perStep * Math.max(age, boosts ? s.stepsPerCycle + 1 : 0) + 64, MAX_SIZED_POSTS);
   let slots = 1024;
   while (slots < live + 4 * Math.sqrt(live) && slots < MAX_POST_SLOTS) slots *= 2;
