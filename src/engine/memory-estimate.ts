@@ -72,16 +72,27 @@ export function estimatePostBytes(s: Scenario): number {
   return slots * BYTES_PER_POST_SLOT + age * 8;
 }
 
+/** Edges of an edge list: its edge lines (repeats included), or for a list the scenario check refuses, a bound. */
+function listEdges(g: Extract<Scenario['graph'], { kind: 'edge-list' }>): number {
+  try {
+    return edgeListExtent(g.text, { undirected: g.undirected ?? false }).edges;
+  } catch {
+    return g.text.length / 2; // at most one edge per 4 characters, both ways when undirected
+  }
+}
+
+/**
+ * Bytes an edge list takes besides its graph while a world is built: the text itself, its JSON
+ * form (the scenario's hash reads it) and the parser's 8 bytes per edge line.
+ */
+export function edgeListTextBytes(g: Scenario['graph']): number {
+  return g.kind === 'edge-list' ? 2 * g.text.length + 8 * listEdges(g) : 0;
+}
+
 /** Edges of the scenario's social graph (an edge list's are counted, not guessed from its length). */
 function edgeCount(s: Scenario): number {
   const g = s.graph;
-  if (g.kind === 'edge-list') {
-    try {
-      return edgeListExtent(g.text, { undirected: g.undirected ?? false }).edges;
-    } catch {
-      return g.text.length / 4; // a bad list is reported by the scenario check; at most one edge per 4 characters
-    }
-  }
+  if (g.kind === 'edge-list') return listEdges(g);
   if (g.kind === 'configuration' && g.degrees) return g.degrees.reduce((a, b) => a + b, 0);
   return s.users * (('meanDegree' in g ? g.meanDegree : undefined) ?? DEFAULT_MEAN_DEGREE);
 }
@@ -93,7 +104,7 @@ export function estimateWorldBytes(scenario: Scenario): number {
   const creatorFollows = scenario.content.creators * Math.min(0.5, 2 * scenario.content.creatorAudienceShare) * n;
   const focalFollows = scenario.accounts.reduce((a, x) => a + (x.startingFollowers ?? 0), 0);
   const records = scenario.cycles * scenario.accounts.length * BYTES_PER_CYCLE_RECORD;
-  return estimateGraphWorldBytes(n, edgeCount(scenario)) + (creatorFollows + focalFollows) * BYTES_PER_FOLLOW + estimatePostBytes(scenario) + records;
+  return estimateGraphWorldBytes(n, edgeCount(scenario)) + edgeListTextBytes(scenario.graph) + (creatorFollows + focalFollows) * BYTES_PER_FOLLOW + estimatePostBytes(scenario) + records;
 }
 
 /** `bytes` in MB or GB, for messages. */

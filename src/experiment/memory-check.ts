@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
-import { BYTES_PER_CYCLE_RECORD, estimateGraphWorldBytes, estimatePostBytes, estimateWorldBytes, formatBytes } from '../engine/memory-estimate.js';
+import { BYTES_PER_CYCLE_RECORD, edgeListTextBytes, estimateGraphWorldBytes, estimatePostBytes, estimateWorldBytes, formatBytes } from '../engine/memory-estimate.js';
 import { edgeListExtent } from '../graph/edge-list.js';
 import { ScenarioError } from '../scenario/errors.js';
 import type { Scenario } from '../scenario/types.js';
@@ -47,11 +47,11 @@ export function heldBytes(scenario: Scenario, held: HeldRuns): number {
   return held.runs * scenario.cycles * perCycle;
 }
 
-/** Bytes of a parsed edge list's graph (CSR: 4 bytes per user and per edge). */
+/** Bytes of an edge list in this thread: its text and its parsed graph (CSR: 4 bytes per user and per edge). */
 function parsedGraphBytes(g: Extract<Scenario['graph'], { kind: 'edge-list' }>): number {
   try {
     const { users, edges } = edgeListExtent(g.text, { undirected: g.undirected ?? false });
-    return 4 * (users + 1) + 4 * edges;
+    return g.text.length + 4 * (users + 1) + 4 * edges;
   } catch {
     return 0; // a bad list is refused by the scenario check
   }
@@ -73,12 +73,16 @@ export function checkMemory(scenario: Scenario, workers: number, limit = memoryL
     const posts = estimatePostBytes(scenario);
     const world = posts > one / 2 ? `${formatBytes(one)} per world, ${formatBytes(posts)} of it live posts,` : `${formatBytes(one)} per world`;
     const parts = [`${world} × ${w} worker${w > 1 ? 's' : ''}`, results ? `${formatBytes(results)} of results for ${held.runs.toLocaleString('en')} runs` : '', checked ? `${formatBytes(checked)} for the edge list checked in this thread` : ''].filter(Boolean);
+    // The edge list's text and parse, when they outweigh the rest, are what to shrink.
+    const list = edgeListTextBytes(scenario.graph) > one / 2;
     const fix = posts > one / 2
       ? 'post less per step (content.creatorPostsPerDay, content.userPostProbability, a shorter stepDuration) or keep posts for fewer steps (content.freshness)'
+      : list ? 'use a smaller edge list or fewer workers, or a bigger machine'
       : `use fewer users${results ? ', cycles or runs' : ''} or workers, or a bigger machine`;
     throw new ScenarioError([{
-      path: posts > one / 2 ? 'content' : 'users',
-      value: posts > one / 2 ? `${scenario.content.creators} creators posting ${scenario.content.creatorPostsPerDay} a day, steps of ${scenario.stepDuration}` : scenario.users,
+      path: posts > one / 2 ? 'content' : list ? 'graph' : 'users',
+      value: posts > one / 2 ? `${scenario.content.creators} creators posting ${scenario.content.creatorPostsPerDay} a day, steps of ${scenario.stepDuration}`
+        : list ? `an edge list of ${formatBytes(scenario.graph.kind === 'edge-list' ? scenario.graph.text.length : 0)}` : scenario.users,
       allowed: `needs an estimated ${formatBytes(need)} (${parts.join(' + ')}), more than 90 % of this machine's ${formatBytes(limit)}: ${fix}`,
     }]);
   }

@@ -56,29 +56,25 @@ function lineError(text: string, lineStart: number, line: number, edgesBefore: b
 export function parseEdgeList(text: string, options: EdgeListOptions = {}): SocialGraph {
   const undirected = options.undirected === true;
   if (last && last.undirected === undirected && last.text === text) return last.graph;
-  const graph = parse(text, undirected);
-  last = { text, undirected, graph };
-  return graph;
-}
-
-/** The list {@link parseEdgeList} parsed last, with its graph. */
-let last: { text: string; undirected: boolean; graph: SocialGraph } | undefined;
-
-function parse(text: string, undirected: boolean): SocialGraph {
   const buf = createEdgeBuffer(Math.max(1024, text.length >>> 3));
-  const { users } = scan(text, undirected, buf);
-  return graphFromBuffer(users, buf);
+  const extent = scan(text, undirected, buf);
+  last = { text, undirected, graph: graphFromBuffer(extent.users, buf), extent };
+  return last.graph;
 }
+
+/** The list {@link parseEdgeList} parsed last, with its graph and extent. */
+let last: { text: string; undirected: boolean; graph: SocialGraph; extent: { users: number; edges: number } } | undefined;
 
 /**
- * The users (largest id + 1) and edges an edge list names, found without building its graph
+ * The users (largest id + 1) and edges an edge list names (its edge lines, repeats and
+ * self-loops included: what parsing holds before dropping them), found without building its graph
  * (no allocation but a copy when the text has lone CRs), so the memory of the world it implies
  * can be checked before it is built: a 10-byte list `0 49999999` names 50 million users.
  * @throws Error as {@link parseEdgeList} for a bad line.
  */
 export function edgeListExtent(text: string, options: EdgeListOptions = {}): { users: number; edges: number } {
   const undirected = options.undirected === true;
-  if (last && last.undirected === undirected && last.text === text) return { users: last.graph.users, edges: last.graph.followers.length };
+  if (last && last.undirected === undirected && last.text === text) return { ...last.extent };
   if (!lastExtent || lastExtent.undirected !== undirected || lastExtent.text !== text) lastExtent = { text, undirected, extent: scan(text, undirected) };
   return { ...lastExtent.extent };
 }
