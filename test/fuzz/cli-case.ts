@@ -6,6 +6,8 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RunOutput } from '../../src/experiment/run.js';
+import { recordLine } from '../../src/io/run-record.js';
 import { cliHere, writeIn } from '../helpers/cli.js';
 import { missingFromReport, missingLabels } from '../helpers/reserved-outputs.js';
 import { craftRecord, type ReservedCase } from './bounds-cases.js';
@@ -88,8 +90,20 @@ export async function checkCraftedRecord(id: string, d: Draw, dir: string, work:
   const path = join(copy, 'runs.jsonl');
   const lines = readFileSync(path, 'utf8').trim().split('\n');
   const at = d.int(lines.length);
-  const crafted = craftRecord(d, lines[at]);
-  lines[at] = crafted.text;
+  const { checksum: _checksum, ...unsigned } = JSON.parse(lines[at]) as Record<string, unknown>;
+  const crafted = craftRecord(d, JSON.stringify(unsigned));
+  // Half the crafted lines are signed, as a writer other than this sweep would sign them: the
+  // schema and the sweep's own checks must catch what the checksum then cannot.
+  const parsed = (() => {
+    try {
+      return JSON.parse(crafted.text) as unknown;
+    } catch {
+      return undefined;
+    }
+  })();
+  const signed = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && d.chance(0.5);
+  lines[at] = signed ? recordLine(parsed as RunOutput).trimEnd() : crafted.text;
+  if (signed) crafted.mutation += ', signed';
   writeFileSync(path, lines.join('\n') + (d.chance(0.8) ? '\n' : ''));
   const r = await cliHere(['sweep', '--resume', copy, '-w', '1']);
   const what = `line ${at + 1} ${crafted.mutation}`;
