@@ -12,7 +12,8 @@ export type { MetricDef, MetricName, MetricUnit, MetricSource, DashboardFields, 
 export { toRows, TIDY_COLUMNS } from './engine/tidy.js';
 export type { TidyRow, RowSource } from './engine/tidy.js';
 export { createWorld } from './engine/world.js';
-export type { World, WorldOptions, FocalAccountView, EngineParams } from './engine/world.js';
+export type { World, WorldOptions, FocalAccountView, EngineParams, Counterfactual } from './engine/world.js';
+export type { PromotionParams } from './behavior/promotion.js';
 export { step } from './engine/step.js';
 export { isFollowing, hasNotifications, followersOf, worldBytes } from './engine/inspect.js';
 export type { StepListener } from './engine/step.js';

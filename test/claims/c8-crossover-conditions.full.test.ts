@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare, followBuilding, likeChasing, type ScenarioInput } from '../../src/index.js';
 
-// C8 at a larger size (test:full): c8-crossover-conditions.test.ts's conditions in the default
+// C8 at a larger size (test:full): c8-crossover-conditions-small.full.test.ts's conditions in the default
 // market (a fifth of users in it, 40 a purchase), 5,000 users with a 1 % starting audience,
 // 30 daily cycles, 10 replicates. Figures and what else was tried: docs/model.md §8 (C8).
 const world = (followerOddsRatio: number): ScenarioInput => ({

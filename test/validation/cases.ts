@@ -1,7 +1,7 @@
 /**
  * The validation cases of docs/validation.md: the engine reduced to the independent-cascade
  * model (presets.independentCascade) against theory and against an independent breadth-first
- * cascade. Run small in `npm test` (test/validation.test.ts) and full in `npm run reproduce`.
+ * cascade. Run small in `npm run test:full` (test/validation.full.test.ts) and full in `npm run reproduce`.
  * Tolerances are 4 Monte Carlo standard errors; KS comparisons pass at p > 0.001.
  */
 import { fileURLToPath } from 'node:url';
