@@ -17,7 +17,7 @@ import { tInterval, type Interval } from '../experiment/intervals.js';
 import type { RunOutput, RunSpec } from '../experiment/run.js';
 import { difference } from '../experiment/ties.js';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
-import { moneyScale, scaledBudget } from '../scenario/money-scale.js';
+import { scaledBudget, scaledPostCost } from '../scenario/money-scale.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { ScenarioInput } from '../scenario/types.js';
 import { isWhole } from '../whole.js';
@@ -157,7 +157,7 @@ export async function contest(options: ContestOptions = {}): Promise<ContestResu
     searches.push(await searchFamily({
       family, screen, full: input, seed, score,
       budget: { screen: scaledBudget(resolveScenario(screen)), full: scaledBudget(resolved) },
-      postCost: (q) => (resolved.economics.postCost + resolved.economics.qualityCost * q * q) * moneyScale(resolved),
+      postCost: (q) => scaledPostCost(resolved, q),
       candidates: options.candidates ?? 40,
       firstReplicates: options.firstReplicates ?? 2,
       maxReplicates: options.maxReplicates ?? 8,

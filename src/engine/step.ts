@@ -10,7 +10,7 @@ import type { AccountDashboard, StrategyView } from '../campaign/strategy.js';
 import { hasSeen } from './focal-posts.js';
 import { CTA, KIND, PF, RECORD_SHIFT, serialAt } from '../content/posts.js';
 import { resolveTargeting } from '../campaign/targeting.js';
-import { moneyScale, scaledBudget } from '../scenario/money-scale.js';
+import { scaledBudget, scaledPostCost } from '../scenario/money-scale.js';
 import { buyPaidImpressions } from './paid.js';
 import { deliverToFollowers } from '../feed/inbox.js';
 import { redrawInterests } from '../population.js';
@@ -26,10 +26,9 @@ function dashboard(c: Float64Array, f: FocalAccount, w: World): AccountDashboard
   return metricValues(DASHBOARD_METRICS, { counters: c, ...accountLevels(w.accounts, f.index) }, false) as AccountDashboard;
 }
 
-/** Production cost of a post of quality q: (postCost + qualityCost·q²), scaled to this world's size. */
+/** Production cost of a post of quality q in this world. */
 export function postCost(w: WorldState, quality: number): number {
-  const e = w.scenario.economics;
-  return (e.postCost + e.qualityCost * quality * quality) * moneyScale(w.scenario);
+  return scaledPostCost(w.scenario, quality);
 }
 
 function runStrategies(w: WorldState, t: number, cycle: number, stepInCycle: number): void {

@@ -17,6 +17,12 @@ export function scaledBudget(s: Scenario): number {
   return s.economics.budgetPerCycle * moneyScale(s);
 }
 
+/** Production cost of a post of quality q in this world: (postCost + qualityCost·q²), scaled to its size. */
+export function scaledPostCost(s: Scenario, quality: number): number {
+  const e = s.economics;
+  return (e.postCost + e.qualityCost * quality * quality) * moneyScale(s);
+}
+
 /** The budget per cycle per 1,000 users: the budget-to-population ratio. */
 export function budgetPerThousandUsers(s: Scenario): number {
   return (scaledBudget(s) * 1000) / s.users;
