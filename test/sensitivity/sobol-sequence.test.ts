@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../src/scenario/errors.js';
+import { problemPaths } from '../helpers/problem-paths.js';
 import { joeKuoRow } from '../../src/sensitivity/joe-kuo.js';
 import { SOBOL_MAX_DIMS, sobolSequence } from '../../src/sensitivity/sobol-sequence.js';
 import { createXor128, nextFloat, seedXor128 } from '../../src/rng.js';
@@ -134,22 +134,13 @@ describe('Sobol sequence', () => {
   });
 
   it('rejects bad arguments with a ScenarioError naming each', () => {
-    const paths = (f: () => unknown): string[] => {
-      try {
-        f();
-      } catch (e) {
-        expect(e).toBeInstanceOf(ScenarioError);
-        return (e as ScenarioError).problems.map((p) => p.path);
-      }
-      throw new Error('did not throw');
-    };
-    expect(paths(() => sobolSequence(4, SOBOL_MAX_DIMS + 1))).toEqual(['dims']);
-    expect(paths(() => sobolSequence(4, 0))).toEqual(['dims']);
-    expect(paths(() => sobolSequence(-1, 2))).toEqual(['n']);
-    expect(paths(() => sobolSequence(2.5, 1.5, -3))).toEqual(['dims', 'n', 'skip']);
-    expect(paths(() => sobolSequence(Number.NaN, 2))).toEqual(['n']);
-    expect(paths(() => sobolSequence(2, 2, 2 ** 32 - 1))).toEqual(['n']);
-    expect(paths(() => sobolSequence(2 ** 24, 64))).toEqual(['n']);
+    expect(problemPaths(() => sobolSequence(4, SOBOL_MAX_DIMS + 1))).toEqual(['dims']);
+    expect(problemPaths(() => sobolSequence(4, 0))).toEqual(['dims']);
+    expect(problemPaths(() => sobolSequence(-1, 2))).toEqual(['n']);
+    expect(problemPaths(() => sobolSequence(2.5, 1.5, -3))).toEqual(['dims', 'n', 'skip']);
+    expect(problemPaths(() => sobolSequence(Number.NaN, 2))).toEqual(['n']);
+    expect(problemPaths(() => sobolSequence(2, 2, 2 ** 32 - 1))).toEqual(['n']);
+    expect(problemPaths(() => sobolSequence(2 ** 24, 64))).toEqual(['n']);
     expect(() => sobolSequence(4, 300)).toThrow(`dims: 300 — must be a whole number from 1 to ${SOBOL_MAX_DIMS}`);
   });
 });
