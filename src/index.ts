@@ -40,6 +40,26 @@ export type { ContestOptions, ContestResult, Finalist } from './contest/contest.
 export type { FamilySearch, Candidate } from './contest/search.js';
 export { ContestPending } from './contest/run-book.js';
 export { contestHeadline, formatContest } from './contest/format.js';
+export { contestStrategies } from './contest/strategies.js';
+export { sensitivity, sensitivityPlan, analyseSensitivity } from './sensitivity/study.js';
+export type { SensitivityOptions, SensitivitySettings, SensitivityPlan, SensitivityResult, OutputIndices } from './sensitivity/study.js';
+export { ASSUMPTIONS, assumptionFactors } from './sensitivity/assumptions.js';
+export type { Assumption, AssumptionRange } from './sensitivity/assumptions.js';
+export type { Factor } from './sensitivity/factor.js';
+export { morrisDesign, morrisIndices, elementaryEffects } from './sensitivity/morris.js';
+export type { MorrisDesign, MorrisFactor, MorrisResult } from './sensitivity/morris.js';
+export { sobolSequence, SOBOL_MAX_DIMS } from './sensitivity/sobol-sequence.js';
+export { saltelliSample } from './sensitivity/saltelli.js';
+export type { SaltelliOptions } from './sensitivity/saltelli.js';
+export { sobolIndices } from './sensitivity/sobol-indices.js';
+export type { SobolIndices, FactorIndices, IndexEstimate, SobolIndicesOptions } from './sensitivity/sobol-indices.js';
+export { fitGaussianProcess } from './sensitivity/gaussian-process.js';
+export type { GaussianProcess, GaussianProcessOptions, GaussianProcessPrediction } from './sensitivity/gaussian-process.js';
+export { heldOutAccuracy, splitAccuracy, emulatorTrust, TRUSTED_Q2 } from './sensitivity/emulator-accuracy.js';
+export type { EmulatorAccuracy, SplitAccuracyOptions } from './sensitivity/emulator-accuracy.js';
+export { emulatedSobol } from './sensitivity/emulated-sobol.js';
+export type { EmulatorReport } from './sensitivity/emulated-sobol.js';
+export { formatSensitivity } from './sensitivity/format.js';
 export type { PaidTargeting } from './campaign/targeting.js';
 
 export { registerRanker, rankerNames, chronological, engagement, interest, hybrid } from './feed/ranker.js';

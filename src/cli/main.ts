@@ -16,6 +16,7 @@ import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { contestCommand } from './commands/contest.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { EXIT, InputError, reportError } from './exit.js';
 import { collectModule } from './module-path.js';
 import { collect, defaultWorkers, formats, shard, strategyList, wholeNumber } from './options.js';
@@ -94,8 +95,30 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addHelpText('after', '\nExamples:\n  feedsim contest scenario.yaml --out contest\n  feedsim contest --resume contest\n  feedsim contest scenario.yaml --shard 0/4 --out stage1-0   # then: --shard 0/4 --from stage1-0 … --from stage1-3 --out stage2-0\n')
     .action(async (file: string | undefined, o) => setCode(await contestCommand(file, { ...o, signal }, print)));
 
+  p.command('sensitivity')
+    .description('which assumptions decide the answer: Morris screening or Sobol indices over a design run as a sweep (resumable, shardable)')
+    .argument('[scenario]', 'scenario file (.json, .yaml, .yml)')
+    .addOption(new Option('--method <name>', 'morris (screening) or sobol (variance-based indices)').choices(['morris', 'sobol']).default('morris'))
+    .addOption(new Option('--factors <list>', 'comma-separated assumption paths (default: every assumption that applies; docs/sensitivity.md)').argParser(strategyList))
+    .addOption(new Option('--strategies <list>', 'two strategies, baseline first').argParser(strategyList))
+    .option('--strategies-from <dir>', 'the best recipe of each family from a contest\'s results directory')
+    .addOption(new Option('-r, --replicates <n>', 'replicates per design point and strategy (default 2)').argParser(wholeNumber('--replicates', 1, 100_000)))
+    .addOption(new Option('--trajectories <n>', 'Morris trajectories (default 20)').argParser(wholeNumber('--trajectories', 2, 100_000)))
+    .addOption(new Option('--samples <n>', 'Sobol base sample N: N·(k + 2) design points (default 64)').argParser(wholeNumber('--samples', 2, 1_000_000)))
+    .option('--emulator', 'Sobol indices from a Gaussian-process emulator of the runs (its held-out Q² is reported)')
+    .addOption(new Option('--cycle <n>', 'cycle the outputs are taken at (default the last)').argParser(wholeNumber('--cycle', 1, 100_000)))
+    .addOption(new Option('--metrics <list>', 'cycle metrics of either strategy to explain too, e.g. followers').argParser(strategyList))
+    .addOption(seed()).addOption(out().default(undefined, '<scenario name>-sensitivity'))
+    .option('--resume <dir>', 'finish an interrupted study in <dir> (finished runs are skipped)')
+    .addOption(new Option('--shard <i/N>', 'run only slice i of N (0 ≤ i < N); combine with feedsim merge').argParser(shard))
+    .addOption(workers()).addOption(modules())
+    .addOption(new Option('-f, --format <list>', `tidy-row exports, comma-separated: ${EXPORT_FORMATS.join(', ')}`).argParser(formats).default([], 'none'))
+    .option('--plots', 'write SVG plots into <out>/plots (μ*–σ or Sobol bars per output)', false)
+    .addHelpText('after', '\nExamples:\n  feedsim sensitivity scenario.yaml --method morris --trajectories 20 --out morris\n  feedsim sensitivity scenario.yaml --method sobol --factors market.buyers,behavior.follow.base --emulator --out sobol\n  feedsim sensitivity scenario.yaml --shard $SLURM_ARRAY_TASK_ID/16 --out shard-$SLURM_ARRAY_TASK_ID   # then feedsim merge\n')
+    .action(async (file: string | undefined, o) => setCode(await sensitivityCommand(file, { ...o, signal }, print)));
+
   p.command('merge')
-    .description('merge the result directories of a sweep\'s shards, checking nothing is missing or duplicated')
+    .description('merge the result directories of a sweep\'s or a sensitivity study\'s shards, checking nothing is missing or duplicated')
     .argument('<dirs...>', 'shard result directories')
     .requiredOption('-o, --out <dir>', 'directory for the merged results')
     .addOption(new Option('-f, --format <list>', 'exports (default: the shards\')').argParser(formats))

@@ -11,6 +11,7 @@ import type { CompareResult } from '../experiment/compare.js';
 import type { ContestResult } from '../contest/contest.js';
 import type { RunOutput } from '../experiment/run.js';
 import type { SweepResult } from '../experiment/sweep.js';
+import type { SensitivityResult } from '../sensitivity/study.js';
 import { acquireLock, type HeldLock } from '../io/lock.js';
 import { checkResultsEntries, readManifest, RESULTS, writeExports, writeFileAtomic, writeManifest, writeSummary, type Manifest } from '../io/results-dir.js';
 import { fnv1a64 } from '../scenario/hash.js';
@@ -24,6 +25,7 @@ export type SummaryFile =
   | ({ kind: 'compare' } & CompareResult)
   | ({ kind: 'sweep' } & SweepResult)
   | ({ kind: 'contest' } & ContestResult)
+  | ({ kind: 'sensitivity' } & SensitivityResult)
   | ({ kind: 'run' } & Record<string, unknown>);
 
 /** A note for the person at the terminal (on stderr: stdout holds the results). */
@@ -63,8 +65,8 @@ export function openResults(dir: string, manifest: Manifest, o: { command: strin
     }
     // A new directory's record is signed line by line; a resumed one keeps what its manifest says.
     const written: Manifest = o.resume ? manifest : { ...manifest, recordChecksums: 'sha256' };
-    // A contest reads its manifest's input back as it is (resume, --from): its list stays inline.
-    writeManifest(dir, written.command === 'contest' ? written : { ...written, input: storeEdgeList(dir, written.input) });
+    // A contest or a study reads its manifest's input back as it is (resume, --from, merge): its list stays inline.
+    writeManifest(dir, written.command === 'contest' || written.command === 'sensitivity' ? written : { ...written, input: storeEdgeList(dir, written.input) });
     return { manifest: written, append: runRecordWriter(join(dir, RESULTS.runs)), release: lock.release };
   } catch (e) {
     lock.release();
@@ -115,6 +117,15 @@ export async function closeResults(dir: string, summary: SummaryFile, runs: read
     const { kind: _kind, ...result } = summary;
     refuseLink(join(dir, RESULTS.plots), 'directory');
     for (const p of await writePlots(join(dir, RESULTS.plots), result as CompareResult | SweepResult)) written.push(p.path);
+  }
+  if (manifest.plots && summary.kind === 'sensitivity') {
+    const [{ sensitivityCharts }, { writeChart }] = await Promise.all([import('../plots/sensitivity.js'), import('../plots/write.js')]);
+    refuseLink(join(dir, RESULTS.plots), 'directory');
+    for (const chart of sensitivityCharts(summary)) {
+      const path = join(dir, RESULTS.plots, `${chart.name}.svg`);
+      await writeChart(path, chart.spec, chart.name);
+      written.push(path);
+    }
   }
   return written;
 }

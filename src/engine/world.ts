@@ -239,6 +239,13 @@ export interface WorldOptions {
    * The scenario's cycles are exactly those of a run without them.
    */
   terminalCycles?: number;
+  /**
+   * A key that stands in for the scenario's hash when the random streams are derived: runs of
+   * different scenarios that share it draw common random numbers wherever their draws line up
+   * (a sensitivity study compares design points this way). Default: the scenario's hash (and a
+   * graph passed in code, its fingerprint).
+   */
+  streams?: string;
 }
 
 /** A counterfactual twin of focal account `account` (default 0). */
@@ -391,6 +398,7 @@ function checkWorldOptions(o: WorldOptions): void {
       }
     }
   }
+  if (o.streams !== undefined && !(typeof o.streams === 'string' && o.streams.length > 0 && o.streams.length <= 200)) problems.push({ path: 'options.streams', value: o.streams, allowed: 'must be a non-empty string of at most 200 characters' });
   if (o.terminalCycles !== undefined && !isWhole(o.terminalCycles, 0, 100_000)) problems.push({ path: 'options.terminalCycles', value: o.terminalCycles, allowed: 'must be a whole number of cycles from 0 to 100,000' });
   if (problems.length) throw new ScenarioError(problems);
 }
@@ -406,7 +414,7 @@ export function createWorldState(input: ScenarioInput | Scenario = {}, options: 
   const seed = options.seed ?? scenario.seed;
   const hash = scenarioHash(scenario);
   // A graph passed in code is not in the scenario: its fingerprint joins the seeds instead.
-  const seedHash = options.graph ? `${hash}:${graphFingerprint(options.graph)}` : hash;
+  const seedHash = options.streams ?? (options.graph ? `${hash}:${graphFingerprint(options.graph)}` : hash);
   const keyOf = (purpose: string) => deriveSeed(seed, seedHash, replicate, purpose);
   const keys = Object.fromEntries(Object.keys(Purpose).map((p) => [p, keyOf(p)])) as Record<keyof typeof Purpose, number>;
 

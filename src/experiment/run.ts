@@ -25,6 +25,8 @@ export interface RunSpec {
   counterfactual?: Counterfactual;
   /** Cycles run on with no ads after the scenario's (the terminal value of what the account holds). */
   terminalCycles?: number;
+  /** Streams shared with other points of a study (common random numbers; see `WorldOptions.streams`). */
+  streams?: string;
 }
 
 /** What a run returns: the focal accounts' cycle records. */
@@ -57,6 +59,7 @@ export function executeRun(spec: RunSpec, keepPosts = false): RunOutput {
     replicate: spec.replicate, seed: spec.seed, steps: false,
     ...(spec.counterfactual ? { counterfactual: spec.counterfactual } : {}),
     ...(spec.terminalCycles ? { terminalCycles: spec.terminalCycles } : {}),
+    ...(spec.streams ? { streams: spec.streams } : {}),
   });
   return {
     id: spec.id,

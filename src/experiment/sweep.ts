@@ -41,6 +41,12 @@ export interface SweepOptions {
   /** Run only the specs this returns true for (resume, shards). */
   filter?: (spec: RunSpec, index: number) => boolean;
   signal?: AbortSignal;
+  /**
+   * A key every point's runs derive their random streams from, instead of their own scenario's
+   * hash: points then differ by their parameters, not by their draws (common random numbers; a
+   * sensitivity study sets it). Off by default: each point draws its own streams.
+   */
+  streams?: string;
 }
 
 /** The outcome at one design point. */
@@ -143,16 +149,16 @@ export function checkedScenarios(options: Pick<SweepOptions, 'scenario' | 'desig
  * {@link checkedScenarios}): a command that needs the points, the specs and the summary builds
  * the points once (hashing a scenario with a large edge list at every point takes a while).
  */
-export function sweepSpecsOf(options: Pick<SweepOptions, 'scenario' | 'strategies' | 'replicates' | 'seed'>, scenarios: SweepScenario[]): RunSpec[] {
+export function sweepSpecsOf(options: Pick<SweepOptions, 'scenario' | 'strategies' | 'replicates' | 'seed' | 'streams'>, scenarios: SweepScenario[]): RunSpec[] {
   const seed = options.seed ?? resolveScenario(options.scenario ?? {}).seed;
-  return specsOf(scenarios, labelStrategies(options.strategies), options.replicates ?? 10, seed);
+  return specsOf(scenarios, labelStrategies(options.strategies), options.replicates ?? 10, seed, options.streams);
 }
 
-function specsOf(scenarios: SweepScenario[], strategies: Array<{ label: string; spec: StrategySpec }>, replicates: number, seed: number): RunSpec[] {
+function specsOf(scenarios: SweepScenario[], strategies: Array<{ label: string; spec: StrategySpec }>, replicates: number, seed: number, streams?: string): RunSpec[] {
   const specs: RunSpec[] = [];
   scenarios.forEach(({ scenario }, p) => {
     for (let r = 0; r < replicates; r++) {
-      for (const { label, spec } of strategies) specs.push({ id: `p${p + 1}/${label}/r${r}`, label, scenario, strategy: spec, replicate: r, seed, point: p + 1 });
+      for (const { label, spec } of strategies) specs.push({ id: `p${p + 1}/${label}/r${r}`, label, scenario, strategy: spec, replicate: r, seed, point: p + 1, ...(streams ? { streams } : {}) });
     }
   });
   return specs;
@@ -221,7 +227,7 @@ export async function sweepOf(options: SweepOptions, scenarios: SweepScenario[])
   const replicates = options.replicates ?? 10;
   const labelled = labelStrategies(options.strategies);
   const labels = labelled.map((s) => s.label);
-  const chosen = specsOf(scenarios, labelled, replicates, seed).filter((s, i) => options.filter?.(s, i) ?? true);
+  const chosen = specsOf(scenarios, labelled, replicates, seed, options.streams).filter((s, i) => options.filter?.(s, i) ?? true);
   await preflightSweep(scenarios, options.strategies, { modules: options.modules, workers: options.workers ?? 1, held: { runs: chosen.length, full: false } });
   const kept: RunOutput[] = [];
   const { runAll } = await import('./pool.js');

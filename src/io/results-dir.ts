@@ -39,7 +39,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** What a results directory was made by. */
 export interface Manifest {
   feedsim: string;
-  command: 'run' | 'compare' | 'sweep' | 'contest';
+  command: 'run' | 'compare' | 'sweep' | 'contest' | 'sensitivity';
   /** The complete input document (scenario, strategies, design, replicates, seed), files inlined. */
   input: Record<string, unknown>;
   /** Runs this directory is to hold (its shard's share). */
@@ -84,7 +84,7 @@ export function readManifest(dir: string): Manifest {
     // Not the parser's message: it quotes the text, which need not be a manifest at all.
     throw new Error(`${path}: not valid JSON; it is written first and atomically, so the directory was edited or damaged`);
   }
-  const commands = ['run', 'compare', 'sweep', 'contest'];
+  const commands = ['run', 'compare', 'sweep', 'contest', 'sensitivity'];
   if (typeof m !== 'object' || m === null || !commands.includes(m.command) || typeof m.feedsim !== 'string' || typeof m.input !== 'object') {
     throw new Error(`${path}: not a feedsim manifest (it needs "feedsim", "command" (${commands.join(', ')}) and "input")`);
   }

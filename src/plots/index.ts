@@ -33,4 +33,5 @@ export type { ChartLayout } from './theme.js';
 export { replicatesPlot, REPLICATES_TITLE } from './replicates.js';
 export { contestSplitPlot, CONTEST_SPLIT_TITLE } from './contest-split.js';
 export type { ContestSplitInput } from './contest-split.js';
+export { morrisPlot, sobolPlot, sensitivityCharts } from './sensitivity.js';
 export type { ReplicateValue } from './replicates.js';

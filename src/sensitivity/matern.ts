@@ -8,8 +8,6 @@
  * @module
  */
 
-const SQRT5 = Math.sqrt(5);
-
 /**
  * The Matérn 5/2 correlation (k/σ²) at squared scaled distance `r2`.
  * @example

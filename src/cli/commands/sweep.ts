@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { quoteExcerpt } from '../../excerpt.js';
 import { formatSweep } from '../../experiment/format.js';
-import type { RunOutput } from '../../experiment/run.js';
-import { checkedScenarios, preflightSweep, summariseSweepOf, sweepOf, sweepSpecsOf, type SweepScenario } from '../../experiment/sweep.js';
+import type { RunOutput, RunSpec } from '../../experiment/run.js';
+import { checkedScenarios, preflightSweep, summariseSweepOf, sweepOf, sweepSpecsOf, type SweepOptions, type SweepScenario } from '../../experiment/sweep.js';
 import { checkSweepSize } from '../../experiment/sweep-size.js';
 import { RESULTS, type ExportFormat, type Manifest } from '../../io/results-dir.js';
 import { checkSweepDocument, loadSweepFile, type SweepDocument } from '../../io/scenario-file.js';
@@ -87,38 +87,57 @@ export async function sweepCommand(file: string | undefined, o: SweepCommandOpti
   }
 }
 
-/** The sweep's runs not yet in `dir`'s record, then its summary and exports (the lock held). */
-async function runSweep(dir: string, doc: SweepDocument, scenarios: SweepScenario[], results: OpenResults, o: SweepCommandOptions, print: (s: string) => void): Promise<number> {
-  const { manifest } = results;
-  const shard = manifest.shard;
-  const planned = sweepSpecsOf(doc, scenarios).filter((_, i) => inShard(i, shard));
+/** A sweep to run into a results directory: its options (a sweep file's, or a study's) and its checked points. */
+export interface RecordedSweep {
+  options: Pick<SweepOptions, 'scenario' | 'design' | 'strategies' | 'replicates' | 'seed' | 'streams'>;
+  scenarios: SweepScenario[];
+  /** What the record holds, in messages: `sweep`, `study`. */
+  what: string;
+  command: string;
+}
+
+/**
+ * Runs the specs of `sweep` in this directory's shard that its record does not hold yet (the lock
+ * held), appending each as it finishes; returns the specs planned here and every finished run.
+ */
+export async function runRecorded(dir: string, sweep: RecordedSweep, results: OpenResults, o: Pick<SweepCommandOptions, 'workers' | 'module' | 'signal' | 'resume'>, print: (s: string) => void): Promise<{ planned: RunSpec[]; runs: RunOutput[] }> {
+  const shard = results.manifest.shard;
+  const planned = sweepSpecsOf(sweep.options, sweep.scenarios).filter((_, i) => inShard(i, shard));
   const plannedIds = new Set(planned.map((s) => s.id));
-  const before = finishedRuns(dir, manifest, {
+  const before = finishedRuns(dir, results.manifest, {
     check: (runs) => {
       const stray = runs.find((r) => !plannedIds.has(r.id));
-      if (stray) throw new InputError(`${dir}: run ${quoteExcerpt(stray.id)} in ${RESULTS.runs} is not part of this sweep${shard ? ` shard ${shard.index}/${shard.count}` : ''}`);
+      if (stray) throw new InputError(`${dir}: run ${quoteExcerpt(stray.id)} in ${RESULTS.runs} is not part of this ${sweep.what}${shard ? ` shard ${shard.index}/${shard.count}` : ''}`);
     },
   });
   const done = new Set(before.runs.map((r) => r.id));
   if (o.resume) {
     print(`resuming ${dir}: ${done.size} of ${planned.length} runs finished${before.truncated ? ' (a cut-off last run was dropped and will be redone)' : ''}\n`);
   }
-  const bar = progressBar('sweep');
+  const bar = progressBar(sweep.command);
   try {
     await sweepOf({
-      ...doc, workers: o.workers, modules: o.module, signal: o.signal,
+      ...sweep.options, workers: o.workers, modules: o.module, signal: o.signal,
       filter: (spec, i) => inShard(i, shard) && !done.has(spec.id),
       onRun: (run: RunOutput) => results.append(run),
       onProgress: (d, total) => bar.update(d, total),
-    }, scenarios);
+    }, sweep.scenarios);
   } finally {
     bar.stop();
   }
-  const { runs } = finishedRuns(dir, manifest, { notes: false });
+  const { runs } = finishedRuns(dir, results.manifest, { notes: false });
   if (o.signal?.aborted) {
-    print(`\ninterrupted: ${runs.length} of ${planned.length} runs are finished and kept in ${join(dir, RESULTS.runs)}.\nResume with: feedsim sweep --resume ${dir}\n`);
-    return 130;
+    print(`\ninterrupted: ${runs.length} of ${planned.length} runs are finished and kept in ${join(dir, RESULTS.runs)}.\nResume with: feedsim ${sweep.command} --resume ${dir}\n`);
   }
+  return { planned, runs };
+}
+
+/** The sweep's runs not yet in `dir`'s record, then its summary and exports (the lock held). */
+async function runSweep(dir: string, doc: SweepDocument, scenarios: SweepScenario[], results: OpenResults, o: SweepCommandOptions, print: (s: string) => void): Promise<number> {
+  const { manifest } = results;
+  const shard = manifest.shard;
+  const { planned, runs } = await runRecorded(dir, { options: doc, scenarios, what: 'sweep', command: 'sweep' }, results, o, print);
+  if (o.signal?.aborted) return 130;
   const order = new Map(planned.map((s, i) => [s.id, i]));
   runs.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   const result = summariseSweepOf(doc, scenarios, runs);
