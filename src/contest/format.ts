@@ -6,7 +6,8 @@
 import type { Interval } from '../experiment/intervals.js';
 import type { ContestResult, Finalist } from './contest.js';
 
-const money = (x: number) => Math.round(x).toLocaleString('en');
+// `|| 0`: a value that rounds to zero prints "0", never "-0".
+const money = (x: number) => (Math.round(x) || 0).toLocaleString('en');
 const ci = (i: Interval) => `${money(i.mean)} [${money(i.lower)}, ${money(i.upper)}]`;
 /** "ahead" or "behind" by the interval's mean, or level when the interval spans zero. */
 function standing(d: Interval): string {

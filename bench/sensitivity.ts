@@ -1,0 +1,91 @@
+/**
+ * The sensitivity benchmark and study (issue 16), through the built bundle on 2 workers:
+ * 1. Morris screening of every assumption that applies, in a 2,000-user miniature of the scenario
+ *    (money scales with the world, so it spends like the full size per user), follow-building −
+ *    like-chasing at the last cycle, with the best recipe of each family from the scenario's
+ *    contest (bench/results/contest[-<preset>].json; the built-ins when there is none);
+ * 2. the scale check: the ten most and five least influential factors screened again at the
+ *    scenario's full size, and the rank correlation of μ* between the two sizes;
+ * 3. Sobol indices of the top 8 on a Gaussian-process emulator of a Saltelli design (its held-out
+ *    Q² decides whether the emulator is believed).
+ * Writes bench/results/sensitivity[-<preset>].json and prints the tables and wall times.
+ * Run on an idle machine after `npm run build`:
+ *   node --import tsx bench/sensitivity.ts [preset] [--trajectories 20] [--samples 64] [--quick]
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const quick = args.includes('--quick');
+const preset = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const dist = new URL('../dist/index.js', import.meta.url).href;
+const { sensitivity, formatSensitivity, contestStrategies } = (await import(dist)) as typeof import('../src/index.js');
+
+const results = fileURLToPath(new URL('./results/', import.meta.url));
+const contestFile = `${results}contest${preset ? `-${preset}` : ''}.json`;
+const strategies = existsSync(contestFile) ? contestStrategies(JSON.parse(readFileSync(contestFile, 'utf8')).result) : ['like-chasing', 'follow-building'];
+const base = preset ? { extends: preset } : {};
+const miniature = { ...base, users: quick ? 500 : 2000, ...(quick ? { cycles: 3, stepsPerCycle: 12 } : {}) };
+const full = { ...base, ...(quick ? { users: 1000, cycles: 3, stepsPerCycle: 12 } : {}) };
+const common = { strategies, replicates: 1, seed: 1, workers: 2 };
+
+const timed = async <T>(what: string, run: () => Promise<T>): Promise<{ result: T; seconds: number }> => {
+  const t0 = performance.now();
+  const result = await run();
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`\n${what}: ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min)`);
+  return { result, seconds };
+};
+
+/** Spearman's rank correlation (no ties expected among μ* of distinct factors). */
+function rankCorrelation(a: number[], b: number[]): number {
+  const rank = (v: number[]) => {
+    const order = v.map((x, i) => [x, i]).sort((p, q) => q[0] - p[0]);
+    const r = new Array<number>(v.length);
+    order.forEach(([, i], at) => (r[i] = at + 1));
+    return r;
+  };
+  const ra = rank(a);
+  const rb = rank(b);
+  const n = a.length;
+  const d2 = ra.reduce((s, r, i) => s + (r - rb[i]) ** 2, 0);
+  return 1 - (6 * d2) / (n * (n * n - 1));
+}
+
+const trajectories = flag('trajectories', quick ? 2 : 20);
+const morris = await timed('Morris screening (miniature)', () => sensitivity({ ...common, scenario: miniature, method: 'morris', trajectories }));
+console.log(formatSensitivity(morris.result, { rows: 20 }));
+const diff = morris.result.outputs.difference;
+if (diff.method !== 'morris') throw new Error('expected Morris');
+const byRank = diff.morris.factors.map((f, i) => ({ f, factor: morris.result.factors[i] })).sort((a, b) => a.f.rank - b.f.rank);
+
+// Scale check: the ten most and five least influential, screened again at full size.
+const checked = [...byRank.slice(0, 10), ...byRank.slice(-5)].map((x) => x.factor.path);
+const scale = await timed('Scale check (full size)', () => sensitivity({ ...common, scenario: full, method: 'morris', factors: checked, trajectories: quick ? 2 : 10 }));
+const fullDiff = scale.result.outputs.difference;
+if (fullDiff.method !== 'morris') throw new Error('expected Morris');
+const small = checked.map((p) => diff.morris.factors[morris.result.factors.findIndex((f) => f.path === p)].muStar.estimate);
+// μ* is in money per full range; the miniature's money is scaled by its size, so compare ranks.
+const large = checked.map((p) => fullDiff.morris.factors[scale.result.factors.findIndex((f) => f.path === p)].muStar.estimate);
+const rho = rankCorrelation(small, large);
+console.log(formatSensitivity(scale.result, { rows: 15 }));
+console.log(`rank correlation of μ* (miniature vs full size, ${checked.length} factors): ${rho.toFixed(2)}`);
+
+const top = byRank.slice(0, 8).map((x) => x.factor);
+const sobol = await timed('Sobol on an emulator (miniature, top 8)', () => sensitivity({ ...common, scenario: miniature, method: 'sobol', factors: top, samples: flag('samples', quick ? 4 : 64), emulator: true }));
+console.log(formatSensitivity(sobol.result));
+
+mkdirSync(results, { recursive: true });
+const name = quick ? 'sensitivity-quick' : `sensitivity${preset ? `-${preset}` : ''}`;
+writeFileSync(`${results}${name}.json`, JSON.stringify({
+  machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version },
+  strategies: existsSync(contestFile) ? `best recipes of ${contestFile.split('/').pop()}` : 'built-ins',
+  morris: { seconds: morris.seconds, result: morris.result },
+  scale: { seconds: scale.seconds, factors: checked, miniature: small, full: large, spearman: rho, result: scale.result },
+  sobol: { seconds: sobol.seconds, result: sobol.result },
+}, null, 1) + '\n');
