@@ -185,6 +185,6 @@ describe('feedsim report on a contest', () => {
     writeFileSync(join(d, 'summary.json'), JSON.stringify(crafted((s) => void ((s.finalists[0] as unknown as Record<string, unknown>).net = 'big'))));
     expect((await cliHere(['report', d])).stderr).toMatch(/finalists\[0\]\.net is "big"; expected an interval/);
     writeFileSync(join(d, 'summary.json'), JSON.stringify({ ...summary, kind: 'tournament' }));
-    expect((await cliHere(['report', d])).stderr).toMatch(/kind is "tournament"; expected "compare", "sweep" or "contest"/);
+    expect((await cliHere(['report', d])).stderr).toMatch(/kind is "tournament"; expected "compare", "sweep", "contest" or "sensitivity"/);
   });
 });

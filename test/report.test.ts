@@ -164,7 +164,7 @@ describe('HTML report', () => {
     const empty = mkdtempSync(join(tmpdir(), 'feedsim-report-'));
     await expect(writeReport(empty)).rejects.toThrow(/summary\.json \(ENOENT\); a results directory holds summary\.json/);
     writeFileSync(join(empty, 'summary.json'), JSON.stringify({ ...toResultsSummary(swept), kind: 'grid' }));
-    await expect(writeReport(empty)).rejects.toThrow(/kind is "grid"; expected "compare", "sweep" or "contest"/);
+    await expect(writeReport(empty)).rejects.toThrow(/kind is "grid"; expected "compare", "sweep", "contest" or "sensitivity"/);
     writeFileSync(join(empty, 'summary.json'), '{ not json');
     await expect(writeReport(empty)).rejects.toThrow(/not valid JSON/);
   });

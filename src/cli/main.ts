@@ -146,11 +146,11 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
 
   p.command('report')
     .description('write one self-contained report.html (plots and tables) for a results directory')
-    .argument('<results-dir>', 'a directory written by compare, sweep or contest --out')
+    .argument('<results-dir>', 'the --out directory of compare, sweep, contest or sensitivity')
     .addHelpText('after', '\nExample:\n  feedsim report results && open results/report.html\n')
     .action(async (dir: string) => {
       const summary = join(dir, RESULTS.summary);
-      if (!existsSync(summary)) throw new InputError(`${dir} is not a results directory (no ${RESULTS.summary}): write one with feedsim compare, sweep or contest --out ${dir}`);
+      if (!existsSync(summary)) throw new InputError(`${dir} is not a results directory (no ${RESULTS.summary}): write one with feedsim compare, sweep, contest or sensitivity --out ${dir}`);
       const { readReportSummary, writeReport } = await import('../report/write.js');
       // A summary the report cannot use (a run's, or a malformed one of any kind) is bad input too.
       await readReportSummary(dir).catch((e: Error) => {

@@ -18,6 +18,8 @@ export interface Chart {
   name: string;
   title: string;
   spec: TopLevelSpec;
+  /** A sentence under the chart in the HTML report (default: the report's caption for `name`, if any). */
+  caption?: string;
 }
 
 /** True for a comparison's result (it has per-strategy series), false for a sweep's (it has points). */

@@ -104,7 +104,7 @@ function svgWidth(svg: string): number {
  * the order of {@link REPORT_LAYOUTS}), or one SVG at its own size (charts given as specs only).
  */
 async function figure(chart: Chart, specs?: Chart[]): Promise<string> {
-  const caption = CAPTIONS[chart.name];
+  const caption = chart.caption ?? CAPTIONS[chart.name];
   const views: string[] = [];
   if (specs) {
     for (const [i, l] of REPORT_LAYOUTS.entries()) {
@@ -318,9 +318,11 @@ export interface ReportPage {
   /** HTML of the headline: the answer first, its warnings beside it. */
   headline: string;
   /** HTML figures ({@link reportFigures}). */
-  figures: string[];
+  figures?: string[];
   /** HTML of the summary tables. */
-  tables: string;
+  tables?: string;
+  /** HTML sections in place of the Charts and Summary tables sections (a page grouped otherwise, e.g. per output). */
+  sections?: string;
   /** What the result was made with, shown last. */
   context: SummaryContext;
   /** A report's own CSS rules, after the shared ones. */
@@ -358,14 +360,14 @@ ${CSS}${p.css ? `\n${p.css}` : ''}
 <h2>Headline</h2>
 ${p.headline}
 </section>
-<section id="charts">
+${p.sections ?? `<section id="charts">
 <h2>Charts</h2>
-${p.figures.join('\n')}
+${(p.figures ?? []).join('\n')}
 </section>
 <section id="tables">
 <h2>Summary tables</h2>
-${p.tables}
-</section>
+${p.tables ?? ''}
+</section>`}
 ${context(p.context)}
 </main>
 </body>

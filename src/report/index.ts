@@ -1,7 +1,8 @@
 /**
  * `feedsim/report`: one self-contained HTML report (inline SVG charts, summary tables, no
- * scripts, opens with no network) of a comparison, a sweep or a contest. {@link buildReport}
- * makes the HTML from a comparison or a sweep, {@link buildContestReport} from a contest;
+ * scripts, opens with no network) of a comparison, a sweep, a contest or a sensitivity study.
+ * {@link buildReport} makes the HTML from a comparison or a sweep, {@link buildContestReport}
+ * from a contest, {@link buildSensitivityReport} from a sensitivity study;
  * {@link writeReport} reads a results directory of any of them (`summary.json`, optionally
  * `runs.jsonl`) and writes its `report.html` (Node).
  * @example
@@ -23,6 +24,10 @@ export { buildContestReport, contestReportCharts } from './contest.js';
 export type { ContestReportInput } from './contest.js';
 export { checkContestSummary } from './contest-summary.js';
 export type { ContestSummary } from './contest-summary.js';
+export { buildSensitivityReport, sensitivityReportCharts } from './sensitivity.js';
+export type { SensitivityReportInput } from './sensitivity.js';
+export { checkSensitivitySummary } from './sensitivity-summary.js';
+export type { SensitivitySummary } from './sensitivity-summary.js';
 export { checkReportSummary, parseReportSummary } from './report-summary.js';
 export type { ReportSummary } from './report-summary.js';
 export { readReplicateFinals, replicateFinalsFromRuns } from './runs.js';

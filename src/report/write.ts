@@ -9,6 +9,7 @@ import type { Chart } from '../plots/charts.js';
 import { buildReport } from './build.js';
 import { readReplicateFinals, replicateFinalsFromRuns } from './runs.js';
 import { buildContestReport } from './contest.js';
+import { buildSensitivityReport } from './sensitivity.js';
 import { parseReportSummary, type ReportSummary } from './report-summary.js';
 import { parseResultsSummary, type ResultsSummary, type SummaryContext } from './summary.js';
 import type { RunOutput } from '../experiment/run.js';
@@ -26,7 +27,7 @@ export async function readResultsSummary(resultsDir: string): Promise<ResultsSum
   return readSummaryWith(resultsDir, parseResultsSummary);
 }
 
-/** Reads `summary.json` of a results directory of any kind a report covers (a comparison, a sweep or a contest). */
+/** Reads `summary.json` of a results directory of any kind a report covers (a comparison, a sweep, a contest or a sensitivity study). */
 export async function readReportSummary(resultsDir: string): Promise<ReportSummary> {
   return readSummaryWith(resultsDir, parseReportSummary);
 }
@@ -38,7 +39,7 @@ async function readSummaryWith<T>(resultsDir: string, parse: (text: string) => T
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new Error(`report: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); a results directory holds summary.json (a compare, sweep or contest result with kind "compare" | "sweep" | "contest") and optionally runs.jsonl`);
+    throw new Error(`report: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); a results directory holds summary.json (a compare, sweep, contest or sensitivity result with kind "compare" | "sweep" | "contest" | "sensitivity") and optionally runs.jsonl`);
   }
   try {
     return parse(text);
@@ -67,7 +68,7 @@ async function readManifestContext(path: string): Promise<SummaryContext | undef
 
 /**
  * Writes `report.html` for a results directory: the charts and summary tables of its
- * `summary.json` (a comparison's, a sweep's or a contest's), plus the per-replicate chart of a
+ * `summary.json` (a comparison's, a sweep's, a contest's or a sensitivity study's), plus the per-replicate chart of a
  * comparison when `runs.jsonl` (or kept runs in the summary) is there, and the version, command
  * and input of `manifest.json` when present. Returns the path written.
  * @example
@@ -91,7 +92,11 @@ export async function writeReport(resultsDir: string, options: WriteReportOption
     if (summary.kind === 'compare' && !replicates) replicates = finals.values;
   }
   const context = await readManifestContext(join(resultsDir, 'manifest.json'));
-  const html = summary.kind === 'contest' ? await buildContestReport({ summary, runsFile, extraCharts: options.extraCharts, context }) : await buildReport({ summary, replicates, runsFile, extraCharts: options.extraCharts, context });
+  const extraCharts = options.extraCharts;
+  const html =
+    summary.kind === 'contest' ? await buildContestReport({ summary, runsFile, extraCharts, context })
+    : summary.kind === 'sensitivity' ? await buildSensitivityReport({ summary, runsFile, extraCharts, context })
+    : await buildReport({ summary, replicates, runsFile, extraCharts, context });
   const out = options.out ?? join(resultsDir, 'report.html');
   // Atomically, as every results file: an interrupted write never leaves half a report, and
   // never through a symbolic link.

@@ -1,6 +1,6 @@
 /**
  * `npm run test:browser`: the HTML report in a real browser. Generates a comparison report, a
- * sweep report and a contest report from small runs into a temporary directory, opens each in headless Chromium
+ * sweep report, a contest report and a sensitivity study's report from small runs into a temporary directory, opens each in headless Chromium
  * (Debian's /usr/bin/chromium, or $CHROMIUM) with no network, takes a screenshot and dumps the
  * rendered DOM, and asserts that every chart figure is there with its title, laid out at a real
  * size with visible marks, filling the content width at 1280 px (or shown at its own size when
@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contest } from '../../src/contest/contest.js';
-import { contestReportCharts, readReportSummary, readResultsSummary, reportCharts, replicateFinalsFromRuns, toResultsSummary, writeReport, type ContestSummary } from '../../src/report/index.js';
+import { contestReportCharts, readReportSummary, readResultsSummary, reportCharts, replicateFinalsFromRuns, sensitivityReportCharts, toResultsSummary, writeReport, type ContestSummary, type SensitivitySummary } from '../../src/report/index.js';
+import { sensitivity } from '../../src/sensitivity/study.js';
 import { smallCompare, smallSweep } from '../helpers/plot-fixtures.js';
 import { colourStats, decodePng } from './png.js';
 
@@ -193,43 +194,51 @@ window.addEventListener('load', () => {
 await waitForChromium(900);
 const root = mkdtempSync(join(tmpdir(), 'feedsim-browser-'));
 try {
-  const [result, swept, contested] = await Promise.all([
+  const [result, swept, contested, studied] = await Promise.all([
     smallCompare(),
     smallSweep(),
     contest({ scenario: { users: 600, cycles: 3, stepsPerCycle: 12 }, candidates: 4, screenUsers: 300, firstReplicates: 1, maxReplicates: 2, keep: 2, checkReplicates: 2, heldOut: 4, horizon: 2 }),
+    // Outputs that every factor moves, so each chart has marks to see (at 6 cycles this small world's answer varies).
+    sensitivity({ scenario: { users: 500, cycles: 6, stepsPerCycle: 12 }, factors: ['market.buyers', 'economics.valuePerConversion', 'behavior.follow.base'], trajectories: 2, replicates: 1, metrics: ['followers'] }),
   ]);
   const compareDir = join(root, 'compare');
   const sweepDir = join(root, 'sweep');
   const contestDir = join(root, 'contest');
-  for (const d of [compareDir, sweepDir, contestDir]) mkdirSync(d);
+  const sensitivityDir = join(root, 'sensitivity');
+  for (const d of [compareDir, sweepDir, contestDir, sensitivityDir]) mkdirSync(d);
   writeFileSync(join(compareDir, 'summary.json'), JSON.stringify(toResultsSummary(result)));
   // runs.jsonl as the CLI writes it: one finished run a line.
   writeFileSync(join(compareDir, 'runs.jsonl'), result.runs!.map((r) => JSON.stringify(r)).join('\n') + '\n');
   writeFileSync(join(sweepDir, 'summary.json'), JSON.stringify(toResultsSummary(swept)));
   // As feedsim contest --out writes it.
   writeFileSync(join(contestDir, 'summary.json'), JSON.stringify({ kind: 'contest', ...contested }));
-  for (const d of [compareDir, sweepDir, contestDir]) await writeReport(d);
+  // As feedsim sensitivity --out writes it.
+  writeFileSync(join(sensitivityDir, 'summary.json'), JSON.stringify({ kind: 'sensitivity', ...studied }));
+  for (const d of [compareDir, sweepDir, contestDir, sensitivityDir]) await writeReport(d);
 
   const expected = {
     compare: reportCharts({ summary: await readResultsSummary(compareDir), replicates: replicateFinalsFromRuns(result.runs!) }).map((c) => c.title),
     sweep: reportCharts({ summary: await readResultsSummary(sweepDir) }).map((c) => c.title),
     contest: contestReportCharts({ summary: (await readReportSummary(contestDir)) as ContestSummary }).map((c) => c.title),
+    sensitivity: sensitivityReportCharts({ summary: (await readReportSummary(sensitivityDir)) as SensitivitySummary }).map((c) => c.title),
   };
   const profile = join(root, 'profile');
   // A comparison's charts fill the page; a small sweep grid may be narrower than the page.
   const c = checkReport('compare report', compareDir, expected.compare, profile, true);
   const s = checkReport('sweep report', sweepDir, expected.sweep, profile, false);
   const k = checkReport('contest report', contestDir, expected.contest, profile, true);
+  const v = checkReport('sensitivity report', sensitivityDir, expected.sensitivity, profile, true);
+  const reports = [c, s, k, v];
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (failures.length) {
     for (const f of failures) console.error(`FAIL ${f}`);
-    console.log(`test:browser FAILED: ${failures.length} problem(s) in 3 reports (${seconds} s); files in ${root}`);
+    console.log(`test:browser FAILED: ${failures.length} problem(s) in ${reports.length} reports (${seconds} s); files in ${root}`);
     process.exitCode = 1;
   } else {
     console.log(
-      `test:browser ok: 3 reports, ${c.charts + s.charts + k.charts} charts rendered in Chromium with their titles (${c.marks + s.marks + k.marks} visible marks); ` +
+      `test:browser ok: ${reports.length} reports, ${reports.reduce((n, x) => n + x.charts, 0)} charts rendered in Chromium with their titles (${reports.reduce((n, x) => n + x.marks, 0)} visible marks); ` +
         `full width at ${WINDOW[0]} px; at ${PHONE[0]} px drawn at ${(100 * Math.min(...phoneScales)).toFixed(0)}–${(100 * Math.max(...phoneScales)).toFixed(0)} % of size; ` +
-        `screenshots ${[c, s, k].map((x) => `${x.pngKb.toFixed(0)} KB`).join(', ')}, ${[c, s, k].map((x) => `${(100 * x.painted).toFixed(0)} %`).join(', ')} painted (${seconds} s)`,
+        `screenshots ${reports.map((x) => `${x.pngKb.toFixed(0)} KB`).join(', ')}, ${reports.map((x) => `${(100 * x.painted).toFixed(0)} %`).join(', ')} painted (${seconds} s)`,
     );
   }
 } finally {
