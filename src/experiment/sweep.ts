@@ -105,7 +105,7 @@ export function sweepScenarios(scenario: ScenarioInput, design: Design): SweepSc
   const out: SweepScenario[] = [];
   const points = expandDesign(design);
   if (points.some((point) => 'seed' in point)) {
-    // Every point shares the sweep's seed (common random numbers); a varied seed would be ignored.
+    // Every point runs its replicates from the sweep's seed (its strategies paired on it); a varied seed would be ignored.
     throw new ScenarioError([{ path: 'design: seed', value: points.find((point) => 'seed' in point)!.seed, allowed: 'the seed cannot be a design factor: every point runs its replicates from the sweep\'s seed so that points are compared on common random numbers; set the sweep\'s seed instead, and use more replicates for more draws' }]);
   }
   let failing = 0;
