@@ -42,7 +42,7 @@ export { ContestPending } from './contest/run-book.js';
 export { contestHeadline, formatContest } from './contest/format.js';
 export { contestStrategies } from './contest/strategies.js';
 export { sensitivity, sensitivityPlan, analyseSensitivity } from './sensitivity/study.js';
-export type { SensitivityOptions, SensitivitySettings, SensitivityPlan, SensitivityResult, OutputIndices } from './sensitivity/study.js';
+export type { SensitivityOptions, SensitivitySettings, SensitivityPlan, SensitivityResult, OutputIndices, NoiseReport } from './sensitivity/study.js';
 export { ASSUMPTIONS, assumptionFactors } from './sensitivity/assumptions.js';
 export type { Assumption, AssumptionRange } from './sensitivity/assumptions.js';
 export type { Factor } from './sensitivity/factor.js';

@@ -312,4 +312,14 @@ describe('feedsim report on a sensitivity study\'s directory', () => {
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(bad, 'report.html'))).toBe(false);
   }, 120_000);
+  it('says how much of each output is run-to-run noise when points have replicates', async () => {
+    // The fixtures have 1 replicate a point: nothing to measure, nothing said.
+    expect(morris.noise.difference).toBeNull();
+    expect(morrisHtml).not.toContain('Run-to-run noise');
+    const two = await sensitivity({ scenario, factors, trajectories: 2, replicates: 2 });
+    const noise = two.noise.difference!;
+    expect(noise.sdPerReplicate).toBeGreaterThan(0);
+    const html = await buildSensitivityReport({ summary: { kind: 'sensitivity', ...two } });
+    expect(text(html)).toContain(`Run-to-run noise: a standard deviation of ${num(noise.sdPerReplicate)} per replicate, ${num(noise.sdOfPointMean)} for a point's mean. A μ* below ${num(noise.muStarFloor!)} is within what noise alone gives.`);
+  }, 60_000);
 });

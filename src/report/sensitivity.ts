@@ -12,6 +12,7 @@ import type { ChartLayout } from '../plots/theme.js';
 import { reportFigures, reportPage, warningsBox } from './build.js';
 import { escapeHtml as esc, num } from './format.js';
 import { checkSensitivitySummary, type SensitivitySummary } from './sensitivity-summary.js';
+import type { NoiseReport } from '../sensitivity/study.js';
 import { answerOf, emulatorSentence, factorsTable, morrisTable, sensitivitySentence, sobolTable, unitOf } from './sensitivity-tables.js';
 import type { SummaryContext } from './summary.js';
 
@@ -55,6 +56,13 @@ function studySection(s: SensitivitySummary): string {
   return `<section id="study">\n<h2>Study</h2>\n<p>${esc(facts)}</p>\n${factorsTable(s)}\n</section>`;
 }
 
+/** What the replicates within points say of run-to-run noise (studies of one replicate a point say nothing). */
+function noiseSentence(noise: NoiseReport | null | undefined): string {
+  if (!noise || !Number.isFinite(noise.sdPerReplicate)) return '';
+  const beyond = noise.muStarFloor !== undefined ? ` A μ* below ${num(noise.muStarFloor)} is within what noise alone gives.` : noise.varianceShare !== undefined ? ` Noise is ${num(noise.varianceShare * 100)} % of the output's variance over the design.` : '';
+  return ` Run-to-run noise: a standard deviation of ${num(noise.sdPerReplicate)} per replicate, ${num(noise.sdOfPointMean)} for a point's mean.${esc(beyond)}`;
+}
+
 /**
  * Builds the HTML report of a sensitivity study: header, headline (which assumptions decide the
  * answer, the emulator's verdict and the warnings beside it), then per output its sentence,
@@ -83,7 +91,7 @@ export async function buildSensitivityReport(input: SensitivityReportInput): Pro
     // The answer's sentence (and emulator) opens the page: its section does not repeat them.
     const said = output === answer;
     const body = [
-      `<p>${said ? '' : `${sensitivitySentence(s, output)} `}Mean over the design: ${esc(num(mean) + unitOf(output))}.</p>`, said ? '' : emulator(output), figures[i],
+      `<p>${said ? '' : `${sensitivitySentence(s, output)} `}Mean over the design: ${esc(num(mean) + unitOf(output))}.${noiseSentence(s.noise?.[output])}</p>`, said ? '' : emulator(output), figures[i],
       s.method === 'morris' ? morrisTable(s, output) : sobolTable(s, output),
     ];
     return `<section id="${esc(outputId(output))}" class="output">\n<h2>${heading}</h2>\n${body.filter(Boolean).join('\n')}\n</section>`;

@@ -16,11 +16,17 @@ export function formatSensitivity(r: SensitivityResult, o: { rows?: number } = {
   ];
   for (const [name, out] of Object.entries(r.outputs)) {
     lines.push('', `## ${name} (mean over the design ${num(r.means[name])})`, '');
+    const noise = r.noise?.[name];
+    if (noise) {
+      const beyond = noise.muStarFloor !== undefined ? `; a μ* below ${num(noise.muStarFloor)} is within what noise alone gives (↑ marks intervals above it)` : noise.varianceShare !== undefined ? `; noise is ${(noise.varianceShare * 100).toFixed(0)} % of the output's variance over the design` : '';
+      lines.push(`Run-to-run noise: SD ${num(noise.sdPerReplicate)} per replicate, ${num(noise.sdOfPointMean)} of a point's mean${beyond}.`, '');
+    }
     if (out.method === 'morris') {
       const m = out.morris;
+      const floor = noise?.muStarFloor;
       lines.push('| rank | factor | μ* [95 % CI] | μ | σ | rank range |', '|---:|---|---|---:|---:|---|');
       const order = m.factors.map((f, i) => ({ f, i })).sort((a, b) => a.f.rank - b.f.rank).slice(0, shown);
-      for (const { f, i } of order) lines.push(`| ${f.rank} | ${r.factors[i].path} | ${ci(f.muStar)} | ${num(f.mu)} | ${num(f.sigma)} | ${f.rankRange[0]}–${f.rankRange[1]} |`);
+      for (const { f, i } of order) lines.push(`| ${f.rank} | ${r.factors[i].path} | ${ci(f.muStar)}${floor !== undefined && f.muStar.lower > floor ? ' ↑' : ''} | ${num(f.mu)} | ${num(f.sigma)} | ${f.rankRange[0]}–${f.rankRange[1]} |`);
       lines.push('', `Top ${m.top} stable in ${(m.topStability * 100).toFixed(0)} % of bootstrap resamples of the ${m.trajectories} trajectories.`);
     } else {
       const s = out.sobol;

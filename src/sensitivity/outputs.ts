@@ -25,28 +25,38 @@ export function checkMetrics(metrics: unknown): void {
 }
 
 /**
- * The outputs of one design point (its runs: every replicate of both strategies, baseline first
- * in `labels`), at cycle `cycle` (1-based). Means over replicates; replicates are paired by index.
+ * The outputs of one design point per replicate (its runs: every replicate of both strategies,
+ * baseline first in `labels`), at cycle `cycle` (1-based): one row per replicate, paired by index.
+ * The crossover of one replicate is 1 when the challenger is ahead for good by `cycle`, else 0.
  */
-export function pointOutputs(runs: readonly RunOutput[], labels: readonly [string, string], cycle: number, metrics: readonly string[]): number[] {
+export function replicateOutputs(runs: readonly RunOutput[], labels: readonly [string, string], cycle: number, metrics: readonly string[]): number[][] {
   const of = (label: string) => runs.filter((r) => r.label === label).sort((a, b) => a.replicate - b.replicate);
   const [base, challenger] = labels.map(of);
   const net = (r: RunOutput) => r.accounts[0].cycles.map((c) => c.cumulativeNpv);
-  let diff = 0;
-  let crossed = 0;
-  base.forEach((b, i) => {
+  const at = (r: RunOutput, m: string) => (r.accounts[0].cycles[cycle - 1] as unknown as Record<string, number>)[m];
+  return base.map((b, i) => {
     const d = net(challenger[i]).map((v, c) => difference(v, net(b)[c]));
-    diff += d[cycle - 1];
-    const at = replicateCrossover(d);
-    if (at !== null && at <= cycle) crossed++;
+    const crossed = replicateCrossover(d);
+    return [d[cycle - 1], crossed !== null && crossed <= cycle ? 1 : 0, ...metrics.flatMap((m) => [at(b, m), at(challenger[i], m)])];
   });
-  const out = [diff / base.length, crossed / base.length];
-  for (const m of metrics) {
-    for (const runsOf of [base, challenger]) {
-      let s = 0;
-      for (const r of runsOf) s += (r.accounts[0].cycles[cycle - 1] as unknown as Record<string, number>)[m];
-      out.push(s / runsOf.length);
+}
+
+/**
+ * Run-to-run noise of each output, from the spread of replicates within design points (pooled
+ * over points; `undefined` with one replicate a point): the standard deviation of one replicate,
+ * and that of a point's mean over its replicates.
+ */
+export function replicateNoise(perPoint: readonly number[][][]): Array<{ sdPerReplicate: number; sdOfPointMean: number } | undefined> {
+  const R = perPoint[0]?.length ?? 0;
+  const outputs = perPoint[0]?.[0]?.length ?? 0;
+  return Array.from({ length: outputs }, (_, j) => {
+    if (R < 2) return undefined;
+    let ss = 0;
+    for (const rows of perPoint) {
+      const m = rows.reduce((s, r) => s + r[j], 0) / R;
+      for (const r of rows) ss += (r[j] - m) ** 2;
     }
-  }
-  return out;
+    const variance = ss / (perPoint.length * (R - 1));
+    return { sdPerReplicate: Math.sqrt(variance), sdOfPointMean: Math.sqrt(variance / R) };
+  });
 }

@@ -20,7 +20,7 @@ import type { ScenarioInput, StrategySpec } from '../scenario/types.js';
 import { ASSUMPTIONS, assumptionFactor } from './assumptions.js';
 import { checkFactors, factorBase, pointOf, type Factor } from './factor.js';
 import { morrisDesign, morrisIndices, type MorrisDesign, type MorrisResult } from './morris.js';
-import { checkMetrics, outputNames, pointOutputs } from './outputs.js';
+import { checkMetrics, outputNames, replicateNoise, replicateOutputs } from './outputs.js';
 import { saltelliSample } from './saltelli.js';
 import { sobolIndices, type SobolIndices } from './sobol-indices.js';
 import { emulatedSobol, type EmulatorReport } from './emulated-sobol.js';
@@ -102,7 +102,28 @@ export interface SensitivityResult {
   outputs: Record<string, OutputIndices>;
   /** Mean of each output over the design (what the indices explain the spread of). */
   means: Record<string, number>;
+  /** Run-to-run noise of each output, from replicates within points (`null` with one replicate a point). */
+  noise: Record<string, NoiseReport | null>;
   warnings: string[];
+}
+
+/**
+ * How much of an output is run-to-run noise, measured from the replicates within design points.
+ * Indices are only as good as the signal stands above it.
+ */
+export interface NoiseReport {
+  /** Standard deviation of one replicate's output at a point, pooled over points. */
+  sdPerReplicate: number;
+  /** That of a point's mean over its replicates (what the indices see). */
+  sdOfPointMean: number;
+  /**
+   * Morris: the μ* that noise alone would give a factor whose runs diverge but whose effect is
+   * nil — √2 · sdOfPointMean / Δ · √(2/π) (independent noise at the two ends of a step; an upper
+   * bound under common random numbers). A factor whose μ* interval lies above it stands out.
+   */
+  muStarFloor?: number;
+  /** Sobol: share of the output's variance over the design that is noise of the point means. */
+  varianceShare?: number;
 }
 
 const DEFAULTS = { replicates: 2, trajectories: 20, levels: 4, samples: 64, top: 5 } as const;
@@ -197,22 +218,33 @@ export function analyseSensitivity(plan: SensitivityPlan, runs: readonly RunOutp
   }
   const incomplete = byPoint.filter((r) => r.length !== 2 * R).length;
   if (incomplete) throw new ScenarioError([{ path: 'runs', value: `${incomplete} of ${n} design points incomplete`, allowed: `every point needs ${2 * R} runs (2 strategies × ${R} replicates): finish the study (resume it, or merge every shard)` }]);
-  const values = byPoint.map((r) => pointOutputs(r, labels, cycle, metrics));
+  const perPoint = byPoint.map((r) => replicateOutputs(r, labels, cycle, metrics));
+  const values = perPoint.map((rows) => rows[0].map((_, j) => rows.reduce((sum, row) => sum + row[j], 0) / rows.length));
+  const noiseOf = replicateNoise(perPoint);
   const warnings: string[] = [];
   const outputs: Record<string, OutputIndices> = {};
   const means: Record<string, number> = {};
+  const noise: Record<string, NoiseReport | null> = {};
   const top = plan.settings.top ?? DEFAULTS.top;
   plan.outputs.forEach((name, j) => {
     const y = Float64Array.from(values, (v) => v[j]);
     means[name] = y.reduce((a, b) => a + b, 0) / n;
-    if (plan.method === 'morris') outputs[name] = { method: 'morris', morris: morrisIndices(plan.morris!, y, { top, seed: `${plan.sweep.seed}:${name}` }) };
-    else if (plan.settings.emulator) {
-      const e = emulatedSobol(plan.rows, y, k, plan.samples!, { seed: `${plan.sweep.seed}:${name}` });
-      if (!e.report.trusted) warnings.push(`${name}: ${Number.isNaN(e.report.q2) ? e.report.reason : `the emulator's held-out Q² is ${e.report.q2.toFixed(2)} (< 0.9): its indices are not to be trusted; the direct estimates are reported instead`}`);
-      outputs[name] = { method: 'sobol', sobol: e.indices, emulator: e.report };
-    } else outputs[name] = { method: 'sobol', sobol: sobolIndices(y, k, plan.samples!, { seed: `${plan.sweep.seed}:${name}` }) };
+    const measured = noiseOf[j];
+    if (plan.method === 'morris') {
+      outputs[name] = { method: 'morris', morris: morrisIndices(plan.morris!, y, { top, seed: `${plan.sweep.seed}:${name}` }) };
+      const delta = plan.morris!.levels / (2 * (plan.morris!.levels - 1));
+      noise[name] = measured ? { ...measured, muStarFloor: ((Math.SQRT2 * measured.sdOfPointMean) / delta) * Math.sqrt(2 / Math.PI) } : null;
+    } else {
+      if (plan.settings.emulator) {
+        const e = emulatedSobol(plan.rows, y, k, plan.samples!, { seed: `${plan.sweep.seed}:${name}` });
+        if (!e.report.trusted) warnings.push(`${name}: ${Number.isNaN(e.report.q2) ? e.report.reason : `the emulator's held-out Q² is ${e.report.q2.toFixed(2)} (< 0.9): its indices are not to be trusted; the direct estimates are reported instead`}`);
+        outputs[name] = { method: 'sobol', sobol: e.indices, emulator: e.report };
+      } else outputs[name] = { method: 'sobol', sobol: sobolIndices(y, k, plan.samples!, { seed: `${plan.sweep.seed}:${name}` }) };
+      const v = (outputs[name] as { sobol: SobolIndices }).sobol.variance;
+      noise[name] = measured ? { ...measured, ...(v > 0 ? { varianceShare: measured.sdOfPointMean ** 2 / v } : {}) } : null;
+    }
   });
-  return { method: plan.method, factors, strategies: labels, cycle, replicates: R, seed: plan.sweep.seed, points: n, runs: runs.length, outputs, means, warnings };
+  return { method: plan.method, factors, strategies: labels, cycle, replicates: R, seed: plan.sweep.seed, points: n, runs: runs.length, outputs, means, noise, warnings };
 }
 
 /**

@@ -63,6 +63,31 @@ describe('sensitivity studies', () => {
     } else expect(e.emulator.samples).toBe(4096);
   });
 
+  it('measures run-to-run noise from the replicates within points, and the μ* noise alone would give', async () => {
+    const runs: Parameters<typeof analyseSensitivity>[1] extends readonly (infer R)[] ? R[] : never = [];
+    const o = { scenario: { ...scenario, cycles: 4 }, factors: ['market.buyers', 'behavior.follow.base'], trajectories: 2, replicates: 3, seed: 5 };
+    const r = await sensitivity({ ...o, onRun: (run) => void runs.push(run) });
+    // Independently: the paired difference of every replicate, its pooled within-point variance.
+    const final = (run: (typeof runs)[number]) => run.accounts[0].cycles[3].cumulativeNpv;
+    let ss = 0;
+    let points = 0;
+    for (let p = 1; p <= r.points; p++) {
+      const at = (label: string) => runs.filter((x) => x.point === p && x.label === label).sort((a, b) => a.replicate - b.replicate);
+      const d = at('follow-building').map((x, i) => final(x) - final(at('like-chasing')[i]));
+      const m = d.reduce((a, b) => a + b, 0) / d.length;
+      ss += d.reduce((a, b) => a + (b - m) ** 2, 0);
+      points++;
+    }
+    const sd = Math.sqrt(ss / (points * 2));
+    expect(sd).toBeGreaterThan(0);
+    const noise = r.noise.difference!;
+    expect(noise.sdPerReplicate).toBeCloseTo(sd, 8);
+    expect(noise.sdOfPointMean).toBeCloseTo(sd / Math.sqrt(3), 8);
+    expect(noise.muStarFloor).toBeCloseTo(((Math.SQRT2 * sd) / Math.sqrt(3) / (2 / 3)) * Math.sqrt(2 / Math.PI), 8);
+    // One replicate a point: no spread within points to measure.
+    expect((await sensitivity({ ...o, replicates: 1 })).noise.difference).toBeNull();
+  });
+
   it('refuses bad settings, naming them', () => {
     expect(() => sensitivityPlan({ scenario, factors: ['no.such.thing'] })).toThrow(ScenarioError);
     expect(() => sensitivityPlan({ scenario, factors: ['no.such.thing'] })).toThrow(/factors\[0\]/);
