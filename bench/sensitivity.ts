@@ -9,8 +9,11 @@
  * 3. Sobol indices of the top 8 on a Gaussian-process emulator of a Saltelli design (its held-out
  *    Q² decides whether the emulator is believed).
  * Writes bench/results/sensitivity[-<preset>].json and prints the tables and wall times.
+ * `--resolve` instead screens only the factors that act in the earlier result's scale check, at
+ * full size with 2 replicates a point (so the noise floor is measured): the second stage of a
+ * screen-then-resolve study; it writes sensitivity-resolve[-<preset>].json.
  * Run on an idle machine after `npm run build`:
- *   node --import tsx bench/sensitivity.ts [preset] [--trajectories 20] [--samples 64] [--quick]
+ *   node --import tsx bench/sensitivity.ts [preset] [--trajectories 20] [--samples 64] [--quick] [--resolve]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -55,6 +58,16 @@ function rankCorrelation(a: number[], b: number[]): number {
   const n = a.length;
   const d2 = ra.reduce((s, r, i) => s + (r - rb[i]) ** 2, 0);
   return 1 - (6 * d2) / (n * (n * n - 1));
+}
+
+if (args.includes('--resolve')) {
+  const earlier = JSON.parse(readFileSync(`${results}sensitivity${preset ? `-${preset}` : ''}.json`, 'utf8'));
+  const acting = (earlier.scale.factors as string[]).filter((_, i) => earlier.scale.full[i] > 0);
+  const resolved = await timed(`Resolving ${acting.length} factors (full size, 2 replicates a point)`, () =>
+    sensitivity({ ...common, replicates: 2, scenario: full, method: 'morris', factors: acting, trajectories: flag('trajectories', quick ? 2 : 20) }));
+  console.log(formatSensitivity(resolved.result, { rows: 20 }));
+  writeFileSync(`${results}sensitivity-resolve${preset ? `-${preset}` : ''}.json`, JSON.stringify({ machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version }, seconds: resolved.seconds, result: resolved.result }, null, 1) + '\n');
+  process.exit(0);
 }
 
 const trajectories = flag('trajectories', quick ? 2 : 20);
