@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { compare, followBuilding, likeChasing, type ScenarioInput } from '../../src/index.js';
+import type { ScenarioInput } from '../../src/index.js';
+import { describeC8 } from '../helpers/c8-claim.js';
 
 // C8: like-chasing wins in the short run; follow-building may overtake it after enough cycles. That
 // is a result to measure, so this test states the conditions under which compare finds a crossover
@@ -22,31 +22,4 @@ const world = (followerOddsRatio: number): ScenarioInput => ({
   economics: { valuePerConversion: 8 },
   behavior: { convert: { follower: followerOddsRatio } },
 });
-// The follow-builder sells on every second post (the built-in sells on every third, and has no
-// significant crossover within 30 cycles even when followers buy 50× more readily; model.md §8).
-const strategies = [likeChasing(), { ...followBuilding({ productEvery: 2 }), label: 'follow-building/2' }];
-
-async function run(followerOddsRatio: number) {
-  const r = await compare({ scenario: world(followerOddsRatio), strategies, replicates: 8, seed: 1 });
-  const net = r.differences['follow-building/2'].cumulativeNet;
-  return { r, final: net[net.length - 1], crossover: r.crossovers[0] };
-}
-
-describe('C8 the trade-off over time: a crossover exists under stated conditions', () => {
-  it('A: followers buy 50× more readily (convert.follower 50): like-chasing leads at first, follow-building overtakes for good', async () => {
-    const { r, final, crossover } = await run(50);
-    expect(r.warnings).toEqual([]); // equal spend: the comparison is fair
-    // The paired difference of final cumulative net return, t interval over replicates (95 %).
-    expect(final.lower).toBeGreaterThan(0);
-    expect(crossover.population).not.toBeNull();
-    // A crossover, not a lead from the start: the mean difference is at or below zero before it.
-    expect(crossover.estimate).toBeGreaterThan(1);
-  }, 120_000);
-
-  it('B: the same world with followers buying as the default (convert.follower 2): no crossover', async () => {
-    const { r, final, crossover } = await run(2);
-    expect(r.warnings).toEqual([]);
-    expect(final.lower).toBeLessThanOrEqual(0);
-    expect(crossover.population).toBeNull();
-  }, 120_000);
-});
+describeC8('C8 the trade-off over time: a crossover exists under stated conditions', world, { replicates: 8, timeout: 120_000 });
