@@ -35,7 +35,8 @@ export function replicateOutputs(runs: readonly RunOutput[], labels: readonly [s
   const net = (r: RunOutput) => r.accounts[0].cycles.map((c) => c.cumulativeNpv);
   const at = (r: RunOutput, m: string) => (r.accounts[0].cycles[cycle - 1] as unknown as Record<string, number>)[m];
   return base.map((b, i) => {
-    const d = net(challenger[i]).map((v, c) => difference(v, net(b)[c]));
+    const baseline = net(b);
+    const d = net(challenger[i]).map((v, c) => difference(v, baseline[c]));
     const crossed = replicateCrossover(d);
     return [d[cycle - 1], crossed !== null && crossed <= cycle ? 1 : 0, ...metrics.flatMap((m) => [at(b, m), at(challenger[i], m)])];
   });

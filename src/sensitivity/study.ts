@@ -235,13 +235,12 @@ export function analyseSensitivity(plan: SensitivityPlan, runs: readonly RunOutp
       const delta = plan.morris!.levels / (2 * (plan.morris!.levels - 1));
       noise[name] = measured ? { ...measured, muStarFloor: ((Math.SQRT2 * measured.sdOfPointMean) / delta) * Math.sqrt(2 / Math.PI) } : null;
     } else {
-      if (plan.settings.emulator) {
-        const e = emulatedSobol(plan.rows, y, k, plan.samples!, { seed: `${plan.sweep.seed}:${name}` });
-        if (!e.report.trusted) warnings.push(`${name}: ${Number.isNaN(e.report.q2) ? e.report.reason : `the emulator's held-out Q² is ${e.report.q2.toFixed(2)} (< 0.9): its indices are not to be trusted; the direct estimates are reported instead`}`);
-        outputs[name] = { method: 'sobol', sobol: e.indices, emulator: e.report };
-      } else outputs[name] = { method: 'sobol', sobol: sobolIndices(y, k, plan.samples!, { seed: `${plan.sweep.seed}:${name}` }) };
-      const v = (outputs[name] as { sobol: SobolIndices }).sobol.variance;
-      noise[name] = measured ? { ...measured, ...(v > 0 ? { varianceShare: measured.sdOfPointMean ** 2 / v } : {}) } : null;
+      const seed = `${plan.sweep.seed}:${name}`;
+      const e = plan.settings.emulator ? emulatedSobol(plan.rows, y, k, plan.samples!, { seed }) : undefined;
+      if (e && !e.report.trusted) warnings.push(`${name}: ${Number.isNaN(e.report.q2) ? e.report.reason : `the emulator's held-out Q² is ${e.report.q2.toFixed(2)} (< 0.9): its indices are not to be trusted; the direct estimates are reported instead`}`);
+      const sobol = e ? e.indices : sobolIndices(y, k, plan.samples!, { seed });
+      outputs[name] = { method: 'sobol', sobol, ...(e ? { emulator: e.report } : {}) };
+      noise[name] = measured ? { ...measured, ...(sobol.variance > 0 ? { varianceShare: measured.sdOfPointMean ** 2 / sobol.variance } : {}) } : null;
     }
   });
   return { method: plan.method, factors, strategies: labels, cycle, replicates: R, seed: plan.sweep.seed, points: n, runs: runs.length, outputs, means, noise, warnings };

@@ -48,6 +48,16 @@ describe('feedsim sensitivity', () => {
     const bad = await cliHere(['sensitivity', file, '--factors', 'behavior.follow.bsae', '--out', join(dir, 'bad')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/factors\[0\].*behavior\.follow\.bsae/);
+    // --strategies-from reads a contest's summary as feedsim report does: another kind, or a damaged file, is refused.
+    const notContest = await cliHere(['sensitivity', file, '--strategies-from', join(dir, 'whole'), '--out', join(dir, 'bad2')]);
+    expect(notContest.status).toBe(2);
+    expect(notContest.stderr).toMatch(/--strategies-from .*whole: holds a sensitivity summary, not a contest's/);
+    const damaged = tempDir('feedsim-damaged-');
+    writeIn(damaged, 'summary.json', '{"kind": "contest", "finalists": [');
+    const broken = await cliHere(['sensitivity', file, '--strategies-from', damaged, '--out', join(dir, 'bad3')]);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/--strategies-from .*summary\.json/);
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
     const method = await cliHere(['sensitivity', file, '--method', 'fast']);
     expect(method.status).toBe(2);
     expect(method.stderr).toMatch(/--method.*morris, sobol/);

@@ -5,10 +5,11 @@
  * `feedsim merge` combining the slices — then the indices from the record.
  * @module
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { contestStrategies } from '../../contest/strategies.js';
-import { preflightSweep, sweepSpecsOf } from '../../experiment/sweep.js';
+import { preflightSweep } from '../../experiment/sweep.js';
+import { checkSweepSize } from '../../experiment/sweep-size.js';
 import { RESULTS, type ExportFormat, type Manifest } from '../../io/results-dir.js';
 import { loadScenarioFile } from '../../io/scenario-file.js';
 import type { ScenarioInput } from '../../scenario/types.js';
@@ -18,7 +19,7 @@ import { VERSION } from '../../version.js';
 import { InputError } from '../exit.js';
 import type { Shard } from '../options.js';
 import { closeResults, manifestOf, openResults } from '../results.js';
-import { inShard, runRecorded } from './sweep.js';
+import { runRecorded, shardRuns } from './sweep.js';
 
 /** Options of the sensitivity command. */
 export interface SensitivityCommandOptions extends Omit<SensitivitySettings, 'factors' | 'strategies'> {
@@ -46,16 +47,17 @@ export function planOf(input: SensitivityInput): SensitivityPlan {
   return sensitivityPlan({ scenario: input.scenario, ...input.settings });
 }
 
-/** The best recipe of each family from a contest's results directory. */
-function strategiesFrom(dir: string): SensitivitySettings['strategies'] {
-  const path = join(dir, RESULTS.summary);
-  if (!existsSync(path)) throw new InputError(`--strategies-from ${dir}: no ${RESULTS.summary} (write one with feedsim contest --out ${dir})`);
-  const summary = JSON.parse(readFileSync(path, 'utf8')) as { kind?: string };
-  if (summary.kind !== 'contest') throw new InputError(`--strategies-from ${dir}: holds a ${summary.kind ?? 'unknown'} summary, not a contest's`);
-  return contestStrategies(summary as never);
+/** The best recipe of each family from a contest's results directory (its summary read and checked as `feedsim report` reads it). */
+async function strategiesFrom(dir: string): Promise<SensitivitySettings['strategies']> {
+  const { readReportSummary } = await import('../../report/write.js');
+  const summary = await readReportSummary(dir).catch((e: Error) => {
+    throw new InputError(`--strategies-from ${dir}: ${e.message}`);
+  });
+  if (summary.kind !== 'contest') throw new InputError(`--strategies-from ${dir}: holds a ${summary.kind} summary, not a contest's`);
+  return contestStrategies(summary);
 }
 
-function start(file: string | undefined, o: SensitivityCommandOptions): { input: SensitivityInput; dir: string; manifest: Manifest } {
+async function start(file: string | undefined, o: SensitivityCommandOptions): Promise<{ input: SensitivityInput; dir: string; manifest: Manifest }> {
   if (o.resume) {
     if (file) throw new InputError('give either a scenario file or --resume <dir>, not both');
     const manifest = manifestOf(o.resume);
@@ -69,7 +71,7 @@ function start(file: string | undefined, o: SensitivityCommandOptions): { input:
   const { input: scenario } = loadScenarioFile(file);
   const keys = ['method', 'factors', 'replicates', 'trajectories', 'levels', 'samples', 'emulator', 'cycle', 'metrics', 'commonStreams', 'top', 'seed'] as const;
   const settings: SensitivitySettings = Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
-  const strategies = o.strategiesFrom ? strategiesFrom(o.strategiesFrom) : o.strategies;
+  const strategies = o.strategiesFrom ? await strategiesFrom(o.strategiesFrom) : o.strategies;
   if (strategies) settings.strategies = strategies;
   const input: SensitivityInput = { scenario, settings };
   const dir = o.out ?? `${basename(file).replace(/\.(json|ya?ml)$/i, '')}-sensitivity`;
@@ -83,14 +85,14 @@ function start(file: string | undefined, o: SensitivityCommandOptions): { input:
 
 /** Runs (or resumes, or runs a shard of) a study; returns the exit status (0 done, 130 interrupted). */
 export async function sensitivityCommand(file: string | undefined, o: SensitivityCommandOptions, print: (s: string) => void): Promise<number> {
-  const { input, dir, manifest: planned } = start(file, o);
+  const { input, dir, manifest: planned } = await start(file, o);
   const plan = planOf(input);
   const scenarios = studyScenarios(plan);
-  const specs = sweepSpecsOf(plan.sweep, scenarios);
   const shard = planned.shard;
-  const mine = specs.filter((_, i) => inShard(i, shard));
-  const manifest = { ...planned, runsPlanned: mine.length };
-  await preflightSweep(scenarios, plan.sweep.strategies, { modules: o.module, workers: o.workers, held: { runs: mine.length, full: true } });
+  // Counted, not listed: runRecorded lists this shard's specs when it runs them.
+  const runsPlanned = shardRuns(checkSweepSize(plan.sweep).runs, shard);
+  const manifest = { ...planned, runsPlanned };
+  await preflightSweep(scenarios, plan.sweep.strategies, { modules: o.module, workers: o.workers, held: { runs: runsPlanned, full: true } });
   const results = openResults(dir, manifest, { command: o.resume ? `feedsim sensitivity --resume ${dir}` : `feedsim sensitivity --out ${dir}`, resume: o.resume !== undefined });
   try {
     const { runs } = await runRecorded(dir, { options: plan.sweep, scenarios, what: 'study', command: 'sensitivity' }, results, o, print);

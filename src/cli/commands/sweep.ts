@@ -35,7 +35,7 @@ export interface SweepCommandOptions {
 export const inShard = (index: number, shard?: Shard): boolean => !shard || index % shard.count === shard.index;
 
 /** Runs of `total` that shard `shard` holds (round robin), counted without listing them. */
-const shardRuns = (total: number, shard?: Shard): number => (shard ? Math.max(0, Math.ceil((total - shard.index) / shard.count)) : total);
+export const shardRuns = (total: number, shard?: Shard): number => (shard ? Math.max(0, Math.ceil((total - shard.index) / shard.count)) : total);
 
 function start(file: string | undefined, o: SweepCommandOptions): { dir: string; doc: SweepDocument; manifest: Manifest } {
   if (o.resume) {
