@@ -17,6 +17,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { sampleRankCorrelation } from 'simple-statistics';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -45,20 +46,6 @@ const timed = async <T>(what: string, run: () => Promise<T>): Promise<{ result: 
   return { result, seconds };
 };
 
-/** Spearman's rank correlation (no ties expected among μ* of distinct factors). */
-function rankCorrelation(a: number[], b: number[]): number {
-  const rank = (v: number[]) => {
-    const order = v.map((x, i) => [x, i]).sort((p, q) => q[0] - p[0]);
-    const r = new Array<number>(v.length);
-    order.forEach(([, i], at) => (r[i] = at + 1));
-    return r;
-  };
-  const ra = rank(a);
-  const rb = rank(b);
-  const n = a.length;
-  const d2 = ra.reduce((s, r, i) => s + (r - rb[i]) ** 2, 0);
-  return 1 - (6 * d2) / (n * (n * n - 1));
-}
 
 if (args.includes('--resolve')) {
   const earlier = JSON.parse(readFileSync(`${results}sensitivity${preset ? `-${preset}` : ''}.json`, 'utf8'));
@@ -85,7 +72,8 @@ if (fullDiff.method !== 'morris') throw new Error('expected Morris');
 const small = checked.map((p) => diff.morris.factors[morris.result.factors.findIndex((f) => f.path === p)].muStar.estimate);
 // μ* is in money per full range; the miniature's money is scaled by its size, so compare ranks.
 const large = checked.map((p) => fullDiff.morris.factors[scale.result.factors.findIndex((f) => f.path === p)].muStar.estimate);
-const rho = rankCorrelation(small, large);
+// Spearman's correlation, ties (factors that cannot act: μ* exactly 0 at both sizes) at their mean rank.
+const rho = sampleRankCorrelation(small, large);
 console.log(formatSensitivity(scale.result, { rows: 15 }));
 console.log(`rank correlation of μ* (miniature vs full size, ${checked.length} factors): ${rho.toFixed(2)}`);
 
