@@ -12,8 +12,10 @@
  * `--resolve` instead screens only the factors that act in the earlier result's scale check, at
  * full size with 2 replicates a point (so the noise floor is measured): the second stage of a
  * screen-then-resolve study; it writes sensitivity-resolve[-<preset>].json.
+ * `--staged` (the preset studies) runs stage 1's screening, skips the scale check and the Sobol
+ * stage, and resolves the ten factors with the largest miniature μ* (those above 0) at once.
  * Run on an idle machine after `npm run build`:
- *   node --import tsx bench/sensitivity.ts [preset] [--trajectories 20] [--samples 64] [--quick] [--resolve]
+ *   node --import tsx bench/sensitivity.ts [preset] [--trajectories 20] [--samples 64] [--quick] [--resolve | --staged]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -47,13 +49,20 @@ const timed = async <T>(what: string, run: () => Promise<T>): Promise<{ result: 
 };
 
 
-if (args.includes('--resolve')) {
-  const earlier = JSON.parse(readFileSync(`${results}sensitivity${preset ? `-${preset}` : ''}.json`, 'utf8'));
-  const acting = (earlier.scale.factors as string[]).filter((_, i) => earlier.scale.full[i] > 0);
+const machine = { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version };
+const suffix = `${quick ? '-quick' : ''}${preset ? `-${preset}` : ''}`;
+mkdirSync(results, { recursive: true });
+
+async function resolve(acting: string[]): Promise<void> {
   const resolved = await timed(`Resolving ${acting.length} factors (full size, 2 replicates a point)`, () =>
     sensitivity({ ...common, replicates: 2, scenario: full, method: 'morris', factors: acting, trajectories: flag('trajectories', quick ? 2 : 20) }));
   console.log(formatSensitivity(resolved.result, { rows: 20 }));
-  writeFileSync(`${results}sensitivity-resolve${preset ? `-${preset}` : ''}.json`, JSON.stringify({ machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version }, seconds: resolved.seconds, result: resolved.result }, null, 1) + '\n');
+  writeFileSync(`${results}sensitivity-resolve${suffix}.json`, JSON.stringify({ machine, seconds: resolved.seconds, result: resolved.result }, null, 1) + '\n');
+}
+
+if (args.includes('--resolve')) {
+  const earlier = JSON.parse(readFileSync(`${results}sensitivity${suffix}.json`, 'utf8'));
+  await resolve((earlier.scale.factors as string[]).filter((_, i) => earlier.scale.full[i] > 0));
   process.exit(0);
 }
 
@@ -63,6 +72,13 @@ console.log(formatSensitivity(morris.result, { rows: 20 }));
 const diff = morris.result.outputs.difference;
 if (diff.method !== 'morris') throw new Error('expected Morris');
 const byRank = diff.morris.factors.map((f, i) => ({ f, factor: morris.result.factors[i] })).sort((a, b) => a.f.rank - b.f.rank);
+const strategiesNote = existsSync(contestFile) ? `best recipes of ${contestFile.split('/').pop()}` : 'built-ins';
+
+if (args.includes('--staged')) {
+  writeFileSync(`${results}sensitivity${suffix}.json`, JSON.stringify({ machine, strategies: strategiesNote, morris: { seconds: morris.seconds, result: morris.result } }, null, 1) + '\n');
+  await resolve(byRank.filter((x) => x.f.muStar.estimate > 0).slice(0, 10).map((x) => x.factor.path));
+  process.exit(0);
+}
 
 // Scale check: the ten most and five least influential, screened again at full size.
 const checked = [...byRank.slice(0, 10), ...byRank.slice(-5)].map((x) => x.factor.path);
@@ -81,11 +97,9 @@ const top = byRank.slice(0, 8).map((x) => x.factor);
 const sobol = await timed('Sobol on an emulator (miniature, top 8)', () => sensitivity({ ...common, scenario: miniature, method: 'sobol', factors: top, samples: flag('samples', quick ? 4 : 64), emulator: true }));
 console.log(formatSensitivity(sobol.result));
 
-mkdirSync(results, { recursive: true });
-const name = quick ? 'sensitivity-quick' : `sensitivity${preset ? `-${preset}` : ''}`;
-writeFileSync(`${results}${name}.json`, JSON.stringify({
-  machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version },
-  strategies: existsSync(contestFile) ? `best recipes of ${contestFile.split('/').pop()}` : 'built-ins',
+writeFileSync(`${results}sensitivity${suffix}.json`, JSON.stringify({
+  machine,
+  strategies: strategiesNote,
   morris: { seconds: morris.seconds, result: morris.result },
   scale: { seconds: scale.seconds, factors: checked, miniature: small, full: large, spearman: rho, result: scale.result },
   sobol: { seconds: sobol.seconds, result: sobol.result },
