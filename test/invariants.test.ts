@@ -53,13 +53,22 @@ describe.each(Object.entries(scenarios))('invariants on every step: %s', (_name,
         expect(rec.reach).toBeLessThanOrEqual(total);
       }
     });
+    const clicks = w.focal.map(() => 0);
     for (const p of w.finishedPosts) {
       const byChannel = p.impressionsByChannel;
       expect(byChannel.network + byChannel.recommended + byChannel.notification + byChannel.paid).toBe(p.impressions);
       expect(p.likes).toBeLessThanOrEqual(p.impressions);
       expect(p.reach).toBeLessThanOrEqual(N);
       expect(p.resharers).toBeLessThanOrEqual(p.shares);
+      // The reach split of analytics exports: parts of the reach, paid reach only from paid impressions.
+      expect(p.reachFollowers).toBeLessThanOrEqual(p.reach);
+      expect(p.reachPaid).toBeLessThanOrEqual(Math.min(p.reach, byChannel.paid));
+      expect(p.conversions).toBeLessThanOrEqual(p.clicks);
+      if (p.kind !== 'product') expect(p.clicks).toBe(0);
+      clicks[p.account] += p.clicks;
     }
+    // Clicks on finished posts are a part of the account's clicks (live posts hold the rest).
+    w.focal.forEach((f, i) => expect(clicks[i]).toBeLessThanOrEqual(f.totalCounters[COUNTER.clicks]));
   });
 });
 

@@ -26,6 +26,7 @@ function canBuy(focal: FocalAccount, u: number, t: number): boolean {
 /** A click through `channel` at step `t`; it may end in a purchase. */
 export function onClick(w: WorldState, u: number, channel: number, following: boolean, focal: FocalAccount, rec: FocalPost | null, t: number): void {
   focal.stepCounters[COUNTER.clicks]++;
+  if (rec) rec.clicks++;
   if (!canBuy(focal, u, t)) return;
   // A purchase probability of 1 takes no draw: the click is the purchase, as before the funnel.
   const buy = w.params.purchasePerClick;

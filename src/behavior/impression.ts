@@ -44,11 +44,14 @@ export function impress(w: WorldState, u: number, slot: number, channel: number,
   const product = p.bytes[(r << 2) + PB.kind] === KIND.product;
   let rec: FocalPost | null = null;
   let focal: FocalAccount | null = null;
+  let firstView = false;
   if (fid >= 0) {
     rec = w.focalPosts[fid]!;
     if (!hasSeen(rec, u)) {
       markSeen(rec, u);
       rec.reach++;
+      firstView = true;
+      if (channel === CHANNEL.paid) rec.reachPaid++;
     }
     rec.impressions[channel]++;
     focal = w.focal[a];
@@ -80,6 +83,8 @@ export function impress(w: WorldState, u: number, slot: number, channel: number,
   if (a >= 0 && w.scenario.follows) {
     const fs = findFollow(w.follows, u, a);
     following = fs >= 0;
+    // Reach from followers, as analytics exports split it: follower status at the first view.
+    if (firstView && following) rec!.reachFollowers++;
     if (!following) {
       const followShift = sells > 0 ? fatigue + sells * promo.follow : fatigue;
       if (chance(rng, followLogOdds(w, u, r, via, xm, followShift, focal !== null ? focal.exposures[u] : -1))) follow(w, u, a, slot, rec);

@@ -22,9 +22,14 @@ export interface FocalPost {
   impressions: Float64Array;
   conversions: Float64Array;
   reach: number;
+  /** Unique viewers who followed the account when they first saw the post. */
+  reachFollowers: number;
+  /** Unique viewers whose first view was a paid impression. */
+  reachPaid: number;
   likes: number;
   shares: number;
   follows: number;
+  clicks: number;
   /** Followers when posted, and how many of them it reached in-network (organic reach). */
   followersAtPost: number;
   followerViews: number;
@@ -47,9 +52,15 @@ export interface PostSummary {
   conversionsByChannel: Record<ChannelName, number>;
   /** Unique users who saw it. */
   reach: number;
+  /** Of them, those who followed the account when they first saw it (the rest are non-followers). */
+  reachFollowers: number;
+  /** Of them, those whose first view was paid (the rest first saw it organically). */
+  reachPaid: number;
   likes: number;
   shares: number;
   follows: number;
+  /** Clicks on a product post (0 for other kinds): each may end in a conversion. */
+  clicks: number;
   /** Share of the followers at posting time who saw it in-network. */
   organicReach: number;
   /** Cascade: tree size (root and reshares), depth, resharers, structural virality (null for a post nobody shared). */
@@ -71,7 +82,7 @@ export function createFocalPost(users: number, rootUser: number, reuse?: Uint8Ar
     seen,
     impressions: new Float64Array(CHANNELS),
     conversions: new Float64Array(CHANNELS),
-    reach: 0, likes: 0, shares: 0, follows: 0, followersAtPost: 0, followerViews: 0,
+    reach: 0, reachFollowers: 0, reachPaid: 0, likes: 0, shares: 0, follows: 0, clicks: 0, followersAtPost: 0, followerViews: 0,
     cascade: createCascade(rootUser),
   };
 }
@@ -106,9 +117,12 @@ export function summarise(p: FocalPost): PostSummary {
     conversions: sum(p.conversions),
     conversionsByChannel: byChannel(p.conversions),
     reach: p.reach,
+    reachFollowers: p.reachFollowers,
+    reachPaid: p.reachPaid,
     likes: p.likes,
     shares: p.shares,
     follows: p.follows,
+    clicks: p.clicks,
     organicReach: p.followersAtPost > 0 ? p.followerViews / p.followersAtPost : 0,
     cascadeSize: n,
     cascadeDepth: cascadeDepth(p.cascade),
