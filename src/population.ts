@@ -4,7 +4,7 @@
  * parameter-like quantity (precision beyond 1e-7 is meaningless); integers where counted.
  * @module
  */
-import { normal } from './rng.js';
+import { gamma, normal } from './rng.js';
 import type { PopulationSpec } from './scenario/types.js';
 
 /** The users of one world. */
@@ -26,29 +26,6 @@ export interface Population {
   followPropensity: Float32Array;
   /** Notification subscriptions tolerated before fatigue. */
   tolerance: Uint8Array;
-}
-
-/** A Gamma(shape, 1) draw (Marsaglia & Tsang 2000, with the shape < 1 boost). */
-function gamma(shape: number, next: () => number): number {
-  if (shape < 1) {
-    let u = next();
-    while (u === 0) u = next();
-    return gamma(shape + 1, next) * Math.pow(u, 1 / shape);
-  }
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = normal(next);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = next();
-    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
-  }
 }
 
 /** Draws `users` users from `spec` with the uniform stream `next`. */

@@ -143,6 +143,29 @@ export function normal(next: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
 }
 
+/** A Gamma(shape, 1) draw (Marsaglia & Tsang 2000, with the shape < 1 boost). */
+export function gamma(shape: number, next: () => number): number {
+  if (shape < 1) {
+    let u = next();
+    while (u === 0) u = next();
+    return gamma(shape + 1, next) * Math.pow(u, 1 / shape);
+  }
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = normal(next);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = next();
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
 /** Purposes of the named streams of one replicate. Adding one never shifts the others. */
 export const Purpose = {
   graph: 'graph',
