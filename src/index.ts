@@ -103,6 +103,32 @@ export type { Design, DesignPoint, FactorRange } from './experiment/design.js';
 export { formatComparison, formatHeadline, formatSweep } from './experiment/format.js';
 export { summariseSweep } from './experiment/sweep.js';
 export { memorySink, csvLines, jsonLines, CSV_HEADER } from './io/sink.js';
+// Calibration to an account's analytics export (docs/calibration.md).
+export { readExport, readFollowerCounts, parseMapping, MAPPINGS, MAPPING_NAMES, ExportError } from './calibrate/export.js';
+export type { AnalyticsExport, ExportPost, ExportPostKind, FollowerCount, ReadExportOptions, ExportMapping, MappingName, MappedField, CountField } from './calibrate/export.js';
+export type { RequiredField } from './calibrate/mappings.js';
+export type { DateOrder } from './calibrate/dates.js';
+export type { ReadFollowerOptions } from './calibrate/followers.js';
+export { exportCsv, followerCsv, EXPORT_COLUMNS } from './calibrate/export-csv.js';
+export { exportStatistics, STATISTICS } from './calibrate/statistics.js';
+export type { StatisticDef, StatisticsOptions } from './calibrate/statistics.js';
+export { syntheticExport, SIMULATED_FIELDS } from './calibrate/synthetic.js';
+export type { SyntheticExportOptions } from './calibrate/synthetic.js';
+export { accountWorld } from './calibrate/account-world.js';
+export type { AccountWorld, AccountWorldOptions } from './calibrate/account-world.js';
+export { CALIBRATION_PARAMETERS } from './calibrate/parameters.js';
+export type { CalibrationParameter } from './calibrate/parameters.js';
+export { fit } from './calibrate/fit.js';
+export type { FitOptions, FitResult, ParameterPosterior, PredictiveCheck } from './calibrate/fit.js';
+export { advise } from './calibrate/advise.js';
+export type { AdviseOptions, Advice } from './calibrate/advise.js';
+export { formatFit } from './calibrate/format.js';
+export { abcSmc } from './calibrate/abc-smc.js';
+export type { AbcSmcOptions, AbcSmcResult, AbcSmcCheckpoint, AbcStopReason, GenerationReport } from './calibrate/abc-smc.js';
+export { posteriorSummary } from './calibrate/posterior-summary.js';
+export type { ParameterSummary, WeightedParticles } from './calibrate/posterior-summary.js';
+export type { Prior, PriorComponent, UniformPrior, LogUniformPrior, NormalPrior, LogNormalPrior, GammaPrior } from './calibrate/prior.js';
+
 export type { RowSink } from './io/sink.js';
 
 // What the public view of a world shows, for step-by-step inspection.

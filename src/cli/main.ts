@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { levelProblem } from '../experiment/check-options.js';
 import { releaseHeldLocks } from '../io/lock.js';
 import { EXPORT_FORMATS, RESULTS } from '../io/results-dir.js';
+import { MAPPING_NAMES } from '../calibrate/export.js';
 import { VERSION } from '../version.js';
 import { compareCommand } from './commands/compare.js';
 import { presetsCommand, schemaCommand, validateCommand } from './commands/inspect-files.js';
@@ -17,6 +18,8 @@ import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { contestCommand } from './commands/contest.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { fitCommand } from './commands/fit.js';
+import { adviseCommand } from './commands/advise.js';
 import { EXIT, InputError, reportError } from './exit.js';
 import { collectModule } from './module-path.js';
 import { collect, defaultWorkers, formats, shard, strategyList, wholeNumber } from './options.js';
@@ -116,6 +119,43 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .option('--plots', 'write SVG plots into <out>/plots (μ*–σ or Sobol bars per output)', false)
     .addHelpText('after', '\nExamples:\n  feedsim sensitivity scenario.yaml --method morris --trajectories 20 --out morris\n  feedsim sensitivity scenario.yaml --method sobol --factors market.buyers,behavior.follow.base --emulator --out sobol\n  feedsim sensitivity scenario.yaml --shard $SLURM_ARRAY_TASK_ID/16 --out shard-$SLURM_ARRAY_TASK_ID   # then feedsim merge\n')
     .action(async (file: string | undefined, o) => setCode(await sensitivityCommand(file, { ...o, signal }, print)));
+
+  const positive = (flag: string) => (v: string) => {
+    const x = v.trim() === '' ? NaN : Number(v);
+    if (!(Number.isFinite(x) && x >= 0)) throw new InputError(`${flag} ${v}: must be a number ≥ 0`);
+    return x;
+  };
+  p.command('fit')
+    .description('calibrate an account\'s world to its analytics export (ABC-SMC): posterior, effective sample size, predictive checks')
+    .argument('[export]', 'post-level analytics export (.csv): feedsim\'s schema, Meta Business Suite (Facebook, Instagram) or YouTube Studio')
+    .option('--extends <preset>', 'the platform the account is on (default facebook)')
+    .option('--scenario <file>', 'a scenario file the account\'s world starts from instead of a preset')
+    .option('--mapping <name|file>', `the export's columns: ${MAPPING_NAMES.join(', ')} or a YAML mapping (default: detected from the header)`)
+    .addOption(new Option('--followers <n>', 'followers when the export starts (default: the follower counts\' first day)').argParser(wholeNumber('--followers', 0, 2 ** 31 - 1)))
+    .option('--followers-file <csv>', 'daily follower counts (day,followers)')
+    .addOption(new Option('--users <n>', 'users of the simulated world (default 2,000)').argParser(wholeNumber('--users', 100, 10_000_000)))
+    .addOption(new Option('--days <n>', 'days of the export replayed (default: all, at most 30)').argParser(wholeNumber('--days', 1, 100_000)))
+    .addOption(new Option('--promotion-per-day <amount>', 'ad spend a day in the export\'s period (default 0)').argParser(positive('--promotion-per-day')))
+    .addOption(new Option('--parameters <list>', 'parameters to fit (default: every one the export informs; docs/calibration.md)').argParser(strategyList))
+    .addOption(new Option('--particles <n>', 'ABC-SMC particles (default 1,000)').argParser(wholeNumber('--particles', 10, 1_000_000)))
+    .addOption(new Option('--max-simulations <n>', 'stop after this many simulations (default 20,000)').argParser(wholeNumber('--max-simulations', 10, 100_000_000)))
+    .addOption(new Option('--checks <n>', 'runs at posterior draws for the predictive check (default 100)').argParser(wholeNumber('--checks', 1, 1_000_000)))
+    .addOption(seed()).addOption(out().default(undefined, '<export name>-fit'))
+    .option('--resume <dir>', 'go on with an interrupted fit from its last finished generation')
+    .addOption(workers()).addOption(modules())
+    .addHelpText('after', '\nExamples:\n  feedsim fit examples/data/synthetic-export.csv --followers-file examples/data/synthetic-followers.csv --out fit\n  feedsim fit "Table data.csv" --extends youtube --followers 12000 --out my-channel-fit\n')
+    .action(async (file: string | undefined, o) => setCode(await fitCommand(file, o, print)));
+
+  p.command('advise')
+    .description('which strategy this account should expect to pay back better, and by when: the best recipes played at posterior draws of a fit')
+    .argument('<fit-dir>', 'the --out directory of feedsim fit')
+    .addOption(new Option('--strategies <list>', 'two strategies, baseline first (default: a contest in the fitted world)').argParser(strategyList))
+    .option('--strategies-from <dir>', 'the best recipe of each family from a contest\'s results directory')
+    .addOption(new Option('--draws <n>', 'posterior draws played (default 40)').argParser(wholeNumber('--draws', 2, 1_000_000)))
+    .addOption(new Option('--cycles <n>', 'cycles each draw runs (default 30)').argParser(wholeNumber('--cycles', 1, 100_000)))
+    .addOption(seed()).addOption(workers()).addOption(modules())
+    .addHelpText('after', '\nExample:\n  feedsim advise fit --strategies like-chasing,follow-building --draws 40\n')
+    .action(async (dir: string, o) => setCode(await adviseCommand(dir, o, print)));
 
   p.command('merge')
     .description('merge the result directories of a sweep\'s or a sensitivity study\'s shards, checking nothing is missing or duplicated')

@@ -1,0 +1,38 @@
+/**
+ * A fit as the tables `feedsim fit` prints: each parameter's prior and posterior with what the
+ * export taught about it, and the posterior predictive check of each statistic.
+ * @module
+ */
+import type { FitResult } from './fit.js';
+
+const num = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? Number(x.toPrecision(3)).toString() : x.toExponential(2));
+
+/** How much an export pinned a parameter down, from its posterior-to-prior spread (log scale). */
+export function learned(shrinkage: number): string {
+  return shrinkage < 0.5 ? 'pinned down' : shrinkage < 0.9 ? 'narrowed' : 'not learned (≈ prior)';
+}
+
+/** The fit's tables and notes, as Markdown. */
+export function formatFit(r: FitResult): string {
+  const lines = [
+    `## Posterior (${r.posterior.particles.length} particles, effective sample size ${Math.round(r.posterior.ess)}, ${r.posterior.distinct} distinct, ${r.simulations.toLocaleString('en-US')} simulations; stopped: ${r.stoppedBecause})`,
+    '',
+    '| parameter | prior (log-uniform) | posterior median [90 % interval] | posterior ÷ prior spread | |',
+    '|---|---|---|---:|---|',
+    ...r.parameters.map((p) => `| ${p.path} | ${num(p.prior.min)} – ${num(p.prior.max)} | ${num(p.q50)} [${num(p.q05)}, ${num(p.q95)}] | ${p.shrinkage.toFixed(2)} | ${learned(p.shrinkage)} |`),
+    '',
+    '## Posterior predictive check (statistics on their log or logit scale)',
+    '',
+    '| statistic | observed | simulated median [90 % range] | observed at quantile |',
+    '|---|---:|---|---:|',
+    ...r.predictive.map((c) => {
+      const s = [...c.simulated].sort((a, b) => a - b);
+      const q = (p: number) => s[Math.min(s.length - 1, Math.round(p * (s.length - 1)))];
+      const flag = c.quantile < 0.05 || c.quantile > 0.95 ? ' ⚠' : '';
+      return `| ${c.statistic} | ${num(c.observed)} | ${num(q(0.5))} [${num(q(0.05))}, ${num(q(0.95))}] | ${c.quantile.toFixed(2)}${flag} |`;
+    }),
+  ];
+  if (r.predictive.some((c) => c.quantile < 0.05 || c.quantile > 0.95)) lines.push('', '⚠ the observed value lies outside 90 % of the posterior\'s simulations: the model, at any fitted parameters, does not reproduce it well.');
+  if (r.notes.length) lines.push('', 'Notes:', ...r.notes.map((n) => `- ${n}`));
+  return lines.join('\n');
+}

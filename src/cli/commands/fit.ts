@@ -1,0 +1,129 @@
+/**
+ * `feedsim fit <export.csv> --extends <preset> --out <dir>`: calibrates the account's world to its
+ * analytics export (ABC-SMC on the worker pool). After every generation the sampler's checkpoint
+ * is written to `<dir>/checkpoint.json`, so `--resume <dir>` goes on from the last finished
+ * generation; the result is `<dir>/fit.json` (read by `feedsim advise`) and
+ * `<dir>/posterior.csv` (one particle a row, with its weight).
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { AbcSmcCheckpoint } from '../../calibrate/abc-smc.js';
+import { readExport, readFollowerCounts, parseMapping, MAPPING_NAMES, type MappingName, type AnalyticsExport } from '../../calibrate/export.js';
+import { fit, type FitOptions, type FitResult } from '../../calibrate/fit.js';
+import { formatFit } from '../../calibrate/format.js';
+import { ensureDirectory, writeAtomic } from '../../io/safe-write.js';
+import { readRegularFile, textOf } from '../../io/safe-read.js';
+import { loadScenarioFile } from '../../io/scenario-file.js';
+import type { ScenarioInput } from '../../scenario/types.js';
+import { VERSION } from '../../version.js';
+import { InputError } from '../exit.js';
+
+/** Options of the fit command. */
+export interface FitCommandOptions {
+  extends?: string;
+  scenario?: string;
+  mapping?: string;
+  followers?: number;
+  followersFile?: string;
+  users?: number;
+  days?: number;
+  promotionPerDay?: number;
+  parameters?: string[];
+  particles?: number;
+  maxSimulations?: number;
+  checks?: number;
+  seed?: number;
+  workers: number;
+  module: string[];
+  out?: string;
+  resume?: string;
+}
+
+/** What `<dir>/input.json` records: everything that decides the fit, so a resume repeats it. */
+interface FitInput {
+  feedsim: string;
+  exportFile: string;
+  options: Omit<FitOptions, 'export' | 'workers' | 'modules' | 'onGeneration' | 'resume'>;
+  export: AnalyticsExport;
+}
+
+const FILES = { input: 'input.json', checkpoint: 'checkpoint.json', fit: 'fit.json', posterior: 'posterior.csv' } as const;
+const MAX_EXPORT_BYTES = 64 * 2 ** 20;
+
+function text(path: string, what: string): string {
+  if (!existsSync(path)) throw new InputError(`${what} ${path}: not found`);
+  return textOf(readRegularFile(path, what, MAX_EXPORT_BYTES), path, what);
+}
+
+function readJson<T>(path: string, what: string): T {
+  try {
+    return JSON.parse(text(path, what)) as T;
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new InputError(`${path}: not a ${what} (${e.message})`);
+    throw e;
+  }
+}
+
+/** The export and the fit's settings from the command line. */
+function startInput(file: string, o: FitCommandOptions): FitInput {
+  const mapping = o.mapping === undefined ? 'auto' : (MAPPING_NAMES as readonly string[]).includes(o.mapping) ? (o.mapping as MappingName) : parseMapping(text(o.mapping, 'mapping file'), o.mapping);
+  const exp = readExport(text(file, 'export'), { mapping, file });
+  if (o.followersFile) exp.followers = readFollowerCounts(text(o.followersFile, 'follower counts'), { file: o.followersFile });
+  let scenario: ScenarioInput = { extends: o.extends ?? 'facebook' };
+  if (o.scenario) {
+    const loaded = loadScenarioFile(o.scenario).input;
+    scenario = o.extends ? { ...loaded, extends: o.extends } : loaded;
+  }
+  const keys = ['followers', 'users', 'days', 'promotionPerDay', 'parameters', 'particles', 'maxSimulations', 'checks', 'seed'] as const;
+  const options = { scenario, ...Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) };
+  return { feedsim: VERSION, exportFile: file, options, export: exp };
+}
+
+/** Runs (or resumes) a fit; returns the exit status. */
+export async function fitCommand(file: string | undefined, o: FitCommandOptions, print: (s: string) => void): Promise<number> {
+  let input: FitInput;
+  let resume: AbcSmcCheckpoint | undefined;
+  let dir: string;
+  if (o.resume) {
+    if (file) throw new InputError('give either an export file or --resume <dir>, not both');
+    dir = o.resume;
+    input = readJson<FitInput>(join(dir, FILES.input), 'fit input');
+    if (input.feedsim !== VERSION) throw new InputError(`--resume ${dir}: started by feedsim ${input.feedsim}, this is ${VERSION}; finish it with that version or start afresh`);
+    if (existsSync(join(dir, FILES.checkpoint))) resume = readJson<AbcSmcCheckpoint>(join(dir, FILES.checkpoint), 'fit checkpoint');
+  } else {
+    if (!file) throw new InputError('give an export file (CSV), or --resume <dir> to finish an interrupted fit');
+    dir = o.out ?? `${basename(file).replace(/\.csv$/i, '')}-fit`;
+    if (existsSync(join(dir, FILES.input))) throw new InputError(`${dir} already holds a fit: resume it with --resume ${dir}, or choose a new --out`);
+    input = startInput(file, o);
+    ensureDirectory(dir);
+    writeAtomic(join(dir, FILES.input), [JSON.stringify(input, null, 1) + '\n']);
+  }
+  for (const n of input.export.notes) print(`note: ${n}\n`);
+  const result: FitResult = await fit({
+    ...input.options,
+    export: input.export,
+    workers: o.workers,
+    modules: o.module,
+    ...(resume ? { resume } : {}),
+    onGeneration: (g, checkpoint) => {
+      writeAtomic(join(dir, FILES.checkpoint), [JSON.stringify(checkpoint) + '\n']);
+      const acc = g.acceptanceRate === undefined ? '' : `, moves accepted ${(g.acceptanceRate * 100).toFixed(0)} %`;
+      print(`generation ${g.generation}: tolerance ${Number.isFinite(g.tolerance) ? g.tolerance.toFixed(3) : '∞'}, ESS ${Math.round(g.ess)}${acc}, ${g.simulations.toLocaleString('en-US')} simulations\n`);
+    },
+  });
+  writeAtomic(join(dir, FILES.fit), [JSON.stringify(result) + '\n']);
+  const header = [...result.parameters.map((p) => p.path), 'weight'].join(',');
+  writeAtomic(join(dir, FILES.posterior), [header + '\n', ...result.posterior.particles.map((p, i) => `${p.join(',')},${result.posterior.weights[i]}\n`)]);
+  print(`${formatFit(result)}\n\nwrote ${FILES.fit} and ${FILES.posterior} to ${dir}; next: feedsim advise ${dir}\n`);
+  return 0;
+}
+
+/** The fit in `<dir>/fit.json`. */
+export function readFit(dir: string): FitResult {
+  const path = join(dir, FILES.fit);
+  if (!existsSync(path)) throw new InputError(`${dir} holds no ${FILES.fit}: write one with feedsim fit <export.csv> --out ${dir}`);
+  const r = readJson<FitResult>(path, 'fit result');
+  if (!Array.isArray(r?.parameters) || !Array.isArray(r?.posterior?.particles) || typeof r?.world?.scenario !== 'object') throw new InputError(`${path}: not a fit result of feedsim fit`);
+  return r;
+}
