@@ -1,0 +1,123 @@
+/**
+ * The calibration study (issue 17), through the sources (tsx), three parts:
+ * - `coverage [--exports 50] [--workers 1]`: parameter recovery and coverage on the engine itself
+ *   (simulation-based calibration, Talts et al. 2018). Each export is simulated from parameters
+ *   drawn from the prior (a small facebook-preset account: 400 users, 20 followers, 24 posts over
+ *   12 days, seed i), then fitted in the same world; per parameter: the share of 90 % credible
+ *   intervals that hold the truth (against the binomial band around 0.9), the posterior
+ *   probability below the truth (uniform on [0, 1] for a calibrated posterior: χ² over 5 bins), and the mean posterior-to-prior spread (what such an export pins down).
+ * - `benchmark [--workers 2]`: the worked example of docs/calibration.md at its defaults (the
+ *   synthetic 200-post export, 2,000 users, its first 30 days, 1,000 particles), timed, against
+ *   the truth; then the slower fit on the whole export (all 100 days) it is measured against.
+ * - `scale [--seeds 20]`: the per-capita match — the statistics at the true parameters in worlds
+ *   of 500, 1,000 and 2,000 users (the export's own size), mean and SD over seeds.
+ * Writes bench/results/calibration-<part>.json and prints tables.
+ *   npx tsx bench/calibration.ts coverage|benchmark|scale [options]
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { accountWorld } from '../src/calibrate/account-world.js';
+import { fit, type FitResult } from '../src/calibrate/fit.js';
+import { formatFit } from '../src/calibrate/format.js';
+import { calibrationPriors } from '../src/calibrate/parameters.js';
+import { simulatedExport, reportedFields } from '../src/calibrate/simulated-export.js';
+import { exportStatistics } from '../src/calibrate/statistics.js';
+import { syntheticExport } from '../src/calibrate/synthetic.js';
+import { executeRun } from '../src/experiment/run.js';
+import { readExport, readFollowerCounts } from '../src/calibrate/export.js';
+import { applyPoint } from '../src/experiment/design.js';
+import { resolveScenario } from '../src/scenario/resolve.js';
+import { uniformStream, deriveSeed } from '../src/rng.js';
+import { TRUTH } from '../examples/data/make-synthetic-export.js';
+
+const args = process.argv.slice(2);
+const part = args[0];
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const results = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(results, { recursive: true });
+const machine = { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version };
+const save = (name: string, value: unknown) => writeFileSync(`${results}calibration-${name}.json`, JSON.stringify({ machine, ...(value as object) }, null, 1) + '\n');
+const timed = async <T>(run: () => Promise<T>): Promise<{ result: T; seconds: number }> => {
+  const t0 = performance.now();
+  const result = await run();
+  return { result, seconds: (performance.now() - t0) / 1000 };
+};
+
+if (part === 'coverage') {
+  const exports = flag('exports', 50);
+  const workers = flag('workers', 1);
+  const scenario = { extends: 'facebook' };
+  const world = { users: 400, followers: 20, posts: 24, days: 12 };
+  // The prior the fits use, for the statistics a full export has.
+  const probe = syntheticExport({ scenario, ...world, seed: 0 }).export;
+  const priors = calibrationPriors(resolveScenario({ ...scenario, users: world.users }), exportStatistics(probe).names);
+  const file = `${results}calibration-coverage.json`;
+  // Finished exports are kept (an interrupted study goes on where it stopped).
+  const done: Array<{ seed: number; truth: number[]; pit: number[]; covered: boolean[]; shrinkage: number[]; ess: number; distinct: number; simulations: number; seconds: number }> =
+    existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).exports : [];
+  for (let i = done.length; i < exports; i++) {
+    const u = uniformStream(deriveSeed('calibration-coverage', i));
+    const truth = priors.map((p) => Math.exp(Math.log(p.min) + u() * (Math.log(p.max) - Math.log(p.min))));
+    const parameters = Object.fromEntries(priors.map((p, k) => [p.path, Number(truth[k].toPrecision(6))]));
+    const data = syntheticExport({ scenario, ...world, parameters, seed: 1000 + i }).export;
+    const { result: r, seconds } = await timed(() => fit({ export: data, scenario, users: world.users, particles: 200, maxSimulations: 2000, checks: 1, seed: i + 1, workers }));
+    const t = priors.map((p) => parameters[p.path]);
+    const pit = r.parameters.map((_, k) => r.posterior.particles.reduce((a, theta, j) => a + (theta[k] < t[k] ? r.posterior.weights[j] : 0), 0));
+    done.push({ seed: i, truth: t, pit, covered: r.parameters.map((p, k) => p.q05 <= t[k] && t[k] <= p.q95), shrinkage: r.parameters.map((p) => p.shrinkage), ess: r.posterior.ess, distinct: r.posterior.distinct, simulations: r.simulations, seconds });
+    save('coverage', { settings: { scenario, world, particles: 200, maxSimulations: 2000 }, parameters: priors, exports: done });
+    console.log(`export ${i + 1}/${exports}: ${seconds.toFixed(0)} s, ${r.simulations} simulations, covered ${done[i].covered.map((c) => (c ? 1 : 0)).join('')}`);
+  }
+  const n = done.length;
+  // The binomial band: 95 % of coverage rates of n exports if the intervals are calibrated.
+  const sd = Math.sqrt((0.9 * 0.1) / n);
+  console.log(`\n${n} exports; a calibrated 90 % interval covers in 0.9 ± ${(1.96 * sd).toFixed(3)} (95 % binomial band)\n`);
+  console.log('| parameter | coverage of 90 % intervals | PIT χ² (5 bins, 4 df) | mean posterior ÷ prior spread |');
+  console.log('|---|---:|---:|---:|');
+  priors.forEach((p, k) => {
+    const coverage = done.filter((d) => d.covered[k]).length / n;
+    const bins = [0, 0, 0, 0, 0];
+    for (const d of done) bins[Math.min(4, Math.floor(d.pit[k] * 5))]++;
+    // χ² against uniform PITs, 4 degrees of freedom: above 9.49 rejects uniformity at 5 %.
+    const chi2 = bins.reduce((a, o) => a + (o - n / 5) ** 2 / (n / 5), 0);
+    const pValue = `${chi2.toFixed(1)}${chi2 > 9.49 ? ' (not uniform)' : ''}`;
+    const shrink = done.reduce((a, d) => a + d.shrinkage[k], 0) / n;
+    console.log(`| ${p.path} | ${coverage.toFixed(2)} | ${pValue} | ${shrink.toFixed(2)} |`);
+  });
+} else if (part === 'benchmark') {
+  const workers = flag('workers', 2);
+  const dir = new URL('../examples/data/', import.meta.url);
+  const data = readExport(readFileSync(new URL('synthetic-export.csv', dir), 'utf8'), { file: 'synthetic-export.csv' });
+  data.followers = readFollowerCounts(readFileSync(new URL('synthetic-followers.csv', dir), 'utf8'), { file: 'synthetic-followers.csv' });
+  const runs: Record<string, { seconds: number; result: FitResult }> = {};
+  for (const [name, days] of [['window', 30], ['whole', 100]] as const) {
+    const { result, seconds } = await timed(() => fit({ export: data, scenario: { extends: 'facebook' }, users: 2000, days, particles: 1000, seed: 1, workers }));
+    runs[name] = { seconds, result };
+    console.log(`\n### ${name} (${days} days): ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min)\n\n${formatFit(result)}`);
+    save('benchmark', { truth: TRUTH, runs });
+  }
+} else if (part === 'scale') {
+  const seeds = flag('seeds', 20);
+  const data = syntheticExport({ scenario: { extends: 'facebook' }, parameters: TRUTH, posts: 200, days: 100, users: 2000, followers: 100, seed: 7 }).export;
+  const observed = exportStatistics(data);
+  const fields = reportedFields(data);
+  const sizes: Record<string, { mean: number[]; sd: number[] }> = {};
+  for (const users of [500, 1000, 2000]) {
+    const w = accountWorld(data, { users, scenario: { extends: 'facebook' } });
+    const scenario = applyPoint(w.scenario, TRUTH);
+    const values = Array.from({ length: seeds }, (_, s) => exportStatistics(simulatedExport(executeRun({ id: 's', label: 'a', scenario, strategy: w.strategy, replicate: 0, seed: s + 1 }, true), { ...w, scenario }, fields), { only: observed.names }).values);
+    const mean = observed.names.map((_, j) => values.reduce((a, v) => a + v[j], 0) / seeds);
+    const sd = observed.names.map((_, j) => Math.sqrt(values.reduce((a, v) => a + (v[j] - mean[j]) ** 2, 0) / (seeds - 1)));
+    sizes[users] = { mean, sd };
+  }
+  console.log(`| statistic | observed (2,000 users, 100 days) | ${Object.keys(sizes).map((u) => `${u} users, 30 days: mean ± SD`).join(' | ')} |`);
+  console.log(`|---|---:|${Object.keys(sizes).map(() => '---:').join('|')}|`);
+  observed.names.forEach((name, j) => console.log(`| ${name} | ${observed.values[j].toFixed(3)} | ${Object.values(sizes).map((s) => `${s.mean[j].toFixed(3)} ± ${s.sd[j].toFixed(3)}`).join(' | ')} |`));
+  save('scale', { truth: TRUTH, seeds, statistics: observed, sizes });
+} else {
+  console.error('usage: npx tsx bench/calibration.ts coverage|benchmark|scale [--exports n] [--workers n] [--seeds n]');
+  process.exit(2);
+}
