@@ -51,6 +51,30 @@ export interface FitOptions extends AccountWorldOptions {
   onGeneration?: (g: GenerationReport, checkpoint: AbcSmcCheckpoint) => void | Promise<void>;
   /** Go on from a checkpoint of an interrupted fit with the same options. */
   resume?: AbcSmcCheckpoint;
+  /**
+   * Statistics of runs recorded before, by run id (`g<generation>/<particle>`, `check/<draw>`): an
+   * interrupted fit, or other shards. Recorded runs are read back, not run again; the sampler's own
+   * steps are cheap, so a fit replayed over its record reaches the same state exactly.
+   */
+  recorded?: ReadonlyMap<string, number[]>;
+  /** Runs only the runs this returns true for (a shard's share); any other run must be recorded, else the fit stops with {@link FitPending}. */
+  filter?: (id: string) => boolean;
+  /** Called with each run's statistics as it finishes (to append it to a record). */
+  onRun?: (id: string, statistics: number[]) => void | Promise<void>;
+  /** Stop early (Ctrl-C): runs in progress finish and are passed to `onRun`; the fit then throws. */
+  signal?: AbortSignal;
+}
+
+/** A generation needs runs that belong to other shards: run them, then go on with every shard's record. */
+export class FitPending extends Error {
+  constructor(
+    readonly batch: string,
+    readonly missing: number,
+    readonly total: number,
+  ) {
+    super(`fit batch "${batch}" needs ${missing} of its ${total} runs from other shards: go on with every shard's record`);
+    this.name = 'FitPending';
+  }
 }
 
 /** One parameter's posterior. */
@@ -123,6 +147,7 @@ export async function fit(options: FitOptions): Promise<FitResult> {
   const fields = reportedFields(exp);
   const { runAll } = await import('../experiment/pool.js');
 
+  const recorded = new Map(options.recorded ?? []);
   const statisticsOf = async (thetas: number[][], seeds: number[], tag: string): Promise<number[][]> => {
     const specs: RunSpec[] = thetas.map((theta, i) => ({
       id: `${tag}/${i}`,
@@ -132,8 +157,22 @@ export async function fit(options: FitOptions): Promise<FitResult> {
       replicate: 0,
       seed: seeds[i],
     }));
-    const runs = await runAll(specs, { workers: options.workers ?? 1, modules: options.modules, keepPosts: true });
-    return runs.map((run) => exportStatistics(simulatedExport(run, world, fields), { only: observed.names }).values.map((v) => (Number.isFinite(v) ? v : FAR)));
+    const todo = specs.filter((s) => !recorded.has(s.id) && (options.filter?.(s.id) ?? true));
+    await runAll(todo, {
+      workers: options.workers ?? 1,
+      modules: options.modules,
+      keepPosts: true,
+      signal: options.signal,
+      onResult: async (run) => {
+        const values = exportStatistics(simulatedExport(run, world, fields), { only: observed.names }).values.map((v) => (Number.isFinite(v) ? v : FAR));
+        recorded.set(run.id, values);
+        await options.onRun?.(run.id, values);
+      },
+    });
+    if (options.signal?.aborted) throw new Error('the fit was interrupted');
+    const missing = specs.filter((s) => !recorded.has(s.id)).length;
+    if (missing > 0) throw new FitPending(tag, missing, specs.length);
+    return specs.map((s) => recorded.get(s.id)!);
   };
 
   const abc = await abcSmc({

@@ -141,10 +141,12 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addOption(new Option('--max-simulations <n>', 'stop after this many simulations (default 20,000)').argParser(wholeNumber('--max-simulations', 10, 100_000_000)))
     .addOption(new Option('--checks <n>', 'runs at posterior draws for the predictive check (default 100)').argParser(wholeNumber('--checks', 1, 1_000_000)))
     .addOption(seed()).addOption(out().default(undefined, '<export name>-fit'))
-    .option('--resume <dir>', 'go on with an interrupted fit from its last finished generation')
+    .option('--resume <dir>', 'go on with an interrupted fit (or the next round of a shard): recorded runs are read back')
+    .addOption(new Option('--shard <i/N>', 'run only slice i of N of each generation, then stop until the other shards\' runs are read back with --from').argParser(shard))
+    .addOption(new Option('--from <dir>', 'read back the runs of another shard of this fit (repeatable)').argParser(collect).default([], 'none'))
     .addOption(workers()).addOption(modules())
-    .addHelpText('after', '\nExamples:\n  feedsim fit examples/data/synthetic-export.csv --followers-file examples/data/synthetic-followers.csv --out fit\n  feedsim fit "Table data.csv" --extends youtube --followers 12000 --out my-channel-fit\n')
-    .action(async (file: string | undefined, o) => setCode(await fitCommand(file, o, print)));
+    .addHelpText('after', '\nExamples:\n  feedsim fit examples/data/synthetic-export.csv --followers-file examples/data/synthetic-followers.csv --out fit\n  feedsim fit "Table data.csv" --extends youtube --followers 12000 --out my-channel-fit\n  feedsim fit export.csv --shard $SLURM_ARRAY_TASK_ID/8 --out fit-$SLURM_ARRAY_TASK_ID   # then --resume with --from, a round per generation\n')
+    .action(async (file: string | undefined, o) => setCode(await fitCommand(file, { ...o, signal }, print)));
 
   p.command('advise')
     .description('which strategy this account should expect to pay back better, and by when: the best recipes played at posterior draws of a fit')

@@ -1,16 +1,19 @@
 /**
  * `feedsim fit <export.csv> --extends <preset> --out <dir>`: calibrates the account's world to its
- * analytics export (ABC-SMC on the worker pool). After every generation the sampler's checkpoint
- * is written to `<dir>/checkpoint.json`, so `--resume <dir>` goes on from the last finished
- * generation; the result is `<dir>/fit.json` (read by `feedsim advise`) and
- * `<dir>/posterior.csv` (one particle a row, with its weight).
+ * analytics export (ABC-SMC on the worker pool). Every finished run's statistics are appended to
+ * `<dir>/runs.jsonl`, so `--resume <dir>` replays the fit over its record and runs only what is
+ * missing; `--shard i/N` runs only its share of each generation and stops where the next needs the
+ * other shards' runs, which `--from <dir>` reads back (one round of shards per generation). The
+ * result is `<dir>/fit.json` (read by `feedsim advise`) and `<dir>/posterior.csv` (one particle a
+ * row, with its weight).
  * @module
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { AbcSmcCheckpoint } from '../../calibrate/abc-smc.js';
 import { readExport, readFollowerCounts, parseMapping, MAPPING_NAMES, type MappingName, type AnalyticsExport } from '../../calibrate/export.js';
-import { fit, type FitOptions, type FitResult } from '../../calibrate/fit.js';
+import { fit, FitPending, type FitOptions, type FitResult } from '../../calibrate/fit.js';
+import { appender } from '../../io/files.js';
+import { hashKey } from '../../rng.js';
 import { formatFit } from '../../calibrate/format.js';
 import { ensureDirectory, writeAtomic } from '../../io/safe-write.js';
 import { readRegularFile, textOf } from '../../io/safe-read.js';
@@ -18,6 +21,7 @@ import { loadScenarioFile } from '../../io/scenario-file.js';
 import type { ScenarioInput } from '../../scenario/types.js';
 import { VERSION } from '../../version.js';
 import { InputError } from '../exit.js';
+import type { Shard } from '../options.js';
 
 /** Options of the fit command. */
 export interface FitCommandOptions {
@@ -38,6 +42,9 @@ export interface FitCommandOptions {
   module: string[];
   out?: string;
   resume?: string;
+  shard?: Shard;
+  from: string[];
+  signal?: AbortSignal;
 }
 
 /** What `<dir>/input.json` records: everything that decides the fit, so a resume repeats it. */
@@ -48,7 +55,7 @@ interface FitInput {
   export: AnalyticsExport;
 }
 
-const FILES = { input: 'input.json', checkpoint: 'checkpoint.json', fit: 'fit.json', posterior: 'posterior.csv' } as const;
+const FILES = { input: 'input.json', runs: 'runs.jsonl', fit: 'fit.json', posterior: 'posterior.csv' } as const;
 const MAX_EXPORT_BYTES = 64 * 2 ** 20;
 
 function text(path: string, what: string): string {
@@ -80,17 +87,52 @@ function startInput(file: string, o: FitCommandOptions): FitInput {
   return { feedsim: VERSION, exportFile: file, options, export: exp };
 }
 
-/** Runs (or resumes) a fit; returns the exit status. */
+/**
+ * The statistics recorded in a fit directory's `runs.jsonl`, by run id. A torn last line (a kill
+ * mid-write) is skipped; returns whether there was one, so the writer can cut it before appending.
+ */
+function readRecord(dir: string, into: Map<string, number[]>): boolean {
+  const path = join(dir, FILES.runs);
+  if (!existsSync(path)) return false;
+  const lines = text(path, 'fit record').split('\n');
+  let torn = false;
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    let r: { id?: unknown; statistics?: unknown };
+    try {
+      r = JSON.parse(line);
+    } catch {
+      if (lines.slice(i + 1).every((l) => !l.trim())) {
+        torn = true;
+        return;
+      }
+      throw new InputError(`${path}: line ${i + 1} is not a run record`);
+    }
+    if (typeof r.id !== 'string' || !Array.isArray(r.statistics) || !r.statistics.every((x) => typeof x === 'number')) throw new InputError(`${path}: line ${i + 1} is not a run record`);
+    into.set(r.id, r.statistics as number[]);
+  });
+  return torn;
+}
+
+/** What decides a fit's runs, for checking that directories read back belong to the same fit. */
+const identity = (input: FitInput) => JSON.stringify({ options: input.options, export: input.export });
+
+/** A run belongs to shard i/N by a hash of its id (spreads each generation evenly). */
+const inShard = (id: string, shard: Shard) => {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = hashKey(h, id.charCodeAt(i), i);
+  return (h >>> 0) % shard.count === shard.index;
+};
+
+/** Runs (or resumes, or runs a shard of) a fit; returns the exit status. */
 export async function fitCommand(file: string | undefined, o: FitCommandOptions, print: (s: string) => void): Promise<number> {
   let input: FitInput;
-  let resume: AbcSmcCheckpoint | undefined;
   let dir: string;
   if (o.resume) {
     if (file) throw new InputError('give either an export file or --resume <dir>, not both');
     dir = o.resume;
     input = readJson<FitInput>(join(dir, FILES.input), 'fit input');
     if (input.feedsim !== VERSION) throw new InputError(`--resume ${dir}: started by feedsim ${input.feedsim}, this is ${VERSION}; finish it with that version or start afresh`);
-    if (existsSync(join(dir, FILES.checkpoint))) resume = readJson<AbcSmcCheckpoint>(join(dir, FILES.checkpoint), 'fit checkpoint');
   } else {
     if (!file) throw new InputError('give an export file (CSV), or --resume <dir> to finish an interrupted fit');
     dir = o.out ?? `${basename(file).replace(/\.csv$/i, '')}-fit`;
@@ -99,19 +141,45 @@ export async function fitCommand(file: string | undefined, o: FitCommandOptions,
     ensureDirectory(dir);
     writeAtomic(join(dir, FILES.input), [JSON.stringify(input, null, 1) + '\n']);
   }
+  const recorded = new Map<string, number[]>();
+  for (const d of o.from ?? []) {
+    const other = readJson<FitInput>(join(d, FILES.input), 'fit input');
+    if (identity(other) !== identity(input)) throw new InputError(`--from ${d}: not a directory of this fit (its export or settings differ)`);
+    readRecord(d, recorded);
+  }
+  const own = new Map<string, number[]>();
+  // A torn last line is cut before anything is appended after it.
+  if (readRecord(dir, own)) writeAtomic(join(dir, FILES.runs), [...own].map(([id, statistics]) => JSON.stringify({ id, statistics }) + '\n'));
+  for (const [id, statistics] of own) recorded.set(id, statistics);
+  const before = recorded.size;
+  const append = appender(join(dir, FILES.runs));
   for (const n of input.export.notes) print(`note: ${n}\n`);
-  const result: FitResult = await fit({
-    ...input.options,
-    export: input.export,
-    workers: o.workers,
-    modules: o.module,
-    ...(resume ? { resume } : {}),
-    onGeneration: (g, checkpoint) => {
-      writeAtomic(join(dir, FILES.checkpoint), [JSON.stringify(checkpoint) + '\n']);
-      const acc = g.acceptanceRate === undefined ? '' : `, moves accepted ${(g.acceptanceRate * 100).toFixed(0)} %`;
-      print(`generation ${g.generation}: tolerance ${Number.isFinite(g.tolerance) ? g.tolerance.toFixed(3) : '∞'}, ESS ${Math.round(g.ess)}${acc}, ${g.simulations.toLocaleString('en-US')} simulations\n`);
-    },
-  });
+  let result: FitResult;
+  try {
+    result = await fit({
+      ...input.options,
+      export: input.export,
+      workers: o.workers,
+      modules: o.module,
+      recorded,
+      signal: o.signal,
+      ...(o.shard ? { filter: (id: string) => inShard(id, o.shard!) } : {}),
+      onRun: (id, statistics) => append(JSON.stringify({ id, statistics }) + '\n'),
+      onGeneration: (g) => {
+        const acc = g.acceptanceRate === undefined ? '' : `, moves accepted ${(g.acceptanceRate * 100).toFixed(0)} %`;
+        print(`generation ${g.generation}: tolerance ${Number.isFinite(g.tolerance) ? g.tolerance.toFixed(3) : '∞'}, ESS ${Math.round(g.ess)}${acc}, ${g.simulations.toLocaleString('en-US')} simulations\n`);
+      },
+    });
+  } catch (e) {
+    if (o.signal?.aborted) {
+      print(`\ninterrupted: finished runs are kept in ${join(dir, FILES.runs)}.\nResume with: feedsim fit --resume ${dir}\n`);
+      return 130;
+    }
+    if (!(e instanceof FitPending) || !o.shard) throw e;
+    const { index, count } = o.shard;
+    print(`shard ${index}/${count}: ran its share of ${e.batch} (${recorded.size - before} new runs in ${dir}); ${e.missing} of its ${e.total} runs belong to other shards.\nWhen every shard has stopped here, go on with each reading the others back:\n  feedsim fit --resume ${dir} --shard ${index}/${count} --from <each other shard's dir>\nand finish on one machine: feedsim fit --resume ${dir} --from <each other shard's dir>\n`);
+    return 0;
+  }
   writeAtomic(join(dir, FILES.fit), [JSON.stringify(result) + '\n']);
   const header = [...result.parameters.map((p) => p.path), 'weight'].join(',');
   writeAtomic(join(dir, FILES.posterior), [header + '\n', ...result.posterior.particles.map((p, i) => `${p.join(',')},${result.posterior.weights[i]}\n`)]);
