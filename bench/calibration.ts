@@ -21,7 +21,7 @@ import { accountWorld } from '../src/calibrate/account-world.js';
 import { fit, type FitResult } from '../src/calibrate/fit.js';
 import { formatFit } from '../src/calibrate/format.js';
 import { calibrationPriors } from '../src/calibrate/parameters.js';
-import { simulatedExport, reportedFields } from '../src/calibrate/simulated-export.js';
+import { simulatedExport } from '../src/calibrate/simulated-export.js';
 import { exportStatistics } from '../src/calibrate/statistics.js';
 import { syntheticExport } from '../src/calibrate/synthetic.js';
 import { executeRun } from '../src/experiment/run.js';
@@ -103,12 +103,11 @@ if (part === 'coverage') {
   const seeds = flag('seeds', 20);
   const data = syntheticExport({ scenario: { extends: 'facebook' }, parameters: TRUTH, posts: 200, days: 100, users: 2000, followers: 100, seed: 7 }).export;
   const observed = exportStatistics(data);
-  const fields = reportedFields(data);
   const sizes: Record<string, { mean: number[]; sd: number[] }> = {};
   for (const users of [500, 1000, 2000]) {
     const w = accountWorld(data, { users, scenario: { extends: 'facebook' } });
     const scenario = applyPoint(w.scenario, TRUTH);
-    const values = Array.from({ length: seeds }, (_, s) => exportStatistics(simulatedExport(executeRun({ id: 's', label: 'a', scenario, strategy: w.strategy, replicate: 0, seed: s + 1 }, true), { ...w, scenario }, fields), { only: observed.names }).values);
+    const values = Array.from({ length: seeds }, (_, s) => exportStatistics(simulatedExport(executeRun({ id: 's', label: 'a', scenario, strategy: w.strategy, replicate: 0, seed: s + 1 }, true), { ...w, scenario }), { only: observed.names }).values);
     const mean = observed.names.map((_, j) => values.reduce((a, v) => a + v[j], 0) / seeds);
     const sd = observed.names.map((_, j) => Math.sqrt(values.reduce((a, v) => a + (v[j] - mean[j]) ** 2, 0) / (seeds - 1)));
     sizes[users] = { mean, sd };

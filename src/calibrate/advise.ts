@@ -2,11 +2,12 @@
  * `advise(...)`: the contest's answer for one account. The best recipe of each family (a contest
  * run in the account's fitted world at its posterior median, or recipes given) are played against
  * each other in the account's world at draws from its posterior — a paired pair of runs a draw —
- * so the spread of the answer is the spread of what the export left uncertain, and each fitted
- * parameter's rank correlation with the answer says which uncertainty matters most.
+ * so the spread of the answer is what the export left uncertain plus each run's own noise (one
+ * run a draw), and each fitted parameter's rank correlation with the answer says which
+ * uncertainty matters most — named only when it stands out from what noise gives.
  * @module
  */
-import { sampleRankCorrelation } from 'simple-statistics';
+import { probit, sampleRankCorrelation } from 'simple-statistics';
 import { contestStrategies } from '../contest/strategies.js';
 import { labelStrategies } from '../experiment/compare.js';
 import { applyPoint } from '../experiment/design.js';
@@ -52,6 +53,8 @@ export interface Advice {
   crossover: number | null;
   /** Fitted parameters by how strongly they move the answer (rank correlation with the difference over draws). */
   drivers: Array<{ path: string; correlation: number }>;
+  /** The |correlation| above which a driver stands out from noise (5 %, Bonferroni over the parameters). */
+  standsOut: number;
   /** The answer in one sentence. */
   headline: string;
 }
@@ -120,8 +123,13 @@ export async function advise(options: AdviseOptions): Promise<Advice> {
   const drivers = f.parameters
     .map((p, k) => ({ path: p.path, correlation: varies(thetas.map((t) => t[k])) && varies(final) ? sampleRankCorrelation(thetas.map((t) => t[k]), final) : 0 }))
     .sort((a, b) => Math.abs(b.correlation) - Math.abs(a.correlation));
+  // A rank correlation of pure noise has SD ≈ 1/√(n − 1); with k parameters tested, the largest
+  // stands out at 5 % only beyond the Bonferroni normal quantile of that.
+  const k = Math.max(1, drivers.length);
+  const standsOut = probit(1 - 0.025 / k) / Math.sqrt(draws - 1);
   const names = labelled.map((s) => s.label);
-  return { strategies: names, draws, cycles, level, difference, spread, aheadByCycle, crossover, drivers, headline: headlineOf(names, difference, spread, aheadByCycle, crossover, drivers, level) };
+  const users = (f.world.scenario as { users?: number }).users ?? 0;
+  return { strategies: names, draws, cycles, level, difference, spread, aheadByCycle, crossover, drivers, standsOut, headline: headlineOf(names, users, difference, spread, aheadByCycle, crossover, drivers, standsOut, level) };
 }
 
 const varies = (xs: number[]) => xs.some((x) => x !== xs[0]);
@@ -132,16 +140,19 @@ const money = (x: number) => {
   return (v === 0 ? 0 : v).toLocaleString('en-US').replace('-', '−');
 };
 
-function headlineOf(names: string[], d: Interval, spread: { lower: number; upper: number }, ahead: number[], crossover: number | null, drivers: Advice['drivers'], level: number): string {
+function headlineOf(names: string[], users: number, d: Interval, spread: { lower: number; upper: number }, ahead: number[], crossover: number | null, drivers: Advice['drivers'], standsOut: number, level: number): string {
   const [base, challenger] = names;
   const C = ahead.length;
   const pct = `${Math.round(level * 100)} %`;
   const where = d.lower > 0 ? `ahead of ${base} by ${money(d.mean)}` : d.upper < 0 ? `behind ${base} by ${money(-d.mean)}` : `level with ${base} (${money(d.mean)})`;
-  const when = crossover === null ? `in no cycle up to ${C} is it ahead in half the draws` : `it is ahead in at least half the draws from cycle ${crossover} on`;
+  const when = crossover === null ? `there is no cycle from which it stays ahead in half the draws` : `it stays ahead in at least half the draws from cycle ${crossover} on`;
   const top = drivers[0];
-  const driver = top && top.correlation !== 0 ? ` The uncertainty that matters most is ${top.path} (rank correlation ${top.correlation.toFixed(2)} with the difference).` : '';
+  const driver = top && Math.abs(top.correlation) > standsOut
+    ? ` The uncertainty that matters most is ${top.path} (rank correlation ${top.correlation.toFixed(2)} with the difference).`
+    : ' No fitted parameter moves the answer beyond what run-to-run noise gives.';
   return (
-    `For this account, ${challenger} ends ${C} cycles ${where} [${pct} interval of the mean ${money(d.lower)} to ${money(d.upper)}; ` +
-    `${pct} of posterior draws between ${money(spread.lower)} and ${money(spread.upper)}]; P(${challenger} ahead by cycle ${C}) = ${ahead[C - 1].toFixed(2)}, and ${when}.${driver}`
+    `For this account, ${challenger} ends ${C} cycles ${where} in net return [${pct} interval of the mean ${money(d.lower)} to ${money(d.upper)}; ` +
+    `${pct} of posterior draws between ${money(spread.lower)} and ${money(spread.upper)}; money of the ${users.toLocaleString('en-US')}-user simulated world]; ` +
+    `P(${challenger} ahead at cycle ${C}) = ${ahead[C - 1].toFixed(2)}, and ${when}.${driver}`
   );
 }

@@ -14,15 +14,16 @@ import { deriveSeed, uniformStream } from '../rng.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { VERSION } from '../version.js';
-import { abcSmc, type AbcSmcCheckpoint, type GenerationReport } from './abc-smc.js';
+import { abcSmc, type GenerationReport } from './abc-smc.js';
 import { posteriorSummary } from './posterior-summary.js';
 import { systematicResample } from './particles.js';
 import { accountWorld, type AccountWorld, type AccountWorldOptions } from './account-world.js';
 import type { AnalyticsExport } from './export.js';
 import { calibrationPriors } from './parameters.js';
 import type { Prior } from './prior.js';
-import { reportedFields, simulatedExport } from './simulated-export.js';
-import { exportStatistics, STATISTICS } from './statistics.js';
+import { simulatedExport } from './simulated-export.js';
+import { exportStatistics, MIN_EVENTS, MIN_POSTS, STATISTICS } from './statistics.js';
+import type { Factor } from '../sensitivity/factor.js';
 
 /** Options of {@link fit}. */
 export interface FitOptions extends AccountWorldOptions {
@@ -47,10 +48,8 @@ export interface FitOptions extends AccountWorldOptions {
   maxGenerations?: number;
   /** Runs at posterior draws for the predictive check (default 100). */
   checks?: number;
-  /** Called after every generation with a checkpoint to resume from (`resume`). */
-  onGeneration?: (g: GenerationReport, checkpoint: AbcSmcCheckpoint) => void | Promise<void>;
-  /** Go on from a checkpoint of an interrupted fit with the same options. */
-  resume?: AbcSmcCheckpoint;
+  /** Called after every generation with its report (progress). */
+  onGeneration?: (g: GenerationReport) => void | Promise<void>;
   /**
    * Statistics of runs recorded before, by run id (`g<generation>/<particle>`, `check/<draw>`): an
    * interrupted fit, or other shards. Recorded runs are read back, not run again; the sampler's own
@@ -125,6 +124,41 @@ export interface FitResult {
 /** A statistic's value the distance can use: a run with nothing to measure (NaN) is far off, not an error. */
 const FAR = 1e6;
 
+/** What a fit is set up from: the world, the statistics it matches and the parameters' priors. */
+export interface FitSetup {
+  world: AccountWorld;
+  observed: { names: string[]; values: number[]; posts: number[] };
+  factors: Factor[];
+  notes: string[];
+}
+
+/**
+ * Checks a fit's options and sets it up, before any run: the account's world, the statistics the
+ * export supports that the replayed window can measure too (at least 3 of its posts report them),
+ * and the priors of the parameters they inform. Every problem names the option or statistic.
+ */
+export function fitSetup(options: FitOptions): FitSetup {
+  const exp = options.export;
+  if (options.checks !== undefined && !(Number.isInteger(options.checks) && options.checks >= 1 && options.checks <= 1_000_000)) {
+    throw new ScenarioError([{ path: 'checks', value: options.checks, allowed: 'a whole number from 1 to 1,000,000' }]);
+  }
+  const world = accountWorld(exp, options);
+  const all = exportStatistics(exp, { followers: world.realFollowers });
+  const notes = [...all.left];
+  // A statistic whose posts all fall after the window would be measured on no simulated post.
+  const inWindow = exportStatistics({ ...exp, posts: world.template }, { followers: world.realFollowers, only: all.names });
+  const keep = all.names.map((name, j) => name === 'followerGrowth' || inWindow.posts[j] >= MIN_POSTS);
+  all.names.forEach((name, j) => {
+    if (!keep[j]) notes.push(`${name} is left out: only ${inWindow.posts[j]} of the replayed window's posts report it (raise --days)`);
+  });
+  const observed = { names: all.names.filter((_, j) => keep[j]), values: all.values.filter((_, j) => keep[j]), posts: all.posts.filter((_, j) => keep[j]) };
+  const bad = observed.names.filter((_, j) => !Number.isFinite(observed.values[j]));
+  if (bad.length) throw new ScenarioError(bad.map((name) => ({ path: `statistics.${name}`, value: observed.values[observed.names.indexOf(name)], allowed: 'a finite value: the export\'s counts contradict each other (e.g. more followers or non-followers reached than reach)' })));
+  if (observed.names.length === 0) throw new ScenarioError([{ path: 'export', value: `${exp.posts.length} posts`, allowed: `an export with impressions and at least ${MIN_EVENTS} likes over ${MIN_POSTS} posts or more` }]);
+  const factors = calibrationPriors(resolveScenario(world.scenario), observed.names, options.parameters);
+  return { world, observed, factors, notes };
+}
+
 /**
  * Calibrates an account's world to its export.
  * @example
@@ -138,13 +172,10 @@ const FAR = 1e6;
 export async function fit(options: FitOptions): Promise<FitResult> {
   const exp = options.export;
   const seed = options.seed ?? 1;
-  const world = accountWorld(exp, options);
-  const observed = exportStatistics(exp, { followers: world.realFollowers });
-  if (observed.names.length === 0) throw new ScenarioError([{ path: 'export', value: `${exp.posts.length} posts`, allowed: 'an export with impressions and likes on at least 3 posts' }]);
-  const resolved = resolveScenario(world.scenario);
-  const factors = calibrationPriors(resolved, observed.names, options.parameters);
+  const { world, observed, factors, notes: setupNotes } = fitSetup(options);
   const prior: Prior = factors.map((f) => ({ name: f.path, kind: 'log-uniform', min: f.min, max: f.max }));
-  const fields = reportedFields(exp);
+  // Without a follower series the export is measured at its starting count; so is the simulated one.
+  const simFollowers = world.followerSeries ? {} : { followers: world.startingFollowers };
   const { runAll } = await import('../experiment/pool.js');
 
   const recorded = new Map(options.recorded ?? []);
@@ -164,7 +195,7 @@ export async function fit(options: FitOptions): Promise<FitResult> {
       keepPosts: true,
       signal: options.signal,
       onResult: async (run) => {
-        const values = exportStatistics(simulatedExport(run, world, fields), { only: observed.names }).values.map((v) => (Number.isFinite(v) ? v : FAR));
+        const values = exportStatistics(simulatedExport(run, world), { only: observed.names, ...simFollowers }).values.map((v) => (Number.isFinite(v) ? v : FAR));
         recorded.set(run.id, values);
         await options.onRun?.(run.id, values);
       },
@@ -184,8 +215,7 @@ export async function fit(options: FitOptions): Promise<FitResult> {
     minAcceptance: options.minAcceptance ?? 0.05,
     maxSimulations: options.maxSimulations ?? 20_000,
     maxGenerations: options.maxGenerations ?? 30,
-    onGeneration: options.onGeneration,
-    ...(options.resume ? { resume: options.resume } : {}),
+    onGeneration: options.onGeneration ? (g) => options.onGeneration!(g) : undefined,
   });
 
   const summary = posteriorSummary(abc);
@@ -211,7 +241,8 @@ export async function fit(options: FitOptions): Promise<FitResult> {
       about: STATISTICS.find((s) => s.name === name)!.about,
       observed: observed.values[j],
       simulated: values,
-      quantile: values.filter((v) => v < observed.values[j]).length / Math.max(1, values.length),
+      // Ties count half (a statistic often exactly 0 in small worlds is not off the scale).
+      quantile: (values.filter((v) => v < observed.values[j]).length + values.filter((v) => v === observed.values[j]).length / 2) / Math.max(1, values.length),
     };
   });
 
@@ -221,12 +252,12 @@ export async function fit(options: FitOptions): Promise<FitResult> {
     world: shown,
     statistics: { names: observed.names, observed: observed.values, posts: observed.posts },
     parameters,
-    posterior: { particles: abc.particles, weights: abc.weights, ess: abc.ess, distinct: new Set(abc.particles.map((p) => p.join(','))).size },
+    posterior: { particles: abc.particles, weights: abc.weights, ess: abc.ess, distinct: new Set(abc.particles.filter((_, i) => abc.weights[i] > 0).map((p) => p.join(','))).size },
     generations: abc.generations,
     simulations: abc.simulations + checks,
     stoppedBecause: abc.stoppedBecause,
     predictive,
-    notes: [...exp.notes, ...world.notes],
+    notes: [...exp.notes, ...world.notes, ...setupNotes],
     seed,
   };
 }

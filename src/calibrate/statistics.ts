@@ -80,6 +80,12 @@ export const STATISTICS: readonly StatisticDef[] = [...POST_RATIOS, FOLLOWER_GRO
 
 /** Posts a statistic needs before it is used: fewer say too little about a rate. */
 export const MIN_POSTS = 3;
+/**
+ * Events (the rate's numerator: likes, shares, follows, clicks, reach; the follower count's
+ * change) a statistic needs: a rate of a handful of events is mostly noise, which swamps the
+ * distance and stops the sampler while the informative statistics are still far from matched.
+ */
+export const MIN_EVENTS = 10;
 
 const DAY = 86_400_000;
 
@@ -106,11 +112,20 @@ export interface StatisticsOptions {
   only?: readonly string[];
 }
 
-/** The statistics an export supports and their values (names and values in the same order). */
-export function exportStatistics(exp: AnalyticsExport, options: StatisticsOptions = {}): { names: string[]; values: number[]; posts: number[] } {
+/** An export's statistics: names, values and the posts each uses, in the same order; `left` says which were left out and why. */
+export interface ExportStatistics {
+  names: string[];
+  values: number[];
+  posts: number[];
+  left: string[];
+}
+
+/** The statistics an export supports and their values. */
+export function exportStatistics(exp: AnalyticsExport, options: StatisticsOptions = {}): ExportStatistics {
   const names: string[] = [];
   const values: number[] = [];
   const posts: number[] = [];
+  const left: string[] = [];
   const fallback = options.followers ?? NaN;
   const wanted = (name: string) => options.only === undefined || options.only.includes(name);
   for (const s of POST_RATIOS) {
@@ -126,20 +141,25 @@ export function exportStatistics(exp: AnalyticsExport, options: StatisticsOption
       den += r[1];
       n++;
     }
-    if (n < MIN_POSTS && options.only === undefined) continue;
+    if (options.only === undefined && (n < MIN_POSTS || num < MIN_EVENTS)) {
+      if (n > 0) left.push(`${s.name} is left out: ${n < MIN_POSTS ? `${n} post${n === 1 ? ' reports' : 's report'} it` : `${num} event${num === 1 ? '' : 's'} on ${n} posts`} (a fit needs ${MIN_POSTS} posts and ${MIN_EVENTS} events)`);
+      continue;
+    }
     const rate = (num + 0.5) / (den + 1);
     names.push(s.name);
     values.push(n === 0 ? NaN : s.scale === 'log' ? Math.log(rate) : Math.log(rate / (1 - rate)));
     posts.push(n);
   }
   const growth = followerGrowth(exp);
-  if (wanted(FOLLOWER_GROWTH.name) && (growth !== null || options.only !== undefined)) {
+  const change = exp.followers?.length ? Math.abs(exp.followers[exp.followers.length - 1].followers - exp.followers[0].followers) : 0;
+  if (growth !== null && change < MIN_EVENTS && options.only === undefined) left.push(`${FOLLOWER_GROWTH.name} is left out: the follower count changed by ${change} (a fit needs ${MIN_EVENTS})`);
+  else if (wanted(FOLLOWER_GROWTH.name) && (growth !== null || options.only !== undefined)) {
     names.push(FOLLOWER_GROWTH.name);
     values.push(growth ?? NaN);
     posts.push(exp.posts.length);
   }
-  if (options.only !== undefined) return reorder(options.only, names, values, posts);
-  return { names, values, posts };
+  if (options.only !== undefined) return { ...reorder(options.only, names, values, posts), left };
+  return { names, values, posts, left };
 }
 
 /** Log growth a day between the first and last daily follower counts (null with fewer than two days or a zero count). */

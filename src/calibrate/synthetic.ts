@@ -45,23 +45,25 @@ export function syntheticExport(options: SyntheticExportOptions = {}): { export:
   const start = Date.parse(`${options.start ?? '2026-01-05'}T00:00:00Z`);
   // Posting times: evenly spread days, each at an hour from 8:00 to 20:00 drawn from the seed.
   const u = uniformStream(`synthetic-export/${seed}`);
+  // Every field the export reports is set on every post, so the simulated export fills it.
+  const reported = Object.fromEntries((options.fields ?? SIMULATED_FIELDS).map((f) => [f, 0]));
   const schedule: ExportPost[] = Array.from({ length: posts }, (_, i) => ({
     row: i + 1,
     published: start + Math.floor((i * days) / posts) * 86_400_000 + Math.floor(8 + 12 * u()) * 3_600_000,
     kind: every > 0 && (i + 1) % every === 0 ? 'product' : 'other',
     impressions: 0,
     likes: 0,
+    ...reported,
   }));
   schedule.sort((a, b) => a.published - b.published);
-  const template: AnalyticsExport = { posts: schedule, mapping: 'feedsim', missing: {}, notes: [] };
   const followers = options.followers ?? 100;
+  const template: AnalyticsExport = { posts: schedule, followers: [{ day: start, followers }], mapping: 'feedsim', missing: {}, notes: [] };
   const world = accountWorld(template, { scenario: options.scenario, users: options.users ?? 2000, followers, followerShare: 1, days });
   const scenario = applyPoint(world.scenario, options.parameters ?? {});
   const run = executeRun({ id: 'synthetic', label: 'account', scenario, strategy: world.strategy, replicate: 0, seed }, true);
-  const exp = simulatedExport(run, { ...world, scenario }, new Set(options.fields ?? SIMULATED_FIELDS));
-  // The export keeps the days of its own posts; the world ran on for the last posts' reach.
-  const last = start + days * 86_400_000;
-  exp.followers = exp.followers!.filter((f) => f.day <= last);
+  const exp = simulatedExport(run, { ...world, scenario });
+  // Daily counts are dated by their day, as an analytics export dates them.
+  exp.followers = exp.followers!.map((f) => ({ day: Math.floor(f.day / 86_400_000) * 86_400_000, followers: f.followers }));
   exp.mapping = 'feedsim';
   return { export: exp, world: { ...world, scenario } };
 }

@@ -145,6 +145,8 @@ export interface ScriptParams {
   posts: ScriptedPost[];
   /** Promotion money per step (spent on the newest post). */
   promotion?: number;
+  /** Steps [from, until) in which the promotion is bought (default: every step). */
+  promotionSteps?: [number, number];
   retarget?: boolean;
   /** How the promotion is targeted (see {@link PaidTargeting}). */
   targeting?: Partial<PaidTargeting>;
@@ -180,8 +182,12 @@ export function scripted(p: ScriptParams): Strategy {
   const promotion = p.promotion ?? 0;
   if (!(typeof promotion === 'number' && promotion >= 0 && Number.isFinite(promotion))) throw new RangeError(`strategy scripted: promotion = ${promotion} must be ≥ 0`);
   if (p.retarget !== undefined && typeof p.retarget !== 'boolean') throw new RangeError(`strategy scripted: retarget = ${JSON.stringify(p.retarget)} must be true or false`);
+  const window = p.promotionSteps ?? [0, Infinity];
+  if (!(Array.isArray(window) && window.length === 2 && window.every((x) => typeof x === 'number' && x >= 0) && window[0] <= window[1])) {
+    throw new RangeError(`strategy scripted: promotionSteps = ${JSON.stringify(p.promotionSteps)} must be [from, until] steps with 0 ≤ from ≤ until`);
+  }
   const targeting = resolveTargeting(p.targeting, 'strategy scripted: parameter');
-  return { plan: (v) => ({ posts: byStep.get(v.step) ?? [], promotion, retarget: p.retarget ?? false, targeting }) };
+  return { plan: (v) => ({ posts: byStep.get(v.step) ?? [], promotion: v.step >= window[0] && v.step < window[1] ? promotion : 0, retarget: p.retarget ?? false, targeting }) };
 }
 
 /** Description of a scripted strategy. */
@@ -256,5 +262,5 @@ export const builtinStrategies: Record<string, StrategyFactory> = {
   'follow-building': (params) => scheduled(withDefaults(followBuildingDefaults, params, 'follow-building')),
   mixed: (params) => mixedStrategy({ ratio: 0.5, ...known(params, ['ratio', 'likeChasing', 'followBuilding'], 'mixed') } as MixedParams),
   adaptive: (params) => adaptiveStrategy({ threshold: 500, ...known(params, ['threshold', 'before', 'after'], 'adaptive') } as AdaptiveParams),
-  scripted: (params) => scripted(known(params, ['posts', 'promotion', 'retarget', 'targeting'], 'scripted') as unknown as ScriptParams),
+  scripted: (params) => scripted(known(params, ['posts', 'promotion', 'promotionSteps', 'retarget', 'targeting'], 'scripted') as unknown as ScriptParams),
 };

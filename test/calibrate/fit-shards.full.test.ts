@@ -11,7 +11,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('feedsim fit over shards', () => {
   it('two shards, a round per generation reading each other back, end at the single-machine posterior', () => {
-    const { export: data } = syntheticExport({ posts: 8, days: 4, users: 300, followers: 15, seed: 4 });
+    const { export: data } = syntheticExport({ posts: 12, days: 6, users: 300, followers: 30, seed: 4 });
     const file = join(tmp, 'export.csv');
     writeFileSync(file, exportCsv(data));
     writeFileSync(join(tmp, 'followers.csv'), followerCsv(data.followers!));

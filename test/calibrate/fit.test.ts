@@ -8,8 +8,8 @@ import { syntheticExport } from '../../src/calibrate/synthetic.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { cli } from '../helpers/cli.js';
 
-// A tiny account: 300 users, 12 posts over 6 days; a fit of a few generations.
-const { export: data } = syntheticExport({ posts: 8, days: 4, users: 300, followers: 15, seed: 4 });
+// A tiny account: 300 users, 30 followers, 12 posts over 6 days; a fit of a few generations.
+const { export: data } = syntheticExport({ posts: 12, days: 6, users: 300, followers: 30, seed: 4 });
 const small: FitOptions = { export: data, users: 300, particles: 16, maxSimulations: 48, checks: 4, seed: 3 };
 const tmp = mkdtempSync(join(tmpdir(), 'feedsim-fit-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -85,7 +85,7 @@ describe('feedsim fit and advise', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^For this account, follow-building ends 2 cycles/);
-    expect(r.stdout).toMatch(/P\(follow-building ahead by cycle 2\) = [01]\.\d\d/);
+    expect(r.stdout).toMatch(/P\(follow-building ahead at cycle 2\) = [01]\.\d\d/);
     expect(JSON.parse(readFileSync(join(out, 'advice.json'), 'utf8')).aheadByCycle).toHaveLength(2);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountWorld } from '../../src/calibrate/account-world.js';
 import { exportCsv, followerCsv } from '../../src/calibrate/export-csv.js';
 import { readExport, readFollowerCounts, type AnalyticsExport, type ExportPost } from '../../src/calibrate/export.js';
-import { reportedFields, simulatedExport } from '../../src/calibrate/simulated-export.js';
+import { simulatedExport } from '../../src/calibrate/simulated-export.js';
 import { exportStatistics, followersAt } from '../../src/calibrate/statistics.js';
 import { syntheticExport } from '../../src/calibrate/synthetic.js';
 import { executeRun } from '../../src/experiment/run.js';
@@ -40,8 +40,15 @@ describe('summary statistics of an export', () => {
     expect(s.values[s.names.indexOf('followerGrowth')]).toBeCloseTo((Math.log(1100.5) - Math.log(1000.5)) / 10, 12);
   });
 
+  it('leave out a statistic of fewer than 10 events, saying why', () => {
+    const few = exportOf([0, 1, 2, 3].map((i) => post(i, { shares: 2 })));
+    const s = exportStatistics(few);
+    expect(s.names).toEqual(['likesPerImpression']);
+    expect(s.left).toEqual(['sharesPerImpression is left out: 8 events on 4 posts (a fit needs 3 posts and 10 events)']);
+  });
+
   it('leave out a statistic with fewer than 3 posts, unless a fit asks for it by name (then NaN, a run with nothing to measure)', () => {
-    const e = exportOf([post(0, { linkClicks: 3, kind: 'product' }), post(1, {}), post(2, {})]);
+    const e = exportOf([post(0, { linkClicks: 30, kind: 'product' }), post(1, {}), post(2, {})]);
     expect(exportStatistics(e, { followers: 10 }).names).not.toContain('clicksPerProductImpression');
     const asked = exportStatistics(exportOf([post(0, {})]), { followers: 10, only: ['clicksPerProductImpression', 'likesPerImpression'] });
     expect(asked.names).toEqual(['clicksPerProductImpression', 'likesPerImpression']);
@@ -57,10 +64,13 @@ describe('a synthetic export', () => {
     const back = readExport(exportCsv(data), { file: 'synthetic.csv' });
     expect(back.posts.map(({ row: _, ...p }) => p)).toEqual(data.posts.map(({ row: _, ...p }) => p));
     const followers = readFollowerCounts(followerCsv(data.followers!), { file: 'followers.csv' });
-    const again = exportStatistics({ ...back, followers });
-    const first = exportStatistics({ ...data, followers });
-    expect(again).toEqual(first);
-    expect(first.names).toEqual(['reachPerFollower', 'nonFollowerShare', 'likesPerImpression', 'sharesPerImpression', 'followsPerImpression', 'clicksPerProductImpression', 'followerGrowth']);
+    expect(followers).toEqual(data.followers);
+    const first = exportStatistics(data);
+    expect(exportStatistics({ ...back, followers })).toEqual(first);
+    // Every statistic is either measured or left out with its reason (too few events in so small an account).
+    const all = ['reachPerFollower', 'nonFollowerShare', 'likesPerImpression', 'sharesPerImpression', 'followsPerImpression', 'clicksPerProductImpression', 'followerGrowth'];
+    expect(all.filter((n) => !first.names.includes(n))).toEqual(all.filter((n) => first.left.some((l) => l.startsWith(`${n} is left out`))));
+    expect(first.names).toContain('likesPerImpression');
   });
 
   it('is a run of its world: its posts are the world’s posts, every third a product post', () => {
@@ -85,7 +95,8 @@ describe('the world a fit simulates', () => {
     expect(w.notes.join(' ')).toMatch(/10 of the export's 40 posts/);
     const script = (w.strategy.params as { posts: Array<{ step: number; kind: string }> }).posts;
     // Facebook's half-hour steps: a day is 48 steps.
-    expect(script.map((p) => p.step)).toEqual(Array.from({ length: 10 }, (_, i) => i * 48));
+    // After a warm-up day (48 steps) that fills the feeds before the first post.
+    expect(script.map((p) => p.step)).toEqual(Array.from({ length: 10 }, (_, i) => 48 + i * 48));
     expect(script[0].kind).toBe('product');
     expect(script[1].kind).toBe('organic');
   });
@@ -96,11 +107,24 @@ describe('the world a fit simulates', () => {
     expect(bad).toThrow(/users[\s\S]*followerShare[\s\S]*followers/);
   });
 
-  it('gives a simulated export only the fields the real one reports', () => {
-    const w = accountWorld(exportOf(posts.slice(0, 6)), { users: 300, followers: 30 });
+  it('gives each simulated post the fields its counterpart in the real export reports', () => {
+    const real = posts.slice(0, 6).map((p, i) => (i % 2 === 0 ? { ...p, shares: 1 } : p));
+    const w = accountWorld(exportOf(real), { users: 300, followers: 30 });
     const run = executeRun({ id: 'x', label: 'a', scenario: w.scenario, strategy: w.strategy, replicate: 0, seed: 2 }, true);
-    const sim = simulatedExport(run, w, reportedFields(exportOf([post(0, { shares: 1 })])));
+    const sim = simulatedExport(run, w);
     expect(sim.posts.length).toBe(6);
-    for (const p of sim.posts) expect(Object.keys(p).sort()).toEqual(['impressions', 'kind', 'likes', 'published', 'row', 'shares']);
+    sim.posts.forEach((p, i) => expect(Object.keys(p).sort()).toEqual(['impressions', 'kind', 'likes', 'published', 'row', ...(i % 2 === 0 ? ['shares'] : [])]));
+    // The posts are where the export put them, after the warm-up day.
+    expect(sim.posts.map((p) => p.published)).toEqual(real.map((p) => p.published));
+    // No follower series in the export: none in the simulated one.
+    expect(sim.followers).toBeUndefined();
+  });
+
+  it('measures a simulated account exactly as its export: same run, same statistics', () => {
+    const { export: data, world } = syntheticExport({ posts: 12, days: 6, users: 400, followers: 30, seed: 9 });
+    const run = executeRun({ id: 'x', label: 'a', scenario: world.scenario, strategy: world.strategy, replicate: 0, seed: 9 }, true);
+    const again = simulatedExport(run, world);
+    const days = (f: AnalyticsExport) => f.followers!.map((c) => ({ day: Math.floor(c.day / DAY) * DAY, followers: c.followers }));
+    expect(exportStatistics({ ...again, followers: days(again) })).toEqual(exportStatistics(data));
   });
 });

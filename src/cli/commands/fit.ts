@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readExport, readFollowerCounts, parseMapping, MAPPING_NAMES, type MappingName, type AnalyticsExport } from '../../calibrate/export.js';
-import { fit, FitPending, type FitOptions, type FitResult } from '../../calibrate/fit.js';
+import { fit, FitPending, fitSetup, type FitOptions, type FitResult } from '../../calibrate/fit.js';
 import { appender } from '../../io/files.js';
 import { hashKey } from '../../rng.js';
 import { formatFit } from '../../calibrate/format.js';
@@ -138,6 +138,9 @@ export async function fitCommand(file: string | undefined, o: FitCommandOptions,
     dir = o.out ?? `${basename(file).replace(/\.csv$/i, '')}-fit`;
     if (existsSync(join(dir, FILES.input))) throw new InputError(`${dir} already holds a fit: resume it with --resume ${dir}, or choose a new --out`);
     input = startInput(file, o);
+    // Every problem of the export or the options before the directory is made: a corrected re-run
+    // is then not refused as "already holds a fit".
+    fitSetup({ ...input.options, export: input.export });
     ensureDirectory(dir);
     writeAtomic(join(dir, FILES.input), [JSON.stringify(input, null, 1) + '\n']);
   }
@@ -192,6 +195,10 @@ export function readFit(dir: string): FitResult {
   const path = join(dir, FILES.fit);
   if (!existsSync(path)) throw new InputError(`${dir} holds no ${FILES.fit}: write one with feedsim fit <export.csv> --out ${dir}`);
   const r = readJson<FitResult>(path, 'fit result');
-  if (!Array.isArray(r?.parameters) || !Array.isArray(r?.posterior?.particles) || typeof r?.world?.scenario !== 'object') throw new InputError(`${path}: not a fit result of feedsim fit`);
+  const p = r?.posterior;
+  const ok = Array.isArray(r?.parameters) && Array.isArray(p?.particles) && Array.isArray(p?.weights) && p.weights.length === p.particles.length && p.particles.length > 0
+    && p.particles.every((x: unknown) => Array.isArray(x) && x.length === r.parameters.length && x.every((v) => Number.isFinite(v)))
+    && p.weights.every((w: unknown) => typeof w === 'number' && w >= 0) && typeof r?.world?.scenario === 'object';
+  if (!ok) throw new InputError(`${path}: not a fit result of feedsim fit (parameters, posterior particles and weights, world)`);
   return r;
 }
