@@ -3,7 +3,8 @@
  * analytics export (ABC-SMC on the worker pool). After every generation the sampler's checkpoint
  * is written to `<dir>/checkpoint.json`, so `--resume <dir>` goes on from the last finished
  * generation; the result is `<dir>/fit.json` (read by `feedsim advise`) and
- * `<dir>/posterior.csv` (one particle a row, with its weight).
+ * `<dir>/posterior.csv` (one particle a row, with its weight); with `--plots`, the predictive check
+ * and the posterior as `<dir>/plots/predictive.svg` and `posterior.svg`.
  * @module
  */
 import { existsSync } from 'node:fs';
@@ -12,11 +13,13 @@ import type { AbcSmcCheckpoint } from '../../calibrate/abc-smc.js';
 import { readExport, readFollowerCounts, parseMapping, MAPPING_NAMES, type MappingName, type AnalyticsExport } from '../../calibrate/export.js';
 import { fit, type FitOptions, type FitResult } from '../../calibrate/fit.js';
 import { formatFit } from '../../calibrate/format.js';
-import { ensureDirectory, writeAtomic } from '../../io/safe-write.js';
+import type { Chart } from '../../plots/charts.js';
+import { ensureDirectory, refuseLink, writeAtomic } from '../../io/safe-write.js';
 import { readRegularFile, textOf } from '../../io/safe-read.js';
 import { loadScenarioFile } from '../../io/scenario-file.js';
 import type { ScenarioInput } from '../../scenario/types.js';
 import { VERSION } from '../../version.js';
+import { checkFitResult } from '../../report/fit-summary.js';
 import { InputError } from '../exit.js';
 
 /** Options of the fit command. */
@@ -38,6 +41,7 @@ export interface FitCommandOptions {
   module: string[];
   out?: string;
   resume?: string;
+  plots?: boolean;
 }
 
 /** What `<dir>/input.json` records: everything that decides the fit, so a resume repeats it. */
@@ -48,7 +52,7 @@ interface FitInput {
   export: AnalyticsExport;
 }
 
-const FILES = { input: 'input.json', checkpoint: 'checkpoint.json', fit: 'fit.json', posterior: 'posterior.csv' } as const;
+const FILES = { input: 'input.json', checkpoint: 'checkpoint.json', fit: 'fit.json', posterior: 'posterior.csv', plots: 'plots' } as const;
 const MAX_EXPORT_BYTES = 64 * 2 ** 20;
 
 function text(path: string, what: string): string {
@@ -115,15 +119,29 @@ export async function fitCommand(file: string | undefined, o: FitCommandOptions,
   writeAtomic(join(dir, FILES.fit), [JSON.stringify(result) + '\n']);
   const header = [...result.parameters.map((p) => p.path), 'weight'].join(',');
   writeAtomic(join(dir, FILES.posterior), [header + '\n', ...result.posterior.particles.map((p, i) => `${p.join(',')},${result.posterior.weights[i]}\n`)]);
-  print(`${formatFit(result)}\n\nwrote ${FILES.fit} and ${FILES.posterior} to ${dir}; next: feedsim advise ${dir}\n`);
+  const plots = o.plots ? await writeFitPlots(dir, (await import('../../plots/fit.js')).fitCharts(result)) : [];
+  print(`${formatFit(result)}\n\nwrote ${[FILES.fit, FILES.posterior, ...plots].join(', ')} to ${dir}; next: feedsim advise ${dir}\n`);
   return 0;
 }
+
+/** Writes `charts` into `<dir>/plots` (never through a link); returns their paths within `dir`. */
+export async function writeFitPlots(dir: string, charts: Chart[]): Promise<string[]> {
+  const { writeCharts } = await import('../../plots/write.js');
+  refuseLink(join(dir, FILES.plots), 'directory');
+  return (await writeCharts(join(dir, FILES.plots), charts)).map((p) => join(FILES.plots, `${p.name}.svg`));
+}
+
+/** True when the fit in `dir` was run with `--plots` (its plots are there). */
+export const hasFitPlots = (dir: string): boolean => existsSync(join(dir, FILES.plots, 'posterior.svg'));
 
 /** The fit in `<dir>/fit.json`. */
 export function readFit(dir: string): FitResult {
   const path = join(dir, FILES.fit);
   if (!existsSync(path)) throw new InputError(`${dir} holds no ${FILES.fit}: write one with feedsim fit <export.csv> --out ${dir}`);
-  const r = readJson<FitResult>(path, 'fit result');
-  if (!Array.isArray(r?.parameters) || !Array.isArray(r?.posterior?.particles) || typeof r?.world?.scenario !== 'object') throw new InputError(`${path}: not a fit result of feedsim fit`);
-  return r;
+  const r = readJson<unknown>(path, 'fit result');
+  try {
+    return checkFitResult(r, path);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
 }
