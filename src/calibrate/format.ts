@@ -1,15 +1,33 @@
 /**
  * A fit as the tables `feedsim fit` prints: each parameter's prior and posterior with what the
- * export taught about it, and the posterior predictive check of each statistic.
+ * export taught about it, and the posterior predictive check of each statistic. The wording and
+ * the ranges are shared with the fit's plots and report, so the three always agree.
  * @module
  */
-import type { FitResult } from './fit.js';
+import type { FitResult, PredictiveCheck } from './fit.js';
 
 const num = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? Number(x.toPrecision(3)).toString() : x.toExponential(2));
 
 /** How much an export pinned a parameter down, from its posterior-to-prior spread (log scale). */
 export function learned(shrinkage: number): string {
   return shrinkage < 0.5 ? 'pinned down' : shrinkage < 0.9 ? 'narrowed' : 'not learned (≈ prior)';
+}
+
+/** The median and 90 % range of a statistic's simulated values at posterior draws. */
+export function simulatedRange(c: Pick<PredictiveCheck, 'simulated'>): { q05: number; q50: number; q95: number } {
+  const s = [...c.simulated].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.round(p * (s.length - 1)))];
+  return { q05: q(0.05), q50: q(0.5), q95: q(0.95) };
+}
+
+/** True when the observed value lies outside 90 % of the simulations: the model does not reproduce it. */
+export function outsideRange(c: Pick<PredictiveCheck, 'quantile'>): boolean {
+  return c.quantile < 0.05 || c.quantile > 0.95;
+}
+
+/** Cycles an advice's table shows: the first, the quarters and the last, each once. */
+export function markedCycles(cycles: number): number[] {
+  return [1, Math.ceil(cycles / 4), Math.ceil(cycles / 2), Math.ceil((3 * cycles) / 4), cycles].filter((c, i, all) => all.indexOf(c) === i);
 }
 
 /** The fit's tables and notes, as Markdown. */
@@ -26,13 +44,12 @@ export function formatFit(r: FitResult): string {
     '| statistic | observed | simulated median [90 % range] | observed at quantile |',
     '|---|---:|---|---:|',
     ...r.predictive.map((c) => {
-      const s = [...c.simulated].sort((a, b) => a - b);
-      const q = (p: number) => s[Math.min(s.length - 1, Math.round(p * (s.length - 1)))];
-      const flag = c.quantile < 0.05 || c.quantile > 0.95 ? ' ⚠' : '';
-      return `| ${c.statistic} | ${num(c.observed)} | ${num(q(0.5))} [${num(q(0.05))}, ${num(q(0.95))}] | ${c.quantile.toFixed(2)}${flag} |`;
+      const q = simulatedRange(c);
+      const flag = outsideRange(c) ? ' ⚠' : '';
+      return `| ${c.statistic} | ${num(c.observed)} | ${num(q.q50)} [${num(q.q05)}, ${num(q.q95)}] | ${c.quantile.toFixed(2)}${flag} |`;
     }),
   ];
-  if (r.predictive.some((c) => c.quantile < 0.05 || c.quantile > 0.95)) lines.push('', '⚠ the observed value lies outside 90 % of the posterior\'s simulations: the model, at any fitted parameters, does not reproduce it well.');
+  if (r.predictive.some(outsideRange)) lines.push('', '⚠ the observed value lies outside 90 % of the posterior\'s simulations: the model, at any fitted parameters, does not reproduce it well.');
   if (r.notes.length) lines.push('', 'Notes:', ...r.notes.map((n) => `- ${n}`));
   return lines.join('\n');
 }

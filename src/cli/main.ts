@@ -145,7 +145,8 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addOption(new Option('--shard <i/N>', 'run only slice i of N of each generation, then stop until the other shards\' runs are read back with --from').argParser(shard))
     .addOption(new Option('--from <dir>', 'read back the runs of another shard of this fit (repeatable)').argParser(collect).default([], 'none'))
     .addOption(workers()).addOption(modules())
-    .addHelpText('after', '\nExamples:\n  feedsim fit examples/data/synthetic-export.csv --followers-file examples/data/synthetic-followers.csv --out fit\n  feedsim fit "Table data.csv" --extends youtube --followers 12000 --out my-channel-fit\n  feedsim fit export.csv --shard $SLURM_ARRAY_TASK_ID/8 --out fit-$SLURM_ARRAY_TASK_ID   # then --resume with --from, a round per generation\n')
+    .option('--plots', 'write SVG plots into <out>/plots (predictive check, posterior)', false)
+    .addHelpText('after', '\nExamples:\n  feedsim fit examples/data/synthetic-export.csv --followers-file examples/data/synthetic-followers.csv --out fit --plots\n  feedsim fit "Table data.csv" --extends youtube --followers 12000 --out my-channel-fit\n  feedsim fit export.csv --shard $SLURM_ARRAY_TASK_ID/8 --out fit-$SLURM_ARRAY_TASK_ID   # then --resume with --from, a round per generation\n')
     .action(async (file: string | undefined, o) => setCode(await fitCommand(file, { ...o, signal }, print)));
 
   p.command('advise')
@@ -156,6 +157,7 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addOption(new Option('--draws <n>', 'posterior draws played (default 40)').argParser(wholeNumber('--draws', 2, 1_000_000)))
     .addOption(new Option('--cycles <n>', 'cycles each draw runs (default 30)').argParser(wholeNumber('--cycles', 1, 100_000)))
     .addOption(seed()).addOption(workers()).addOption(modules())
+    .option('--plots', 'write <fit-dir>/plots/advice.svg (also without it when the fit was run with --plots)', false)
     .addHelpText('after', '\nExample:\n  feedsim advise fit --strategies like-chasing,follow-building --draws 40\n')
     .action(async (dir: string, o) => setCode(await adviseCommand(dir, o, print)));
 
@@ -187,15 +189,15 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .action((o) => schemaCommand(o, print));
 
   p.command('report')
-    .description('write one self-contained report.html (plots and tables) for a results directory')
-    .argument('<results-dir>', 'the --out directory of compare, sweep, contest or sensitivity')
-    .addHelpText('after', '\nExample:\n  feedsim report results && open results/report.html\n')
+    .description('write one self-contained report.html (plots and tables) for a results or fit directory')
+    .argument('<results-dir>', 'the --out directory of compare, sweep, contest, sensitivity or fit')
+    .addHelpText('after', '\nExamples:\n  feedsim report results && open results/report.html\n  feedsim report fit   # a fit\'s directory: its posterior, predictive check and advice\n')
     .action(async (dir: string) => {
-      const summary = join(dir, RESULTS.summary);
-      if (!existsSync(summary)) throw new InputError(`${dir} is not a results directory (no ${RESULTS.summary}): write one with feedsim compare, sweep, contest or sensitivity --out ${dir}`);
-      const { readReportSummary, writeReport } = await import('../report/write.js');
+      const { isFitDirectory, readFitReport, readReportSummary, writeReport } = await import('../report/write.js');
+      const fitDir = await isFitDirectory(dir);
+      if (!fitDir && !existsSync(join(dir, RESULTS.summary))) throw new InputError(`${dir} is not a results directory (no ${RESULTS.summary}) nor a fit's (no fit.json): write one with feedsim compare, sweep, contest, sensitivity or fit --out ${dir}`);
       // A summary the report cannot use (a run's, or a malformed one of any kind) is bad input too.
-      await readReportSummary(dir).catch((e: Error) => {
+      await (fitDir ? readFitReport(dir) : readReportSummary(dir)).catch((e: Error) => {
         throw new InputError(e.message);
       });
       const lock = lockResults(dir, `feedsim report ${dir}`);

@@ -119,13 +119,9 @@ export async function closeResults(dir: string, summary: SummaryFile, runs: read
     for (const p of await writePlots(join(dir, RESULTS.plots), result as CompareResult | SweepResult)) written.push(p.path);
   }
   if (manifest.plots && summary.kind === 'sensitivity') {
-    const [{ sensitivityCharts }, { writeChart }] = await Promise.all([import('../plots/sensitivity.js'), import('../plots/write.js')]);
+    const [{ sensitivityCharts }, { writeCharts }] = await Promise.all([import('../plots/sensitivity.js'), import('../plots/write.js')]);
     refuseLink(join(dir, RESULTS.plots), 'directory');
-    for (const chart of sensitivityCharts(summary)) {
-      const path = join(dir, RESULTS.plots, `${chart.name}.svg`);
-      await writeChart(path, chart.spec, chart.name);
-      written.push(path);
-    }
+    for (const p of await writeCharts(join(dir, RESULTS.plots), sensitivityCharts(summary))) written.push(p.path);
   }
   return written;
 }

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CompareResult } from '../experiment/compare.js';
 import type { SweepResult } from '../experiment/sweep.js';
-import { resultCharts } from './charts.js';
+import { resultCharts, type Chart } from './charts.js';
 import { renderSvg } from './render.js';
 
 /** A chart written to disk. */
@@ -28,6 +28,25 @@ export async function writeChart(path: string, spec: TopLevelSpec, idPrefix?: st
 }
 
 /**
+ * Writes `charts` into `dir` (created), each as `<name>.svg` with ids prefixed by its name.
+ * @example
+ * ```ts
+ * import { fitCharts, writeCharts } from 'feedsim/plots';
+ * const written = await writeCharts('fit/plots', fitCharts(fitResult));
+ * ```
+ */
+export async function writeCharts(dir: string, charts: readonly Chart[]): Promise<WrittenPlot[]> {
+  const { join } = await import('node:path');
+  const out: WrittenPlot[] = [];
+  for (const chart of charts) {
+    const path = join(dir, `${chart.name}.svg`);
+    await writeChart(path, chart.spec, chart.name);
+    out.push({ name: chart.name, title: chart.title, path });
+  }
+  return out;
+}
+
+/**
  * Writes the charts of a comparison (`net-return.svg`, `followers.svg`, `reach-by-channel.svg`)
  * or a sweep (`sweep-win-map.svg`) into `dir`, creating it.
  * @example
@@ -38,12 +57,5 @@ export async function writeChart(path: string, spec: TopLevelSpec, idPrefix?: st
  * ```
  */
 export async function writePlots(dir: string, result: CompareResult | SweepResult): Promise<WrittenPlot[]> {
-  const { join } = await import('node:path');
-  const out: WrittenPlot[] = [];
-  for (const chart of resultCharts(result)) {
-    const path = join(dir, `${chart.name}.svg`);
-    await writeChart(path, chart.spec, chart.name);
-    out.push({ name: chart.name, title: chart.title, path });
-  }
-  return out;
+  return writeCharts(dir, resultCharts(result));
 }

@@ -1,10 +1,10 @@
 /**
  * `feedsim/report`: one self-contained HTML report (inline SVG charts, summary tables, no
- * scripts, opens with no network) of a comparison, a sweep, a contest or a sensitivity study.
+ * scripts, opens with no network) of a comparison, a sweep, a contest, a sensitivity study or a fit.
  * {@link buildReport} makes the HTML from a comparison or a sweep, {@link buildContestReport}
- * from a contest, {@link buildSensitivityReport} from a sensitivity study;
- * {@link writeReport} reads a results directory of any of them (`summary.json`, optionally
- * `runs.jsonl`) and writes its `report.html` (Node).
+ * from a contest, {@link buildSensitivityReport} from a sensitivity study, {@link buildFitReport}
+ * from a fit and its advice; {@link writeReport} reads a results directory of any of them
+ * (`summary.json`, optionally `runs.jsonl`; or a fit's `fit.json`) and writes its `report.html` (Node).
  * @example
  * ```ts
  * import { compare } from 'feedsim';
@@ -16,7 +16,7 @@
  */
 export { buildReport, reportCharts, toResultsSummary, REPORT_LAYOUTS } from './build.js';
 export type { ReportInput } from './build.js';
-export { writeReport, readResultsSummary, readReportSummary } from './write.js';
+export { writeReport, readResultsSummary, readReportSummary, readFitReport, isFitDirectory } from './write.js';
 export type { WriteReportOptions } from './write.js';
 export { checkResultsSummary, parseResultsSummary } from './summary.js';
 export type { ResultsSummary, CompareSummary, SweepSummary, SummaryContext } from './summary.js';
@@ -28,6 +28,9 @@ export { buildSensitivityReport, sensitivityReportCharts } from './sensitivity.j
 export type { SensitivityReportInput } from './sensitivity.js';
 export { checkSensitivitySummary } from './sensitivity-summary.js';
 export type { SensitivitySummary } from './sensitivity-summary.js';
+export { buildFitReport, fitReportCharts } from './fit.js';
+export type { FitReportInput } from './fit.js';
+export { checkFitResult, checkAdvice } from './fit-summary.js';
 export { checkReportSummary, parseReportSummary } from './report-summary.js';
 export type { ReportSummary } from './report-summary.js';
 export { readReplicateFinals, replicateFinalsFromRuns } from './runs.js';

@@ -35,9 +35,9 @@ export type SweepSummary = SweepResult & SummaryContext & { kind: 'sweep' };
  */
 export type ResultsSummary = CompareSummary | SweepSummary;
 
-/** Throws a TypeError naming `field`, its value and what was expected, unless `ok`. */
-export function need(ok: boolean, field: string, value: unknown, allowed: string): void {
-  if (!ok) throw new TypeError(`summary.json: ${field} is ${JSON.stringify(value)?.slice(0, 120) ?? 'undefined'}; expected ${allowed}`);
+/** Throws a TypeError naming `file` (default `summary.json`), `field`, its value and what was expected, unless `ok`. */
+export function need(ok: boolean, field: string, value: unknown, allowed: string, file = 'summary.json'): void {
+  if (!ok) throw new TypeError(`${file}: ${field} is ${JSON.stringify(value)?.slice(0, 120) ?? 'undefined'}; expected ${allowed}`);
 }
 
 /** Checks a parsed `summary.json`, naming the first field that is wrong. */
@@ -63,12 +63,12 @@ export function checkResultsSummary(value: unknown): ResultsSummary {
   return value as ResultsSummary;
 }
 
-/** The text of `summary.json` as JSON, with a clear error when it is not. */
-export function parseSummaryJson(text: string): unknown {
+/** The text of `summary.json` (or another `file`) as JSON, with a clear error when it is not. */
+export function parseSummaryJson(text: string, file = 'summary.json'): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new TypeError(`summary.json: not valid JSON (${(e as Error).message})`);
+    throw new TypeError(`${file}: not valid JSON (${(e as Error).message})`);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run test:browser`: the HTML report in a real browser. Generates a comparison report, a
- * sweep report, a contest report and a sensitivity study's report from small runs into a temporary directory, opens each in headless Chromium
+ * sweep report, a contest report, a sensitivity study's report and a fit's report (with its advice) from small runs into a temporary directory, opens each in headless Chromium
  * (Debian's /usr/bin/chromium, or $CHROMIUM) with no network, takes a screenshot and dumps the
  * rendered DOM, and asserts that every chart figure is there with its title, laid out at a real
  * size with visible marks, filling the content width at 1280 px (or shown at its own size when
@@ -15,8 +15,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { advise } from '../../src/calibrate/advise.js';
+import { fit } from '../../src/calibrate/fit.js';
+import { syntheticExport } from '../../src/calibrate/synthetic.js';
 import { contest } from '../../src/contest/contest.js';
-import { contestReportCharts, readReportSummary, readResultsSummary, reportCharts, replicateFinalsFromRuns, sensitivityReportCharts, toResultsSummary, writeReport, type ContestSummary, type SensitivitySummary } from '../../src/report/index.js';
+import { contestReportCharts, fitReportCharts, readFitReport, readReportSummary, readResultsSummary, reportCharts, replicateFinalsFromRuns, sensitivityReportCharts, toResultsSummary, writeReport, type ContestSummary, type SensitivitySummary } from '../../src/report/index.js';
 import { sensitivity } from '../../src/sensitivity/study.js';
 import { smallCompare, smallSweep } from '../helpers/plot-fixtures.js';
 import { colourStats, decodePng } from './png.js';
@@ -194,18 +197,21 @@ window.addEventListener('load', () => {
 await waitForChromium(900);
 const root = mkdtempSync(join(tmpdir(), 'feedsim-browser-'));
 try {
-  const [result, swept, contested, studied] = await Promise.all([
+  const [result, swept, contested, studied, fitted] = await Promise.all([
     smallCompare(),
     smallSweep(),
     contest({ scenario: { users: 600, cycles: 3, stepsPerCycle: 12 }, candidates: 4, screenUsers: 300, firstReplicates: 1, maxReplicates: 2, keep: 2, checkReplicates: 2, heldOut: 4, horizon: 2 }),
     // Outputs that every factor moves, so each chart has marks to see (at 6 cycles this small world's answer varies).
     sensitivity({ scenario: { users: 500, cycles: 6, stepsPerCycle: 12 }, factors: ['market.buyers', 'economics.valuePerConversion', 'behavior.follow.base'], trajectories: 2, replicates: 1, metrics: ['followers'] }),
+    fit({ export: syntheticExport({ posts: 8, days: 4, users: 300, followers: 15, seed: 4 }).export, users: 300, particles: 16, maxSimulations: 48, checks: 4, seed: 3 }),
   ]);
+  const advised = await advise({ fit: fitted, strategies: ['like-chasing', 'follow-building'], draws: 3, cycles: 4 });
   const compareDir = join(root, 'compare');
   const sweepDir = join(root, 'sweep');
   const contestDir = join(root, 'contest');
   const sensitivityDir = join(root, 'sensitivity');
-  for (const d of [compareDir, sweepDir, contestDir, sensitivityDir]) mkdirSync(d);
+  const fitDir = join(root, 'fit');
+  for (const d of [compareDir, sweepDir, contestDir, sensitivityDir, fitDir]) mkdirSync(d);
   writeFileSync(join(compareDir, 'summary.json'), JSON.stringify(toResultsSummary(result)));
   // runs.jsonl as the CLI writes it: one finished run a line.
   writeFileSync(join(compareDir, 'runs.jsonl'), result.runs!.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -214,13 +220,17 @@ try {
   writeFileSync(join(contestDir, 'summary.json'), JSON.stringify({ kind: 'contest', ...contested }));
   // As feedsim sensitivity --out writes it.
   writeFileSync(join(sensitivityDir, 'summary.json'), JSON.stringify({ kind: 'sensitivity', ...studied }));
-  for (const d of [compareDir, sweepDir, contestDir, sensitivityDir]) await writeReport(d);
+  // As feedsim fit --out and feedsim advise write them.
+  writeFileSync(join(fitDir, 'fit.json'), JSON.stringify(fitted));
+  writeFileSync(join(fitDir, 'advice.json'), JSON.stringify(advised));
+  for (const d of [compareDir, sweepDir, contestDir, sensitivityDir, fitDir]) await writeReport(d);
 
   const expected = {
     compare: reportCharts({ summary: await readResultsSummary(compareDir), replicates: replicateFinalsFromRuns(result.runs!) }).map((c) => c.title),
     sweep: reportCharts({ summary: await readResultsSummary(sweepDir) }).map((c) => c.title),
     contest: contestReportCharts({ summary: (await readReportSummary(contestDir)) as ContestSummary }).map((c) => c.title),
     sensitivity: sensitivityReportCharts({ summary: (await readReportSummary(sensitivityDir)) as SensitivitySummary }).map((c) => c.title),
+    fit: fitReportCharts(await readFitReport(fitDir)).map((c) => c.title),
   };
   const profile = join(root, 'profile');
   // A comparison's charts fill the page; a small sweep grid may be narrower than the page.
@@ -228,7 +238,8 @@ try {
   const s = checkReport('sweep report', sweepDir, expected.sweep, profile, false);
   const k = checkReport('contest report', contestDir, expected.contest, profile, true);
   const v = checkReport('sensitivity report', sensitivityDir, expected.sensitivity, profile, true);
-  const reports = [c, s, k, v];
+  const f = checkReport('fit report', fitDir, expected.fit, profile, true);
+  const reports = [c, s, k, v, f];
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (failures.length) {
     for (const f of failures) console.error(`FAIL ${f}`);

@@ -1,15 +1,17 @@
 /**
  * `feedsim advise <fit-dir>`: plays the best recipe of each family in the account's fitted world
- * at posterior draws and prints the answer for this account; writes `<fit-dir>/advice.json`.
+ * at posterior draws and prints the answer for this account; writes `<fit-dir>/advice.json` and,
+ * with `--plots` or when the fit was run with `--plots`, `<fit-dir>/plots/advice.svg`.
  * @module
  */
 import { join } from 'node:path';
 import { advise, type Advice } from '../../calibrate/advise.js';
+import { markedCycles } from '../../calibrate/format.js';
 import { contestStrategies } from '../../contest/strategies.js';
 import { writeAtomic } from '../../io/safe-write.js';
 import type { StrategySpec } from '../../scenario/types.js';
 import { InputError } from '../exit.js';
-import { readFit } from './fit.js';
+import { hasFitPlots, readFit, writeFitPlots } from './fit.js';
 
 /** Options of the advise command. */
 export interface AdviseCommandOptions {
@@ -20,11 +22,12 @@ export interface AdviseCommandOptions {
   seed?: number;
   workers: number;
   module: string[];
+  plots?: boolean;
 }
 
 /** The advice as a short table beside its headline. */
 export function formatAdvice(a: Advice): string {
-  const marks = [1, Math.ceil(a.cycles / 4), Math.ceil(a.cycles / 2), Math.ceil((3 * a.cycles) / 4), a.cycles].filter((c, i, all) => all.indexOf(c) === i);
+  const marks = markedCycles(a.cycles);
   return [
     a.headline,
     '',
@@ -54,6 +57,7 @@ export async function adviseCommand(dir: string, o: AdviseCommandOptions, print:
   if (!strategies) print('running a contest in the fitted world (its posterior median) for the best recipe of each family…\n');
   const advice = await advise({ fit: f, strategies, draws: o.draws, cycles: o.cycles, seed: o.seed, workers: o.workers, modules: o.module });
   writeAtomic(join(dir, 'advice.json'), [JSON.stringify(advice, null, 1) + '\n']);
-  print(`${formatAdvice(advice)}\n\nwrote advice.json to ${dir}\n`);
+  const plots = o.plots || hasFitPlots(dir) ? await writeFitPlots(dir, [(await import('../../plots/fit.js')).adviceChart(advice)]) : [];
+  print(`${formatAdvice(advice)}\n\nwrote ${['advice.json', ...plots].join(', ')} to ${dir}\n`);
   return 0;
 }

@@ -5,7 +5,8 @@
  * missing; `--shard i/N` runs only its share of each generation and stops where the next needs the
  * other shards' runs, which `--from <dir>` reads back (one round of shards per generation). The
  * result is `<dir>/fit.json` (read by `feedsim advise`) and `<dir>/posterior.csv` (one particle a
- * row, with its weight).
+ * row, with its weight); with `--plots`, the predictive check and the posterior as
+ * `<dir>/plots/predictive.svg` and `posterior.svg`.
  * @module
  */
 import { existsSync } from 'node:fs';
@@ -15,11 +16,13 @@ import { fit, FitPending, fitSetup, type FitOptions, type FitResult } from '../.
 import { appender } from '../../io/files.js';
 import { hashKey } from '../../rng.js';
 import { formatFit } from '../../calibrate/format.js';
-import { ensureDirectory, writeAtomic } from '../../io/safe-write.js';
+import type { Chart } from '../../plots/charts.js';
+import { ensureDirectory, refuseLink, writeAtomic } from '../../io/safe-write.js';
 import { readRegularFile, textOf } from '../../io/safe-read.js';
 import { loadScenarioFile } from '../../io/scenario-file.js';
 import type { ScenarioInput } from '../../scenario/types.js';
 import { VERSION } from '../../version.js';
+import { checkFitResult } from '../../report/fit-summary.js';
 import { InputError } from '../exit.js';
 import type { Shard } from '../options.js';
 
@@ -45,6 +48,7 @@ export interface FitCommandOptions {
   shard?: Shard;
   from: string[];
   signal?: AbortSignal;
+  plots?: boolean;
 }
 
 /** What `<dir>/input.json` records: everything that decides the fit, so a resume repeats it. */
@@ -55,7 +59,7 @@ interface FitInput {
   export: AnalyticsExport;
 }
 
-const FILES = { input: 'input.json', runs: 'runs.jsonl', fit: 'fit.json', posterior: 'posterior.csv' } as const;
+const FILES = { input: 'input.json', runs: 'runs.jsonl', fit: 'fit.json', posterior: 'posterior.csv', plots: 'plots' } as const;
 const MAX_EXPORT_BYTES = 64 * 2 ** 20;
 
 function text(path: string, what: string): string {
@@ -186,19 +190,29 @@ export async function fitCommand(file: string | undefined, o: FitCommandOptions,
   writeAtomic(join(dir, FILES.fit), [JSON.stringify(result) + '\n']);
   const header = [...result.parameters.map((p) => p.path), 'weight'].join(',');
   writeAtomic(join(dir, FILES.posterior), [header + '\n', ...result.posterior.particles.map((p, i) => `${p.join(',')},${result.posterior.weights[i]}\n`)]);
-  print(`${formatFit(result)}\n\nwrote ${FILES.fit} and ${FILES.posterior} to ${dir}; next: feedsim advise ${dir}\n`);
+  const plots = o.plots ? await writeFitPlots(dir, (await import('../../plots/fit.js')).fitCharts(result)) : [];
+  print(`${formatFit(result)}\n\nwrote ${[FILES.fit, FILES.posterior, ...plots].join(', ')} to ${dir}; next: feedsim advise ${dir}\n`);
   return 0;
 }
+
+/** Writes `charts` into `<dir>/plots` (never through a link); returns their paths within `dir`. */
+export async function writeFitPlots(dir: string, charts: Chart[]): Promise<string[]> {
+  const { writeCharts } = await import('../../plots/write.js');
+  refuseLink(join(dir, FILES.plots), 'directory');
+  return (await writeCharts(join(dir, FILES.plots), charts)).map((p) => join(FILES.plots, `${p.name}.svg`));
+}
+
+/** True when the fit in `dir` was run with `--plots` (its plots are there). */
+export const hasFitPlots = (dir: string): boolean => existsSync(join(dir, FILES.plots, 'posterior.svg'));
 
 /** The fit in `<dir>/fit.json`. */
 export function readFit(dir: string): FitResult {
   const path = join(dir, FILES.fit);
   if (!existsSync(path)) throw new InputError(`${dir} holds no ${FILES.fit}: write one with feedsim fit <export.csv> --out ${dir}`);
-  const r = readJson<FitResult>(path, 'fit result');
-  const p = r?.posterior;
-  const ok = Array.isArray(r?.parameters) && Array.isArray(p?.particles) && Array.isArray(p?.weights) && p.weights.length === p.particles.length && p.particles.length > 0
-    && p.particles.every((x: unknown) => Array.isArray(x) && x.length === r.parameters.length && x.every((v) => Number.isFinite(v)))
-    && p.weights.every((w: unknown) => typeof w === 'number' && w >= 0) && typeof r?.world?.scenario === 'object';
-  if (!ok) throw new InputError(`${path}: not a fit result of feedsim fit (parameters, posterior particles and weights, world)`);
-  return r;
+  const r = readJson<unknown>(path, 'fit result');
+  try {
+    return checkFitResult(r, path);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
 }
