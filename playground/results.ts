@@ -78,9 +78,9 @@ export function drawCharts(el: HTMLElement, r: CompareResult): void {
   ].join('');
 }
 
-const money = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en').replace('-', '−') : '–');
-const count = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en') : '–');
-const withInterval = (iv: Interval) => `${money(iv.mean)} <span class="ci">[${money(iv.lower)}, ${money(iv.upper)}]</span>`;
+/** Whole units with a true minus sign; a missing value (one replicate's interval) as a dash. */
+const count = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en').replace('-', '−') : '–');
+const withInterval = (iv: Interval) => `${count(iv.mean)} <span class="ci">[${count(iv.lower)}, ${count(iv.upper)}]</span>`;
 
 /** The table of final values per strategy, and the paired differences. */
 function finalTable(r: CompareResult): string {
