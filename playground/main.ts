@@ -55,9 +55,10 @@ function setPhase(phase: 'idle' | 'running' | 'done' | 'stopped' | 'error'): voi
   ui.stop.disabled = phase !== 'running';
 }
 
-function showNotes(notes: string[]): void {
+/** Tells the reader what a link or file left out, or why a run or an import failed (`lead` says which). */
+function showNotes(notes: string[], lead = 'Left out'): void {
   ui.notes.hidden = notes.length === 0;
-  ui.notes.textContent = notes.length ? `Left out: ${notes.join('; ')}.` : '';
+  ui.notes.textContent = notes.length ? `${lead}: ${notes.join('; ')}` : '';
 }
 
 /** A new state: into the address (no history entry per slider step) and, when asked, the form. */
@@ -110,7 +111,7 @@ function onMessage(m: WorkerMessage): void {
   } else {
     stop();
     ui.status.textContent = 'The run failed.';
-    showNotes([m.message]);
+    showNotes([m.message], 'The run failed');
     setPhase('error');
   }
 }
@@ -175,7 +176,7 @@ ui.importFile.addEventListener('change', async () => {
     setState(next, true);
     ui.status.textContent = `Imported ${file.name}.`;
   } catch (e) {
-    showNotes([`${file.name}: ${e instanceof Error ? e.message : String(e)}`]);
+    showNotes([e instanceof Error ? e.message : String(e)], `${file.name} was not imported`);
   } finally {
     ui.importFile.value = '';
   }

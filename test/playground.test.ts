@@ -87,6 +87,13 @@ describe('playground scenario files', () => {
     expect(scenarioHash(resolveScenario(doc))).toBe(scenarioHash(resolveScenario(runRequest(s).scenario)));
   });
 
+  it('exports the command that reproduces the page: compare on the file with the strategies by name', async () => {
+    const s = { ...defaultState(), preset: 'instagram' as const, users: 400, cycles: 2, replicates: 2, seed: 3, assumptions: { 'market.buyers': 0.3 } };
+    const file = parse(scenarioYaml(s)) as Record<string, unknown>;
+    const cli = await compare({ scenario: file, strategies: ['like-chasing', 'follow-building'], replicates: 2, workers: 1 });
+    expect(JSON.stringify(cli)).toBe(JSON.stringify(await compare({ ...runRequest(s), workers: 1 })));
+  });
+
   it('imports a scenario file: controls from it, other fields kept, the rest default', () => {
     const { state, notes } = stateFromFile('$schema: x.json\nversion: 1\nextends: youtube\nusers: 20000\nstartingFollowers: 500\neconomics: { budgetPerCycle: 80, postCost: 5 }\n', 'a.yaml');
     expect(notes).toEqual([]);

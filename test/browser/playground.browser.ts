@@ -7,7 +7,7 @@
  * data; that the numbers equal Node's `compare` for the same request bit for bit (and the CSV
  * rows too); that the URL hash reopens the same controls; that the exported YAML passes
  * `feedsim validate` and describes the page's scenario; that an import sets the controls (and a
- * bad file is explained); that Stop stops a run with the page responsive throughout; that the
+ * bad file is explained); that a setting the engine refuses fails the run with its reason; that Stop stops a run with the page responsive throughout; that the
  * page fits 1280 px and a 390 px phone without running past the window. Screenshots go to
  * out/playground-screenshots/ (CI artefacts). Prints one summary line; exits non-zero on failure.
  *
@@ -202,7 +202,14 @@ try {
   await page.waitForSelector('#notes:not([hidden])');
   check(/users/.test((await page.textContent('#notes')) ?? ''), 'a bad file\'s problem is not shown');
 
-  // 8. Stop: a longer run stops at once, its finished replicates shown as partial; frames kept coming.
+  // 8. A setting the engine refuses (a hand-edited link) fails the run with the engine's reason.
+  await page.goto(`${pageUrl}#users=300&cycles=1&replicates=2&like-chasing.cta=shout`);
+  await page.click('#run');
+  const refused = await waitUntilNotRunning(page);
+  const reason = (await page.textContent('#notes')) ?? '';
+  check(refused === 'error' && /The run failed: [\s\S]*"cta" = "shout"/.test(reason), `a refused setting ended "${refused}": "${reason}"`);
+
+  // 9. Stop: a longer run stops at once, its finished replicates shown as partial; frames kept coming.
   await page.goto(`${pageUrl}#preset=default&users=3000&cycles=12&replicates=20&seed=1`);
   await inPage(page, `window.__gap = 0; (() => { let t = performance.now(); const f = (now) => { window.__gap = Math.max(window.__gap, now - t); t = now; if (!window.__stopFrames) requestAnimationFrame(f); }; requestAnimationFrame(f); })()`);
   await page.click('#run');
