@@ -8,7 +8,7 @@ import { CHANNEL_NAMES } from '../feed/channel.js';
 import type { CycleRecord } from '../engine/simulate.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import { scenarioHash } from '../scenario/hash.js';
-import type { ScenarioInput, StrategySpec } from '../scenario/types.js';
+import type { Scenario, ScenarioInput, StrategySpec } from '../scenario/types.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { shapeProblems, strategySchema } from '../scenario/schema.js';
 import { crossover, type Crossover } from './crossover.js';
@@ -139,8 +139,18 @@ function intervalOf(xs: number[], method: 't' | 'bootstrap', level: number, seed
   return method === 'bootstrap' ? bootstrapInterval(xs, seed, level) : tInterval(xs, level);
 }
 
+/** The settings {@link summarise} aggregates runs with. */
+export interface SummaryOptions {
+  level: number;
+  interval: 't' | 'bootstrap';
+  seed: number;
+  hash: string;
+  discountRate: number;
+  budgetPerCycle?: number;
+}
+
 /** Aggregates finished runs (all strategies × replicates 0 … R − 1). */
-export function summarise(runs: RunOutput[], labels: string[], opts: { level: number; interval: 't' | 'bootstrap'; seed: number; hash: string; discountRate: number; budgetPerCycle?: number }): CompareResult {
+export function summarise(runs: RunOutput[], labels: string[], opts: SummaryOptions): CompareResult {
   const byLabel = new Map<string, RunOutput[]>(labels.map((l) => [l, []]));
   for (const r of runs) byLabel.get(r.label)!.push(r);
   for (const list of byLabel.values()) list.sort((a, b) => a.replicate - b.replicate);
@@ -225,6 +235,14 @@ function halfWidth(result: CompareResult, target: string): number {
   return (last.upper - last.lower) / 2;
 }
 
+/** What {@link summarise} needs besides the runs, as {@link compare} sets it: a caller summarising runs as they arrive (a live display) gets compare's numbers. */
+export function summaryOptions(resolved: Scenario, options: Pick<CompareOptions, 'level' | 'interval' | 'seed'>): SummaryOptions {
+  return {
+    level: options.level ?? 0.95, interval: options.interval ?? 't', seed: options.seed ?? resolved.seed, hash: scenarioHash(resolved),
+    discountRate: resolved.economics.discountRate, budgetPerCycle: scaledBudget(resolved),
+  };
+}
+
 /**
  * Compares strategies over replicates with common random numbers.
  * @example
@@ -242,8 +260,6 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
   }
   const strategies = labelStrategies(options.strategies);
   checkExperimentOptions(options);
-  const level = options.level ?? 0.95;
-  const seed = options.seed ?? resolved.seed;
   const start = options.replicates ?? 30;
   const { preflight } = await import('./preflight.js');
   const adaptive = options.adaptive;
@@ -251,9 +267,10 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
   // Every finished run is kept until the end (the summary reads them all).
   await preflight([{ scenario: resolved }], strategies.map((s) => s.spec), { modules: options.modules, workers: options.workers ?? 1, held: { runs: cap * strategies.length, full: true } });
   const { runAll } = await import('./pool.js');
+  const opts = summaryOptions(resolved, options);
+  const seed = opts.seed;
   const runs: RunOutput[] = [];
   let planned = start;
-  const opts = { level, interval: options.interval ?? 't', seed, hash: scenarioHash(resolved), discountRate: resolved.economics.discountRate, budgetPerCycle: scaledBudget(resolved) } as const;
   let done = 0;
   let result: CompareResult;
   for (let from = 0; ; ) {

@@ -1,0 +1,90 @@
+/**
+ * The state in the URL's hash, readable and exact: `preset=youtube&users=500&…`, an assumption
+ * by its scenario path (`economics.budgetPerCycle=150`), a recipe knob under its strategy
+ * (`follow-building.quality=0.9`), and any imported scenario fields without a control as JSON
+ * (`scenario={…}`). Numbers are written as JavaScript prints them, which reads back to the same
+ * double, so a shared link reproduces the run bit for bit. The hash never leaves the browser.
+ * @module
+ */
+import { ASSUMPTION_CONTROLS, PRESET_CHOICES, RECIPE_CONTROLS, STRATEGY_KINDS, WORLD_CONTROLS, type PresetChoice, type RecipeValues } from './controls.js';
+import { defaultState, type PlaygroundState } from './state.js';
+import { isPlain } from '../src/scenario/plain.js';
+
+/** The hash (without `#`) of a state. */
+export function stateToHash(s: PlaygroundState): string {
+  const p = new URLSearchParams();
+  p.set('preset', s.preset);
+  for (const c of WORLD_CONTROLS) p.set(c.key, String(s[c.key]));
+  for (const c of ASSUMPTION_CONTROLS) if (c.path in s.assumptions) p.set(c.path, String(s.assumptions[c.path]));
+  for (const kind of STRATEGY_KINDS) {
+    const recipe = s.recipes[kind];
+    for (const c of RECIPE_CONTROLS) if (recipe[c.key] !== undefined) p.set(`${kind}.${c.key}`, String(recipe[c.key]));
+  }
+  if (Object.keys(s.extra).length) p.set('scenario', JSON.stringify(s.extra));
+  return p.toString();
+}
+
+/** A finite number, or undefined. */
+function numberOf(text: string): number | undefined {
+  const x = text.trim() === '' ? NaN : Number(text);
+  return Number.isFinite(x) ? x : undefined;
+}
+
+/**
+ * The state a hash describes, over the defaults (what it does not say is the default), and a
+ * note for each part it could not read (a hand-edited link), which is then left out.
+ */
+export function stateFromHash(hash: string): { state: PlaygroundState; notes: string[] } {
+  const s = defaultState();
+  const notes: string[] = [];
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  for (const [key, value] of p) {
+    const bad = (why: string) => notes.push(`${key}=${value}: ${why}`);
+    if (key === 'preset') {
+      if ((PRESET_CHOICES as readonly string[]).includes(value)) s.preset = value as PresetChoice;
+      else bad(`not a preset (${PRESET_CHOICES.join(', ')})`);
+      continue;
+    }
+    const world = WORLD_CONTROLS.find((c) => c.key === key);
+    if (world) {
+      const x = numberOf(value);
+      if (x !== undefined && Number.isInteger(x)) s[world.key] = x;
+      else bad('not a whole number');
+      continue;
+    }
+    if (ASSUMPTION_CONTROLS.some((c) => c.path === key)) {
+      const x = numberOf(value);
+      if (x !== undefined) s.assumptions[key] = x;
+      else bad('not a number');
+      continue;
+    }
+    const dot = key.indexOf('.');
+    const kind = STRATEGY_KINDS.find((k) => k === key.slice(0, dot));
+    const knob = kind && RECIPE_CONTROLS.find((c) => c.key === key.slice(dot + 1));
+    if (kind && knob) {
+      const recipe: Partial<Record<keyof RecipeValues, unknown>> = s.recipes[kind];
+      if (knob.kind === 'choice') recipe[knob.key] = value;
+      else if (knob.kind === 'switch') {
+        if (value === 'true' || value === 'false') recipe[knob.key] = value === 'true';
+        else bad('not true or false');
+      } else {
+        const x = numberOf(value);
+        if (x !== undefined) recipe[knob.key] = x;
+        else bad('not a number');
+      }
+      continue;
+    }
+    if (key === 'scenario') {
+      try {
+        const extra: unknown = JSON.parse(value);
+        if (isPlain(extra)) s.extra = extra;
+        else bad('not a JSON object');
+      } catch {
+        bad('not JSON');
+      }
+      continue;
+    }
+    bad('not a setting of this page');
+  }
+  return { state: s, notes };
+}

@@ -1,0 +1,113 @@
+/**
+ * The results as the page shows them: the verdict (compare's headline) with its warnings beside
+ * it, a table of final values, and the charts — cumulative net return and followers with their
+ * intervals over replicates, and reach by channel — drawn for the width they have.
+ * @module
+ */
+import type { CompareResult } from '../src/experiment/compare.js';
+import { formatHeadline } from '../src/experiment/format.js';
+import type { Interval } from '../src/experiment/intervals.js';
+import { CHANNEL_NAMES } from '../src/feed/channel.js';
+import { MONEY_UNIT, paletteFor } from '../src/plots/theme.js';
+import { chartSvg, escapeXml, type ChartSeries } from './chart.js';
+
+/** Where the results go. */
+export interface ResultElements {
+  verdict: HTMLElement;
+  warnings: HTMLElement;
+  table: HTMLElement;
+  charts: HTMLElement;
+}
+
+/** Dash per strategy (in the result's order), so lines differ in grey print too. */
+const DASHES = ['', '7 4', '2 3', '9 3 2 3'];
+
+/** The series of one metric, one per strategy. */
+function seriesOf(r: CompareResult, metric: string): ChartSeries[] {
+  const colors = paletteFor(r.strategies);
+  return r.strategies.map((name, i) => ({
+    name,
+    color: colors[i],
+    dash: DASHES[i % DASHES.length],
+    points: (r.summary[name][metric] ?? []).map((iv: Interval, c) => ({ x: c + 1, y: iv.mean, lower: iv.lower, upper: iv.upper })),
+  }));
+}
+
+/** A chart in a figure with its caption. */
+function figure(id: string, title: string, svg: string, wide: boolean): string {
+  return `<figure class="chart${wide ? ' wide' : ''}" id="${id}" data-title="${escapeXml(title)}"><figcaption>${escapeXml(title)}</figcaption>${svg}</figure>`;
+}
+
+/** The legend: each strategy's colour and dash. */
+function legend(r: CompareResult): string {
+  const colors = paletteFor(r.strategies);
+  const items = r.strategies.map(
+    (s, i) => `<li><svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" stroke="${colors[i]}" stroke-width="3"${DASHES[i] ? ` stroke-dasharray="${DASHES[i]}"` : ''}/></svg>${escapeXml(s)}</li>`,
+  );
+  return `<ul class="legend" aria-label="strategies">${items.join('')}</ul>`;
+}
+
+/** Draws the charts for the container's width. */
+export function drawCharts(el: HTMLElement, r: CompareResult): void {
+  const width = Math.max(260, Math.floor(el.clientWidth));
+  const x = r.replicates > 1 ? `mean and ${Math.round(r.level * 100)} % interval over ${r.replicates} replicates` : 'one replicate';
+  const crossover = r.crossovers[0]?.population;
+  const net = chartSvg({
+    label: `Cumulative net return per strategy by cycle (${x})`, xLabel: 'cycle', yLabel: `cumulative net return (${MONEY_UNIT})`,
+    series: seriesOf(r, 'cumulativeNet'), width, height: Math.round(Math.min(340, Math.max(220, width * 0.45))),
+    ...(crossover ? { marker: { x: crossover, label: 'crossover' } } : {}),
+  });
+  const followers = chartSvg({
+    label: `Followers per strategy by cycle (${x})`, xLabel: 'cycle', yLabel: 'followers',
+    series: seriesOf(r, 'followers'), width, height: Math.round(Math.min(300, Math.max(200, width * 0.38))),
+  });
+  // Reach panels: three a row on a wide page, two on a tablet, one on a phone.
+  const columns = width >= 720 ? 3 : width >= 460 ? 2 : 1;
+  const panelWidth = Math.floor((width - 12 * (columns - 1)) / columns);
+  const panels = [...CHANNEL_NAMES.map((ch) => [ch, `reach.${ch}`] as const), ['all channels (unique)', 'reach'] as const].map(([name, metric]) =>
+    figure(`chart-reach-${metric.replace('.', '-')}`, name, chartSvg({
+      label: `Reach through ${name} per strategy by cycle`, xLabel: 'cycle', yLabel: 'users reached',
+      series: seriesOf(r, metric), width: panelWidth, height: 190,
+    }), false),
+  );
+  el.innerHTML = [
+    legend(r),
+    figure('chart-net-return', `Cumulative net return (${x})`, net, true),
+    figure('chart-followers', `Followers (${x})`, followers, true),
+    `<section class="reach" aria-labelledby="reach-title"><h3 id="reach-title">Reach per cycle by channel <span class="sub">(mean unique users; channels overlap, each panel has its own scale)</span></h3><div class="panels" style="grid-template-columns:repeat(${columns},1fr)">${panels.join('')}</div></section>`,
+  ].join('');
+}
+
+/** Whole units with a true minus sign; a missing value (one replicate's interval) as a dash. */
+const count = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en').replace('-', '−') : '–');
+const withInterval = (iv: Interval) => `${count(iv.mean)} <span class="ci">[${count(iv.lower)}, ${count(iv.upper)}]</span>`;
+
+/** The table of final values per strategy, and the paired differences. */
+function finalTable(r: CompareResult): string {
+  const last = r.cycles - 1;
+  const pct = Math.round(r.level * 100);
+  const rows = r.strategies.map((s) => {
+    const m = r.summary[s];
+    return `<tr><th scope="row">${escapeXml(s)}</th><td>${withInterval(m.cumulativeNet[last])}</td><td>${count(m.followers[last].mean)}</td><td>${count(m.reach[last].mean)}</td></tr>`;
+  });
+  for (const s of r.strategies.slice(1)) {
+    const d = r.differences[s];
+    rows.push(`<tr class="diff"><th scope="row">${escapeXml(s)} − ${escapeXml(r.strategies[0])}</th><td>${withInterval(d.cumulativeNet[last])}</td><td>${count(d.followers[last].mean)}</td><td>${count(d.reach[last].mean)}</td></tr>`);
+  }
+  return `<table><caption>After ${r.cycles} cycles: cumulative net return (mean [${pct} % interval], ${MONEY_UNIT}), followers, reach in the last cycle</caption>` +
+    '<thead><tr><th scope="col">strategy</th><th scope="col">net return</th><th scope="col">followers</th><th scope="col">reach</th></tr></thead>' +
+    `<tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Shows a result: final (compare's) or after some replicates. */
+export function showResult(el: ResultElements, r: CompareResult, done: number, planned: number): void {
+  const lines = formatHeadline(r).split('\n');
+  const warnings = lines.filter((l) => l.startsWith('warning: ')).map((l) => l.slice('warning: '.length));
+  const verdict = lines.filter((l) => !l.startsWith('warning: '));
+  const partial = done < planned ? `<p class="partial">After ${done} of ${planned} replicates — the numbers change as replicates finish.</p>` : '';
+  el.verdict.innerHTML = `${partial}${verdict.map((l) => `<p>${escapeXml(l)}</p>`).join('')}`;
+  el.warnings.hidden = warnings.length === 0;
+  el.warnings.innerHTML = warnings.length ? `<h3>Warnings</h3><ul>${warnings.map((w) => `<li>${escapeXml(w)}</li>`).join('')}</ul>` : '';
+  el.table.innerHTML = finalTable(r);
+  drawCharts(el.charts, r);
+}

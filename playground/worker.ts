@@ -1,0 +1,42 @@
+/**
+ * The Web Worker that runs the engine, so the page never freezes: `compare` in one thread, as
+ * Node runs it with `workers: 1`. After each finished replicate (every strategy's run of it) it
+ * sends `summarise` of the runs so far, with compare's own settings (`summaryOptions`): the live
+ * numbers are what compare would give for that many replicates, and the final ones are compare's
+ * result itself. Stopping is the page terminating this worker.
+ * @module
+ */
+import { compare, labelStrategies, summarise, summaryOptions } from '../src/experiment/compare.js';
+import type { RunOutput } from '../src/experiment/run.js';
+import { toRows } from '../src/engine/tidy.js';
+import { CSV_HEADER, csvLines } from '../src/io/sink.js';
+import { resolveScenario } from '../src/scenario/resolve.js';
+import type { RunMessage, WorkerMessage } from './protocol.js';
+
+/** The worker's global scope, as far as this file uses it (the DOM library types `self` as a window). */
+const scope = self as unknown as { onmessage: ((e: MessageEvent<RunMessage>) => void) | null; postMessage(m: WorkerMessage): void };
+const send = (m: WorkerMessage) => scope.postMessage(m);
+
+async function run({ scenario, strategies, replicates }: RunMessage['request']): Promise<void> {
+  const labels = labelStrategies(strategies).map((s) => s.label);
+  const opts = summaryOptions(resolveScenario(scenario), {});
+  const runs: RunOutput[] = [];
+  const result = await compare({
+    scenario, strategies, replicates, workers: 1, keepRuns: true,
+    onProgress: (runsDone, runsTotal) => send({ type: 'progress', runsDone, runsTotal }),
+    onRun: (r) => {
+      runs.push(r);
+      // Runs arrive in order, replicate by replicate: a replicate is done with its last strategy.
+      if (runs.length % labels.length === 0 && runs.length < replicates * labels.length) {
+        send({ type: 'partial', result: summarise(runs, labels, opts), replicatesDone: runs.length / labels.length });
+      }
+    },
+  });
+  const { runs: kept = [], ...final } = result;
+  const csv = CSV_HEADER + kept.map((r) => csvLines(toRows(r, r.id))).join('');
+  send({ type: 'done', result: final, csv });
+}
+
+scope.onmessage = (e) => {
+  run(e.data.request).catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+};

@@ -1,0 +1,240 @@
+/**
+ * The playground in a real browser (part of `npm run test:browser`). Builds the site, opens
+ * site/index.html from disk in headless Chromium (Debian's /usr/bin/chromium, or $CHROMIUM,
+ * driven by playwright-core; no network) and, as a reader would: sets a small world (500 users,
+ * 5 cycles, 3 replicates), changes the preset, moves an assumption slider and a recipe slider
+ * with the keyboard, runs, and waits for the verdict. Then checks that the charts drew marks from
+ * data; that the numbers equal Node's `compare` for the same request bit for bit (and the CSV
+ * rows too); that the URL hash reopens the same controls; that the exported YAML passes
+ * `feedsim validate` and describes the page's scenario; that an import sets the controls (and a
+ * bad file is explained); that a setting the engine refuses fails the run with its reason; that Stop stops a run with the page responsive throughout; that the
+ * page fits 1280 px and a 390 px phone without running past the window. Screenshots go to
+ * out/playground-screenshots/ (CI artefacts). Prints one summary line; exits non-zero on failure.
+ *
+ * Run: npx tsx test/browser/playground.browser.ts
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { buildPlayground } from '../../playground/build.js';
+import type { RunRequest } from '../../playground/state.js';
+import { compare, type CompareResult } from '../../src/experiment/compare.js';
+import { toRows } from '../../src/engine/tidy.js';
+import { CSV_HEADER, csvLines } from '../../src/io/sink.js';
+import { resolveScenario } from '../../src/scenario/resolve.js';
+import { scenarioHash } from '../../src/scenario/hash.js';
+import { colourStats, decodePng } from './png.js';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const SHOTS = join(ROOT, 'out', 'playground-screenshots');
+const WIDE = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+/** The longest a frame may wait while the engine runs: a frozen page would wait seconds. */
+const MAX_FRAME_GAP_MS = 1000;
+const started = performance.now();
+const failures: string[] = [];
+const check = (ok: boolean, msg: string) => {
+  if (!ok) failures.push(msg);
+};
+
+/** A value computed in the page (an expression: DevTools evaluation, which the page's CSP allows). */
+async function inPage<T>(page: Page, expression: string): Promise<T> {
+  return (await page.evaluate(expression)) as T;
+}
+
+/** Every setting control's id and value, in page order. */
+const controlsOf = (page: Page) =>
+  inPage<Array<[string, string | boolean]>>(page, `[...document.querySelectorAll('#settings input, #settings select')].map((e) => [e.id, e.type === 'checkbox' ? e.checked : e.value])`);
+
+/** Per chart: its id, the data paths it drew (with their point counts) and the laid-out size of its SVG. */
+const chartsOf = (page: Page) =>
+  inPage<Array<{ id: string; lines: number[]; bands: number; width: number; height: number; visible: number }>>(page, `[...document.querySelectorAll('figure.chart')].map((f) => {
+    const svg = f.querySelector('svg');
+    const box = svg.getBoundingClientRect();
+    const paths = [...svg.querySelectorAll('path.line, path.band, circle.point')];
+    return {
+      id: f.id,
+      lines: [...svg.querySelectorAll('path.line')].map((p) => (p.getAttribute('d').match(/[ML]/g) || []).length),
+      bands: svg.querySelectorAll('path.band').length,
+      width: Math.round(box.width), height: Math.round(box.height),
+      visible: paths.filter((p) => { const b = p.getBBox(); return b.width > 0 || b.height > 0; }).length,
+    };
+  })`);
+
+/** The page's width against the window's (a page running past it scrolls sideways). */
+const overflowOf = (page: Page) => inPage<{ viewport: number; scroll: number }>(page, '({ viewport: document.documentElement.clientWidth, scroll: document.documentElement.scrollWidth })');
+
+async function waitUntilNotRunning(page: Page, timeout = 120_000): Promise<string> {
+  await page.waitForSelector('body:not([data-state=running])', { timeout });
+  return inPage<string>(page, 'document.body.dataset.state');
+}
+
+/** Saves a full-page screenshot and checks it is painted with the charts' colours. */
+async function screenshot(page: Page, name: string): Promise<string> {
+  const file = join(SHOTS, name);
+  await inPage(page, 'window.scrollTo(0, 0)'); // the sticky toolbar at the top, where a reader first sees it
+  await page.screenshot({ path: file, fullPage: true });
+  const stats = colourStats(decodePng(readFileSync(file)));
+  check(stats.distinct >= 50, `${name}: only ${stats.distinct} colours`);
+  check(stats.saturated >= 0.001, `${name}: no chart colours (${(100 * stats.saturated).toFixed(3)} % saturated pixels)`);
+  return file;
+}
+
+if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found; install it (apt-get install -y chromium) or set CHROMIUM=/path/to/chromium`);
+mkdirSync(SHOTS, { recursive: true });
+const tmp = mkdtempSync(join(tmpdir(), 'feedsim-playground-'));
+const built = await buildPlayground();
+const pageUrl = pathToFileURL(built.file).href;
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND', '--proxy-server=127.0.0.1:9'],
+});
+try {
+  const context = await browser.newContext({ viewport: WIDE, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(pageUrl);
+
+  // 1. Settings, as a reader sets them: the preset, a small world, an assumption and a recipe knob by keyboard.
+  await page.selectOption('#preset', 'youtube');
+  for (const [id, value] of [['world-users', '500'], ['world-cycles', '5'], ['world-replicates', '3'], ['world-seed', '7']]) await page.fill(`#${id}`, value);
+  await page.focus('#assumption-economics-budgetPerCycle');
+  for (let i = 0; i < 100; i++) await page.keyboard.press('ArrowRight');
+  await page.focus('#follow-building-quality');
+  await page.keyboard.press('ArrowRight'); // 0.85 → 0.9
+  const budgetShown = await page.textContent('#assumption-economics-budgetPerCycle-value');
+  check(/\(preset /.test(budgetShown ?? ''), `the moved slider does not show it changed: "${budgetShown}"`);
+  const help = await inPage<Array<[string, boolean, boolean]>>(page, `[...document.querySelectorAll('#settings input, #settings select, .toolbar button, .toolbar input')].map((e) => [e.id, !!e.title, !!(e.getAttribute('aria-describedby') && document.getElementById(e.getAttribute('aria-describedby'))?.textContent.trim())])`);
+  for (const [id, title, described] of help) check(title && described, `control #${id} lacks a title or a help text for screen readers`);
+  const labelled = await inPage<string[]>(page, `[...document.querySelectorAll('#settings input, #settings select')].filter((e) => !(e.labels && e.labels.length)).map((e) => e.id)`);
+  check(labelled.length === 0, `controls without a label: ${labelled.join(', ')}`);
+
+  // 2. Run; the verdict, the table and the charts.
+  await page.click('#run');
+  const state = await waitUntilNotRunning(page);
+  check(state === 'done', `the run ended "${state}": ${await page.textContent('#notes')}`);
+  const verdict = (await page.textContent('#verdict')) ?? '';
+  check(/after 5 cycles/.test(verdict) && /crossover|overtake/i.test(verdict), `verdict: "${verdict}"`);
+  const request = JSON.parse((await page.textContent('#request-json')) ?? '{}') as RunRequest;
+  const pageJson = (await page.textContent('#result-json')) ?? '';
+  const charts = await chartsOf(page);
+  check(charts.length === 7, `${charts.length} charts, expected 7 (net return, followers, 5 reach panels)`);
+  for (const c of charts) {
+    check(c.lines.length === 2 && c.lines.every((n) => n === 5), `${c.id}: lines with ${JSON.stringify(c.lines)} points, expected 2 lines of 5`);
+    check(c.bands === 2, `${c.id}: ${c.bands} interval bands, expected 2`);
+    check(c.visible >= 3, `${c.id}: ${c.visible} visible marks`);
+  }
+
+  // 3. The request is what was set, and the numbers are Node's compare's, bit for bit.
+  const sc = request.scenario as Record<string, unknown> & { economics?: { budgetPerCycle?: number } };
+  check(sc.extends === 'youtube' && sc.users === 500 && sc.cycles === 5 && sc.seed === 7 && request.replicates === 3, `request: ${JSON.stringify(request)}`);
+  check(sc.economics?.budgetPerCycle !== undefined && Math.abs(sc.economics.budgetPerCycle - 124.5) < 0.5, `budget ${sc.economics?.budgetPerCycle}, expected about 124.5 after 100 steps right`);
+  check(JSON.stringify(request.strategies) === JSON.stringify([{ kind: 'like-chasing', params: {} }, { kind: 'follow-building', params: { quality: 0.9 } }]), `strategies: ${JSON.stringify(request.strategies)}`);
+  const node = await compare({ ...request, workers: 1, keepRuns: true });
+  const { runs = [], ...nodeResult } = node;
+  const identical = JSON.stringify(nodeResult) === pageJson;
+  check(identical, 'the page\'s result differs from Node\'s compare for the same request');
+  const page0 = JSON.parse(pageJson) as CompareResult;
+  const last = page0.summary['follow-building']?.cumulativeNet.at(-1)?.mean;
+
+  // 4. Exports: the CSV rows are Node's; the YAML passes feedsim validate and is the page's scenario.
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csvFile = join(tmp, csvDownload.suggestedFilename());
+  await csvDownload.saveAs(csvFile);
+  check(readFileSync(csvFile, 'utf8') === CSV_HEADER + runs.map((r) => csvLines(toRows(r, r.id))).join(''), 'the exported CSV differs from Node\'s rows');
+  const [yamlDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-yaml')]);
+  const yamlFile = join(tmp, yamlDownload.suggestedFilename());
+  await yamlDownload.saveAs(yamlFile);
+  const yamlText = readFileSync(yamlFile, 'utf8');
+  const validate = spawnSync('npx', ['tsx', 'src/cli/bin.ts', 'validate', yamlFile], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  check(validate.status === 0, `feedsim validate ${yamlFile}: exit ${validate.status}: ${validate.stdout}${validate.stderr}`);
+  const exported = parse(yamlText) as Parameters<typeof resolveScenario>[0];
+  check(scenarioHash(resolveScenario(exported)) === page0.scenarioHash, 'the exported YAML is not the page\'s scenario (hash differs)');
+  check(yamlText.includes('"quality":0.9'), 'the exported YAML does not mention the changed recipe');
+
+  // 5. The link: the hash reopens the same controls, and reading it back writes the same hash.
+  const url = page.url();
+  const before = await controlsOf(page);
+  const reopened = await context.newPage();
+  await reopened.goto(url);
+  const after = await controlsOf(reopened);
+  check(JSON.stringify(before) === JSON.stringify(after), `the link reopened other controls: ${JSON.stringify(before.filter((c, i) => JSON.stringify(c) !== JSON.stringify(after[i])))} → ${JSON.stringify(after.filter((c, i) => JSON.stringify(c) !== JSON.stringify(before[i])))}`);
+  check(reopened.url() === url, `the link's hash did not read back to itself: ${url} → ${reopened.url()}`);
+  await reopened.close();
+
+  // 6. Layout at 1280 px and on a phone, with screenshots.
+  const wide = await overflowOf(page);
+  check(wide.scroll <= wide.viewport, `at ${WIDE.width} px the page is ${wide.scroll} px wide`);
+  const wideShot = await screenshot(page, 'playground-1280.png');
+  await page.setViewportSize(PHONE);
+  await page.waitForTimeout(300); // the charts redraw for the new width on the next frame
+  const phone = await overflowOf(page);
+  check(phone.scroll <= phone.viewport, `at ${PHONE.width} px the page is ${phone.scroll} px wide (runs past the window)`);
+  for (const c of await chartsOf(page)) check(c.width <= phone.viewport && c.width >= 200, `${c.id} is ${c.width} px wide at ${PHONE.width} px`);
+  await screenshot(page, 'playground-390.png');
+  await page.setViewportSize(WIDE);
+  // Opened on a phone: the form is there, with only the world's group unfolded.
+  const phonePage = await browser.newPage({ viewport: PHONE });
+  phonePage.on('pageerror', (e) => errors.push(`at ${PHONE.width} px: ${e.message}`));
+  await phonePage.goto(url);
+  const groups = await inPage<boolean[]>(phonePage, `[...document.querySelectorAll('#settings details')].map((d) => d.open)`);
+  check(JSON.stringify(groups) === JSON.stringify([true, false, false, false]), `groups open on a phone: ${JSON.stringify(groups)}`);
+  await phonePage.close();
+
+  // 7. Import: a scenario file sets the controls, and keeps what has no control; a bad one is explained.
+  await page.setInputFiles('#import-file', join(ROOT, 'examples', 'scenarios', 'youtube.yaml'));
+  await page.waitForSelector('#status:has-text("Imported")');
+  const imported = Object.fromEntries(await controlsOf(page));
+  check(imported.preset === 'youtube' && imported['world-users'] === '20000' && imported['world-cycles'] === '12', `import set ${JSON.stringify(imported)}`);
+  check(decodeURIComponent(page.url()).includes('scenario={"startingFollowers":500}'), `the imported startingFollowers is not kept: ${page.url()}`);
+  const bad = join(tmp, 'bad.yaml');
+  writeFileSync(bad, 'users: -5\n');
+  await page.setInputFiles('#import-file', bad);
+  await page.waitForSelector('#notes:not([hidden])');
+  check(/users/.test((await page.textContent('#notes')) ?? ''), 'a bad file\'s problem is not shown');
+
+  // 8. A setting the engine refuses (a hand-edited link) fails the run with the engine's reason.
+  await page.goto(`${pageUrl}#users=300&cycles=1&replicates=2&like-chasing.cta=shout`);
+  await page.click('#run');
+  const refused = await waitUntilNotRunning(page);
+  const reason = (await page.textContent('#notes')) ?? '';
+  check(refused === 'error' && /The run failed: [\s\S]*"cta" = "shout"/.test(reason), `a refused setting ended "${refused}": "${reason}"`);
+
+  // 9. Stop: a longer run stops at once, its finished replicates shown as partial; frames kept coming.
+  await page.goto(`${pageUrl}#preset=default&users=3000&cycles=12&replicates=20&seed=1`);
+  await inPage(page, `window.__gap = 0; (() => { let t = performance.now(); const f = (now) => { window.__gap = Math.max(window.__gap, now - t); t = now; if (!window.__stopFrames) requestAnimationFrame(f); }; requestAnimationFrame(f); })()`);
+  await page.click('#run');
+  await page.waitForSelector('#verdict .partial', { timeout: 120_000 });
+  await page.click('#stop');
+  const stopped = await inPage<string>(page, 'document.body.dataset.state');
+  const gap = await inPage<number>(page, 'window.__stopFrames = true, window.__gap');
+  check(stopped === 'stopped' && /Stopped after/.test((await page.textContent('#status')) ?? ''), `after Stop: "${stopped}", "${await page.textContent('#status')}"`);
+  check(await page.isEnabled('#run'), 'Run is not enabled again after Stop');
+  check(gap < MAX_FRAME_GAP_MS, `the page froze for ${gap.toFixed(0)} ms during the run`);
+  check(errors.length === 0, `errors in the page: ${errors.join(' | ')}`);
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (failures.length) {
+    for (const f of failures) console.error(`FAIL ${f}`);
+    console.log(`playground browser test FAILED: ${failures.length} problem(s) (${seconds} s); files in ${tmp}`);
+    process.exitCode = 1;
+  } else {
+    console.log(
+      `playground browser test ok: JavaScript ${(built.scriptGzipBytes / 1024).toFixed(1)} KB gzipped; ran 2 strategies × 3 replicates in the page, result identical to Node's compare ` +
+        `(follow-building final net return ${last?.toFixed(3)}) and CSV too; ${charts.length} charts with marks; link, YAML export (feedsim validate ok), import and Stop work ` +
+        `(longest frame ${gap.toFixed(0)} ms while running); fits ${WIDE.width} and ${PHONE.width} px; screenshots in ${SHOTS} (${wideShot.split('/').pop()}, playground-390.png) (${seconds} s)`,
+    );
+  }
+} finally {
+  await browser.close();
+  if (!process.exitCode) rmSync(tmp, { recursive: true, force: true });
+}
