@@ -10,15 +10,18 @@ import { ASSUMPTION_CONTROLS, PRESET_CHOICES, RECIPE_CONTROLS, STRATEGY_KINDS, W
 import { defaultState, type PlaygroundState } from './state.js';
 import { isPlain } from '../src/scenario/plain.js';
 
+/** A number as text that reads back to the same double, −0 included (String(−0) is "0"). */
+const numberText = (v: unknown) => (Object.is(v, -0) ? '-0' : String(v));
+
 /** The hash (without `#`) of a state. */
 export function stateToHash(s: PlaygroundState): string {
   const p = new URLSearchParams();
   p.set('preset', s.preset);
-  for (const c of WORLD_CONTROLS) p.set(c.key, String(s[c.key]));
-  for (const c of ASSUMPTION_CONTROLS) if (c.path in s.assumptions) p.set(c.path, String(s.assumptions[c.path]));
+  for (const c of WORLD_CONTROLS) p.set(c.key, numberText(s[c.key]));
+  for (const c of ASSUMPTION_CONTROLS) if (c.path in s.assumptions) p.set(c.path, numberText(s.assumptions[c.path]));
   for (const kind of STRATEGY_KINDS) {
     const recipe = s.recipes[kind];
-    for (const c of RECIPE_CONTROLS) if (recipe[c.key] !== undefined) p.set(`${kind}.${c.key}`, String(recipe[c.key]));
+    for (const c of RECIPE_CONTROLS) if (recipe[c.key] !== undefined) p.set(`${kind}.${c.key}`, numberText(recipe[c.key]));
   }
   if (Object.keys(s.extra).length) p.set('scenario', JSON.stringify(s.extra));
   return p.toString();
