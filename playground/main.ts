@@ -61,11 +61,37 @@ function showNotes(notes: string[], lead = 'Left out'): void {
   ui.notes.textContent = notes.length ? `${lead}: ${notes.join('; ')}` : '';
 }
 
-/** A new state: into the address (no history entry per slider step) and, when asked, the form. */
+/** The page's address with the state's hash: the link, whether or not the address bar has caught up. */
+const linkOf = (s: PlaygroundState) => `${location.href.replace(/#.*$/, '')}#${stateToHash(s)}`;
+
+/**
+ * Writes the state into the address. Browsers cap replaceState (Chrome ignores calls past 200 in
+ * 10 s, Firefox and Safari throw), and a slider sends `input` and, from the keyboard, `change` per
+ * step, so the address is written a moment after the last change, never per step; Copy link
+ * builds its link from the state, so a refused write cannot make it wrong.
+ */
+let hashTimer = 0;
+function writeHash(): void {
+  clearTimeout(hashTimer);
+  hashTimer = 0;
+  try {
+    history.replaceState(null, '', `#${stateToHash(state)}`);
+  } catch {
+    // Over the browser's cap: try again once it has had time to recover.
+    hashTimer = window.setTimeout(writeHash, 2000);
+  }
+}
+
+/** A new state: into the address (soon, see {@link writeHash}) and, when asked, the form. */
 function setState(next: PlaygroundState, redraw: boolean): void {
   state = next;
-  history.replaceState(null, '', `#${stateToHash(state)}`);
-  if (redraw) renderForm(ui.form, state, setState);
+  clearTimeout(hashTimer);
+  hashTimer = window.setTimeout(writeHash, 400);
+  // A redraw is a single step (a preset, a reset, an import): written at once.
+  if (redraw) {
+    renderForm(ui.form, state, setState);
+    writeHash();
+  }
   ui.stale.hidden = shown === undefined;
 }
 
@@ -162,7 +188,8 @@ ui.stop.addEventListener('click', () => {
 ui.exportYaml.addEventListener('click', () => download(scenarioYaml(state), SCENARIO_FILE, 'text/yaml'));
 ui.exportCsv.addEventListener('click', () => download(csv, 'playground-rows.csv', 'text/csv'));
 ui.copyLink.addEventListener('click', () => {
-  navigator.clipboard.writeText(location.href).then(
+  writeHash();
+  navigator.clipboard.writeText(linkOf(state)).then(
     () => (ui.status.textContent = 'Link copied: it opens this page with these settings.'),
     () => (ui.status.textContent = 'Copy the address from the address bar: it holds these settings.'),
   );
@@ -182,6 +209,8 @@ ui.importFile.addEventListener('change', async () => {
   }
 });
 window.addEventListener('hashchange', loadHash);
+// A reload or a bookmark right after a change still gets it.
+window.addEventListener('pagehide', writeHash);
 ui.form.addEventListener('submit', (e) => e.preventDefault());
 
 // Charts are drawn for their width: redraw when it changes (a rotated phone, a resized window).
