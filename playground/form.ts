@@ -12,7 +12,7 @@ import {
   ASSUMPTION_CONTROLS, PRESET_CHOICES, RECIPE_CONTROLS, STRATEGY_KINDS, WORLD_CONTROLS, assumptionRanges, presetHelp, rangeReason,
   type AssumptionControl, type RecipeControl, type RecipeValues, type StrategyKind,
 } from './controls.js';
-import type { PlaygroundState } from './state.js';
+import { valueAt, type PlaygroundState } from './state.js';
 
 /** Called with the new state after a control changed; `redraw` when the form must be rebuilt (a new preset's ranges). */
 export type OnChange = (next: PlaygroundState, redraw: boolean) => void;
@@ -61,13 +61,6 @@ const show = (x: number) => String(Number(x.toPrecision(4)));
 function position(f: Factor, v: number): number {
   const u = f.log ? Math.log(v / f.min) / Math.log(f.max / f.min) : (v - f.min) / (f.max - f.min);
   return Math.round(Math.min(1, Math.max(0, Number.isFinite(u) ? u : 0.5)) * STEPS);
-}
-
-/** The value at a dotted path of a resolved scenario. */
-function valueAt(s: unknown, path: string): number {
-  let node = s;
-  for (const k of path.split('.')) node = (node as Record<string, unknown>)[k];
-  return node as number;
 }
 
 function assumptionSlider(c: AssumptionControl, f: Factor, preset: number, store: Store): HTMLElement {
@@ -168,7 +161,7 @@ export function renderForm(root: HTMLElement, state: PlaygroundState, onChange: 
   const open = (id: string) => was.get(id) ?? (wide || id === 'group-world');
   const ranges = assumptionRanges(state.preset);
   const resolved = resolveScenario(state.preset === 'default' ? {} : { extends: state.preset });
-  const sliders = ASSUMPTION_CONTROLS.filter((c) => ranges.has(c.path)).map((c) => assumptionSlider(c, ranges.get(c.path)!, valueAt(resolved, c.path), store));
+  const sliders = ASSUMPTION_CONTROLS.filter((c) => ranges.has(c.path)).map((c) => assumptionSlider(c, ranges.get(c.path)!, Number(valueAt(resolved, c.path)), store));
   const recipes = STRATEGY_KINDS.map((kind) =>
     group(`${kind} recipe`, `recipe-${kind}`, open(`recipe-${kind}`), ...RECIPE_CONTROLS.map((c) => recipeControl(kind, c, store)),
       resetButton(`Reset ${kind}`, `Back to ${kind}'s built-in recipe`, (s) => (s.recipes[kind] = {}), store)),

@@ -7,7 +7,8 @@
  * @module
  */
 import { ASSUMPTION_CONTROLS, PRESET_CHOICES, RECIPE_CONTROLS, STRATEGY_KINDS, WORLD_CONTROLS, type PresetChoice, type RecipeValues } from './controls.js';
-import { defaultState, type PlaygroundState } from './state.js';
+import { defaultState, splitScenario, type PlaygroundState } from './state.js';
+import { ScenarioError } from '../src/scenario/errors.js';
 import { isPlain } from '../src/scenario/plain.js';
 
 /** A number as text that reads back to the same double, −0 included (String(−0) is "0"). */
@@ -41,8 +42,36 @@ export function stateFromHash(hash: string): { state: PlaygroundState; notes: st
   const s = defaultState();
   const notes: string[] = [];
   const p = new URLSearchParams(hash.replace(/^#/, ''));
+  // The scenario's fields first, split into the controls they set, so the hash's own settings
+  // after them win and the form shows what runs (the page never writes a field twice).
+  const fromScenario = new Map<string, unknown>();
+  for (const value of p.getAll('scenario')) {
+    const bad = (why: string) => notes.push(`scenario=${value}: ${why}`);
+    let extra: unknown;
+    try {
+      extra = JSON.parse(value);
+    } catch {
+      bad('not JSON');
+      continue;
+    }
+    if (!isPlain(extra)) {
+      bad('not a JSON object');
+      continue;
+    }
+    try {
+      const parts = splitScenario(extra);
+      notes.push(...parts.notes);
+      if ('extends' in extra) fromScenario.set('preset', (s.preset = parts.preset));
+      for (const [key, v] of Object.entries(parts.world)) fromScenario.set(key, (s[key as keyof typeof parts.world] = v));
+      for (const [path, v] of Object.entries(parts.assumptions)) fromScenario.set(path, (s.assumptions[path] = v));
+      s.extra = parts.extra;
+    } catch (e) {
+      bad(e instanceof ScenarioError ? e.problems.map((q) => `${q.path} ${q.allowed}`).join('; ') : String(e));
+    }
+  }
   for (const [key, value] of p) {
     const bad = (why: string) => notes.push(`${key}=${value}: ${why}`);
+    if (fromScenario.has(key) && value !== numberText(fromScenario.get(key))) notes.push(`${key}=${value} replaces the scenario's ${key} ${JSON.stringify(fromScenario.get(key))}`);
     if (key === 'preset') {
       if ((PRESET_CHOICES as readonly string[]).includes(value)) s.preset = value as PresetChoice;
       else bad(`not a preset (${PRESET_CHOICES.join(', ')})`);
@@ -77,16 +106,7 @@ export function stateFromHash(hash: string): { state: PlaygroundState; notes: st
       }
       continue;
     }
-    if (key === 'scenario') {
-      try {
-        const extra: unknown = JSON.parse(value);
-        if (isPlain(extra)) s.extra = extra;
-        else bad('not a JSON object');
-      } catch {
-        bad('not JSON');
-      }
-      continue;
-    }
+    if (key === 'scenario') continue; // read first, above
     bad('not a setting of this page');
   }
   return { state: s, notes };

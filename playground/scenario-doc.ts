@@ -10,11 +10,10 @@ import { stringify } from 'yaml';
 import { parseDocument, type DocumentFormat } from '../src/scenario/file.js';
 import { resolveScenario } from '../src/scenario/resolve.js';
 import { ScenarioError } from '../src/scenario/errors.js';
-import { defaultScenario } from '../src/scenario/defaults.js';
 import { isPlain, type Plain } from '../src/scenario/plain.js';
 import { VERSION } from '../src/version.js';
-import { ASSUMPTION_CONTROLS, PRESET_CHOICES, RECIPE_CONTROLS, STRATEGY_KINDS, type PresetChoice, type RecipeValues } from './controls.js';
-import { defaultState, scenarioOf, type PlaygroundState } from './state.js';
+import { RECIPE_CONTROLS, STRATEGY_KINDS, type RecipeValues } from './controls.js';
+import { defaultState, scenarioOf, splitScenario, type PlaygroundState } from './state.js';
 
 /** The exported file's name. */
 export const SCENARIO_FILE = 'playground-scenario.yaml';
@@ -38,31 +37,6 @@ export function scenarioYaml(s: PlaygroundState): string {
   return `${head.join('\n')}\n${stringify(scenarioOf(s))}`;
 }
 
-/** The value at a dotted path of a plain document, if any. */
-function valueAt(doc: Plain, path: string): unknown {
-  let node: unknown = doc;
-  for (const k of path.split('.')) node = isPlain(node) ? node[k] : undefined;
-  return node;
-}
-
-/** `doc` without the value at `path`, dropping objects left empty (`doc` is not changed). */
-function without(doc: Plain, path: string): Plain {
-  const [head, ...rest] = path.split('.');
-  if (!(head in doc)) return doc;
-  const { [head]: child, ...others } = doc;
-  if (!rest.length) return others;
-  if (!isPlain(child)) return doc;
-  const inner = without(child, rest.join('.'));
-  return Object.keys(inner).length ? { ...others, [head]: inner } : others;
-}
-
-/** The preset a scenario extends, or a problem. */
-function presetOf(ext: unknown): PresetChoice {
-  const name = Array.isArray(ext) && ext.length === 1 ? ext[0] : ext ?? 'default';
-  if (typeof name === 'string' && (PRESET_CHOICES as readonly string[]).includes(name)) return name as PresetChoice;
-  throw new ScenarioError([{ path: 'extends', value: ext, allowed: `the playground builds on one preset: ${PRESET_CHOICES.filter((p) => p !== 'default').join(', ')}` }]);
-}
-
 /**
  * The state a parsed document describes, and notes on what it left out. Settings the document
  * does not give are the defaults'; a scenario the engine refuses throws its {@link ScenarioError}.
@@ -74,21 +48,14 @@ export function stateFromDocument(doc: unknown, fallback: PlaygroundState = defa
   if (wrapped && !isPlain(doc.scenario)) throw new ScenarioError([{ path: 'scenario', value: doc.scenario, allowed: 'must be the scenario itself (a file path cannot be read in the browser)' }]);
   const { $schema: _schema, ...scenario } = (wrapped ? doc.scenario : doc) as Plain;
   resolveScenario(scenario); // every problem at once, as feedsim validate lists them
+  const parts = splitScenario(scenario);
   const s = defaultState();
   s.replicates = fallback.replicates;
-  s.preset = presetOf(scenario.extends);
-  s.users = typeof scenario.users === 'number' ? scenario.users : defaultScenario.users;
-  s.cycles = typeof scenario.cycles === 'number' ? scenario.cycles : defaultScenario.cycles;
-  s.seed = typeof scenario.seed === 'number' ? scenario.seed : defaultScenario.seed;
-  let extra: Plain = scenario;
-  for (const key of ['version', 'extends', 'users', 'cycles', 'seed']) extra = without(extra, key);
-  for (const { path } of ASSUMPTION_CONTROLS) {
-    const v = valueAt(extra, path);
-    if (typeof v !== 'number') continue;
-    s.assumptions[path] = v;
-    extra = without(extra, path);
-  }
-  s.extra = extra;
+  s.preset = parts.preset;
+  Object.assign(s, parts.world);
+  s.assumptions = parts.assumptions;
+  s.extra = parts.extra;
+  notes.push(...parts.notes);
   if (wrapped) {
     if (typeof doc.seed === 'number') s.seed = doc.seed;
     if (typeof doc.replicates === 'number') s.replicates = doc.replicates;

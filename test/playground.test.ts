@@ -64,6 +64,40 @@ describe('playground state', () => {
   });
 });
 
+describe('playground hash with a scenario', () => {
+  it('puts the scenario\'s controlled fields into their controls, and the hash\'s own settings win', () => {
+    const hash = `#users=500&scenario=${encodeURIComponent('{"users":20000,"extends":"twitch","economics":{"budgetPerCycle":999,"postCost":5},"startingFollowers":50}')}`;
+    const { state, notes } = stateFromHash(hash);
+    // The form shows what runs: twitch, 500 users, a budget of 999; only fields without a control stay kept.
+    expect(state).toEqual({ ...defaultState(), preset: 'twitch', users: 500, assumptions: { 'economics.budgetPerCycle': 999 }, extra: { economics: { postCost: 5 }, startingFollowers: 50 } });
+    const scenario = runRequest(state).scenario as Record<string, unknown>;
+    expect(scenario).toMatchObject({ extends: 'twitch', users: 500, economics: { budgetPerCycle: 999, postCost: 5 } });
+    expect(notes).toEqual(['users=500 replaces the scenario\'s users 20000']);
+    // Read back, it is the same state, and the hash no longer holds a field twice.
+    expect(stateFromHash(`#${stateToHash(state)}`)).toEqual({ state, notes: [] });
+    expect(stateToHash(state)).not.toMatch(/budgetPerCycle%22|%22users|%22extends/);
+  });
+
+  it('names a scenario field it cannot show, and leaves it out', () => {
+    const { state, notes } = stateFromHash(`#scenario=${encodeURIComponent('{"extends":"myspace","cycles":"ten","market":{"buyers":"most"},"version":2}')}`);
+    expect(state).toEqual(defaultState());
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/extends the playground builds on one preset/);
+    const kept = stateFromHash(`#scenario=${encodeURIComponent('{"cycles":"ten","market":{"buyers":"most"},"version":2}')}`);
+    expect(kept.state).toEqual(defaultState());
+    expect(kept.notes).toEqual([
+      'version 2 is left out: the page writes version 1',
+      'the scenario\'s cycles "ten" is left out: not a number',
+      'the scenario\'s market.buyers "most" is left out: not a number',
+    ]);
+  });
+
+  it('runs what the controls show even when a state keeps a controlled field among the others', () => {
+    const s = { ...defaultState(), users: 500, extra: { users: 20_000, extends: 'twitch', startingFollowers: 50 } };
+    expect(runRequest(s).scenario).toEqual({ version: 1, seed: 1, users: 500, cycles: 30, startingFollowers: 50 });
+  });
+});
+
 describe('playground scenario files', () => {
   it('exports YAML that reads back to the same state and scenario (recipes aside: the file is a scenario)', () => {
     fc.assert(fc.property(validStates, (s) => {
