@@ -9,7 +9,7 @@ import type { CompareResult } from '../src/experiment/compare.js';
 import { renderForm } from './form.js';
 import { stateFromHash, stateToHash } from './hash.js';
 import type { RunMessage, WorkerMessage } from './protocol.js';
-import { drawCharts, showResult } from './results.js';
+import { clearResults, drawCharts, showResult } from './results.js';
 import { SCENARIO_FILE, scenarioYaml, stateFromFile } from './scenario-doc.js';
 import { runRequest, type PlaygroundState, type RunRequest } from './state.js';
 
@@ -37,7 +37,13 @@ const ui = {
 };
 
 /** What tests and the benchmark read besides the DOM. */
-const exposed = window as unknown as { __feedsimResult?: CompareResult; __feedsimRequest?: RunRequest; __feedsimSeconds?: number };
+const exposed = window as unknown as {
+  __feedsimResult?: CompareResult;
+  /** The result on screen and how many replicates it holds (live, partial or final). */
+  __feedsimShown?: { result: CompareResult; replicates: number };
+  __feedsimRequest?: RunRequest;
+  __feedsimSeconds?: number;
+};
 
 const workerUrl = URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: 'text/javascript' }));
 
@@ -120,6 +126,7 @@ function onMessage(m: WorkerMessage): void {
   } else if (m.type === 'partial') {
     replicatesDone = m.replicatesDone;
     shown = m.result;
+    exposed.__feedsimShown = { result: m.result, replicates: m.replicatesDone };
     showResult(ui.results, m.result, m.replicatesDone, planned);
   } else if (m.type === 'done') {
     const seconds = (performance.now() - started) / 1000;
@@ -127,6 +134,7 @@ function onMessage(m: WorkerMessage): void {
     shown = m.result;
     replicatesDone = planned;
     csv = m.csv;
+    exposed.__feedsimShown = { result: m.result, replicates: planned };
     showResult(ui.results, m.result, planned, planned);
     ui.resultJson.textContent = JSON.stringify(m.result);
     exposed.__feedsimResult = m.result;
@@ -147,6 +155,9 @@ function run(): void {
   request = runRequest(state);
   exposed.__feedsimRequest = request;
   exposed.__feedsimResult = undefined;
+  exposed.__feedsimShown = undefined;
+  shown = undefined;
+  clearResults(ui.results, 'Running: the results appear when each strategy has finished its first replicate.');
   ui.requestJson.textContent = JSON.stringify(request);
   ui.resultJson.textContent = '';
   ui.exportCsv.disabled = true;
@@ -158,11 +169,17 @@ function run(): void {
   ui.status.textContent = 'Starting…';
   setPhase('running');
   started = performance.now();
-  worker = new Worker(workerUrl);
-  worker.onmessage = (e: MessageEvent<WorkerMessage>) => onMessage(e.data);
-  worker.onerror = (e) => onMessage({ type: 'error', message: e.message || 'the worker failed' });
+  const w = new Worker(workerUrl);
+  worker = w;
+  // A message a stopped worker sent before it ended is not this run's any more.
+  w.onmessage = (e: MessageEvent<WorkerMessage>) => {
+    if (worker === w) onMessage(e.data);
+  };
+  w.onerror = (e) => {
+    if (worker === w) onMessage({ type: 'error', message: e.message || 'the worker failed' });
+  };
   const message: RunMessage = { type: 'run', request };
-  worker.postMessage(message);
+  w.postMessage(message);
   // On a phone the results are below the settings: bring them into view.
   if (!window.matchMedia('(min-width: 900px)').matches) byId('results').scrollIntoView({ block: 'start' });
 }
@@ -182,7 +199,12 @@ function download(text: string, name: string, type: string): void {
 ui.run.addEventListener('click', run);
 ui.stop.addEventListener('click', () => {
   stop();
-  ui.status.textContent = `Stopped after ${replicatesDone} of ${request?.replicates ?? 0} replicates: the numbers shown are partial.`;
+  const planned = request?.replicates ?? 0;
+  if (replicatesDone > 0) ui.status.textContent = `Stopped after ${replicatesDone} of ${planned} replicates: the numbers shown are partial.`;
+  else {
+    ui.status.textContent = `Stopped before the first of ${planned} replicates finished: no results.`;
+    clearResults(ui.results, 'No results: the run was stopped before its first replicate finished.');
+  }
   setPhase('stopped');
 });
 ui.exportYaml.addEventListener('click', () => download(scenarioYaml(state), SCENARIO_FILE, 'text/yaml'));

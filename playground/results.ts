@@ -111,3 +111,12 @@ export function showResult(el: ResultElements, r: CompareResult, done: number, p
   el.table.innerHTML = finalTable(r);
   drawCharts(el.charts, r);
 }
+
+/** Empties the result areas at a run's start, so no number of the previous run stays on screen. */
+export function clearResults(el: ResultElements, message: string): void {
+  el.verdict.innerHTML = `<p class="empty">${escapeXml(message)}</p>`;
+  el.warnings.hidden = true;
+  el.warnings.innerHTML = '';
+  el.table.innerHTML = '';
+  el.charts.innerHTML = '';
+}

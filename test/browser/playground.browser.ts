@@ -132,6 +132,9 @@ try {
   const copied = await inPage<string>(page, 'navigator.clipboard.readText()');
   const writes = await inPage<number>(page, 'window.__replaceThrows = false, window.__replaceCalls');
   check(writes <= 25, `the page wrote the address ${writes} times for 501 slider steps`);
+  // Once the browser takes writes again, the address catches up (the page retries every 2 s).
+  for (const until = Date.now() + 5000; page.url() !== copied && Date.now() < until;) await page.waitForTimeout(100);
+  check(page.url() === copied, `the address did not catch up with the settings: ${page.url()}, copied ${copied}`);
   const budgetShown = await page.textContent('#assumption-economics-budgetPerCycle-value');
   check(/\(preset /.test(budgetShown ?? ''), `the moved slider does not show it changed: "${budgetShown}"`);
   const help = await inPage<Array<[string, boolean, boolean]>>(page, `[...document.querySelectorAll('#settings input, #settings select, .toolbar button, .toolbar input')].map((e) => [e.id, !!e.title, !!(e.getAttribute('aria-describedby') && document.getElementById(e.getAttribute('aria-describedby'))?.textContent.trim())])`);
@@ -236,13 +239,33 @@ try {
   await page.goto(`${pageUrl}#preset=default&users=3000&cycles=12&replicates=20&seed=1`);
   await inPage(page, `window.__gap = 0; (() => { let t = performance.now(); const f = (now) => { window.__gap = Math.max(window.__gap, now - t); t = now; if (!window.__stopFrames) requestAnimationFrame(f); }; requestAnimationFrame(f); })()`);
   await page.click('#run');
-  await page.waitForSelector('#verdict .partial', { timeout: 120_000 });
+  // Polled from here: waitForFunction with a string would need eval, which the page's CSP forbids.
+  for (const until = Date.now() + 120_000; (await inPage<number>(page, 'window.__feedsimShown?.replicates ?? 0')) < 2 && Date.now() < until;) await page.waitForTimeout(100);
   await page.click('#stop');
   const stopped = await inPage<string>(page, 'document.body.dataset.state');
   const gap = await inPage<number>(page, 'window.__stopFrames = true, window.__gap');
   check(stopped === 'stopped' && /Stopped after/.test((await page.textContent('#status')) ?? ''), `after Stop: "${stopped}", "${await page.textContent('#status')}"`);
   check(await page.isEnabled('#run'), 'Run is not enabled again after Stop');
   check(gap < MAX_FRAME_GAP_MS, `the page froze for ${gap.toFixed(0)} ms during the run`);
+  // Stopped means stopped: two seconds later nothing on the page has moved, and no final result came.
+  const resultsHtml = `(() => ['verdict', 'final-table', 'charts', 'status', 'progress'].map((id) => { const e = document.getElementById(id); return id === 'progress' ? String(e.value) : e.innerHTML; }).join('\\n'))()`;
+  const atStop = await inPage<string>(page, resultsHtml);
+  const partial = await inPage<{ result: CompareResult; replicates: number }>(page, 'window.__feedsimShown');
+  await page.waitForTimeout(2000);
+  check((await inPage<string>(page, resultsHtml)) === atStop, 'the page changed after Stop');
+  check(await inPage<boolean>(page, 'window.__feedsimResult === undefined && document.body.dataset.state === "stopped"'), 'a result arrived after Stop');
+  check(/^After \d+ of 20 replicates/.test((await page.textContent('#verdict')) ?? ''), `the stopped run's numbers are not marked partial: "${await page.textContent('#verdict')}"`);
+  // The numbers shown after r replicates are compare's for r replicates (Node), bit for bit.
+  const stoppedRequest = JSON.parse((await page.textContent('#request-json')) ?? '{}') as RunRequest;
+  const { runs: _runs, ...nodePartial } = await compare({ ...stoppedRequest, replicates: partial.replicates, workers: 1 });
+  check(JSON.stringify(nodePartial) === JSON.stringify(partial.result), `the live result after ${partial.replicates} replicates differs from Node's compare with ${partial.replicates} replicates`);
+  // A new run clears the old numbers at once; stopped before its first replicate, it shows none and calls nothing partial.
+  await page.click('#run');
+  const cleared = await inPage<{ table: string; charts: string; verdict: string }>(page, `({ table: document.getElementById('final-table').innerHTML, charts: document.getElementById('charts').innerHTML, verdict: document.getElementById('verdict').textContent })`);
+  check(cleared.table === '' && cleared.charts === '' && !/replicates —|Cumulative net/.test(cleared.verdict), `a new run left the previous results on screen: ${JSON.stringify(cleared).slice(0, 300)}`);
+  await page.click('#stop');
+  const early = (await page.textContent('#status')) ?? '';
+  check(/before the first/.test(early) && !/partial/.test(early) && /No results/.test((await page.textContent('#verdict')) ?? ''), `Stop before the first replicate: "${early}", "${await page.textContent('#verdict')}"`);
   check(errors.length === 0, `${errors.length} error(s) in the page: ${errors.slice(0, 5).join(' | ')}`);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
