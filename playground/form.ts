@@ -63,6 +63,33 @@ function position(f: Factor, v: number): number {
   return Math.round(Math.min(1, Math.max(0, Number.isFinite(u) ? u : 0.5)) * STEPS);
 }
 
+/**
+ * A whole-number box. A value it cannot take (empty, not whole, out of range) is marked invalid
+ * with the reason beside it, for sight and screen readers, and is not taken: the page keeps the
+ * last good value and disables Run until the box is corrected (main.ts reads `aria-invalid`).
+ */
+function wholeNumberField(id: string, label: string, help: string, min: number, max: number, value: number, take: (v: number) => void): HTMLElement {
+  const input = el('input', { type: 'number', min: String(min), max: String(max), step: '1', inputmode: 'numeric' });
+  input.value = String(value);
+  const error = el('span', { id: `${id}-error`, class: 'error', 'aria-live': 'polite' });
+  const check = () => {
+    const ok = input.value !== '' && input.checkValidity();
+    input.setAttribute('aria-invalid', String(!ok));
+    error.textContent = ok ? '' : `Not taken: must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}; the page keeps ${value}.`;
+    return ok;
+  };
+  input.addEventListener('input', check);
+  input.addEventListener('change', () => {
+    if (!check()) return;
+    value = Number(input.value);
+    take(value);
+  });
+  const row = field(id, label, help, input);
+  input.setAttribute('aria-describedby', `${id}-help ${id}-error`);
+  row.append(error);
+  return row;
+}
+
 function assumptionSlider(c: AssumptionControl, f: Factor, preset: number, store: Store): HTMLElement {
   const id = `assumption-${c.path.replace(/\./g, '-')}`;
   const set = c.path in store.state.assumptions;
@@ -100,14 +127,7 @@ function recipeControl(kind: StrategyKind, c: RecipeControl, store: Store): HTML
     });
     return field(id, c.label, c.help, input, out);
   }
-  if (c.kind === 'count') {
-    const input = el('input', { type: 'number', min: String(c.min), max: String(c.max), step: '1', inputmode: 'numeric' });
-    input.value = String(current);
-    input.addEventListener('change', () => {
-      if (input.value !== '' && input.checkValidity()) update(Number(input.value));
-    });
-    return field(id, c.label, c.help, input);
-  }
+  if (c.kind === 'count') return wholeNumberField(id, c.label, c.help, c.min, c.max, Number(current), update);
   if (c.kind === 'choice') {
     const select = el('select', {}, ...c.choices.map((v) => el('option', { value: v }, v)));
     select.value = String(current);
@@ -146,14 +166,8 @@ export function renderForm(root: HTMLElement, state: PlaygroundState, onChange: 
   const preset = el('select', {}, ...PRESET_CHOICES.map((p) => el('option', { value: p }, p)));
   preset.value = state.preset;
   preset.addEventListener('change', () => store.change((s) => (s.preset = preset.value as PlaygroundState['preset']), true));
-  const world = WORLD_CONTROLS.map((c) => {
-    const input = el('input', { type: 'number', min: String(c.min), max: String(c.max), step: '1', inputmode: 'numeric' });
-    input.value = String(state[c.key]);
-    input.addEventListener('change', () => {
-      if (input.value !== '' && input.checkValidity()) store.change((s) => (s[c.key] = Number(input.value)));
-    });
-    return field(`world-${c.key}`, `${c.label} (${c.unit})`, c.help, input);
-  });
+  const world = WORLD_CONTROLS.map((c) =>
+    wholeNumberField(`world-${c.key}`, `${c.label} (${c.unit})`, c.help, c.min, c.max, state[c.key], (v) => store.change((s) => (s[c.key] = v))));
   // Groups stay as the reader left them; at first all are open on a wide screen, and on a phone
   // only the world's, so the results are a short scroll away.
   const wide = window.matchMedia('(min-width: 900px)').matches;

@@ -55,9 +55,18 @@ let replicatesDone = 0;
 let csv = '';
 let started = 0;
 
-function setPhase(phase: 'idle' | 'running' | 'done' | 'stopped' | 'error'): void {
+type Phase = 'idle' | 'running' | 'done' | 'stopped' | 'error';
+let phase: Phase = 'idle';
+
+/** Run is off while running, and while a box holds a value the page cannot take (marked by the form). */
+function updateRun(): void {
+  ui.run.disabled = phase === 'running' || ui.form.querySelector('[aria-invalid="true"]') !== null;
+}
+
+function setPhase(next: Phase): void {
+  phase = next;
   document.body.dataset.state = phase;
-  ui.run.disabled = phase === 'running';
+  updateRun();
   ui.stop.disabled = phase !== 'running';
 }
 
@@ -97,6 +106,7 @@ function setState(next: PlaygroundState, redraw: boolean): void {
   if (redraw) {
     renderForm(ui.form, state, setState);
     writeHash();
+    updateRun();
   }
   ui.stale.hidden = shown === undefined;
 }
@@ -234,6 +244,8 @@ window.addEventListener('hashchange', loadHash);
 // A reload or a bookmark right after a change still gets it.
 window.addEventListener('pagehide', writeHash);
 ui.form.addEventListener('submit', (e) => e.preventDefault());
+ui.form.addEventListener('input', updateRun);
+ui.form.addEventListener('change', updateRun);
 
 // Charts are drawn for their width: redraw when it changes (a rotated phone, a resized window).
 let pending = 0;

@@ -117,7 +117,14 @@ try {
 
   // 1. Settings, as a reader sets them: the preset, a small world, an assumption and a recipe knob by keyboard.
   await page.selectOption('#preset', 'youtube');
+  // A value a box cannot take is marked, with its reason, and Run waits until it is corrected.
+  for (const wrong of ['50', '2.5']) {
+    await page.fill('#world-users', wrong);
+    const marked = await inPage<{ invalid: string | null; reason: string; run: boolean }>(page, `({ invalid: document.getElementById('world-users').getAttribute('aria-invalid'), reason: document.getElementById('world-users-error').textContent, run: document.getElementById('run').disabled })`);
+    check(marked.invalid === 'true' && /whole number from 200/.test(marked.reason) && marked.run, `users ${wrong} is not marked invalid with Run off: ${JSON.stringify(marked)}`);
+  }
   for (const [id, value] of [['world-users', '500'], ['world-cycles', '5'], ['world-replicates', '3'], ['world-seed', '7']]) await page.fill(`#${id}`, value);
+  check(await page.isEnabled('#run') && (await page.getAttribute('#world-users', 'aria-invalid')) === 'false', 'Run is still off, or users still marked, after the value was corrected');
   // 500 steps, net 100 to the right: more than the 200 address writes in 10 s Chrome allows.
   // Meanwhile the address refuses every write, as Firefox and Safari do past their cap: the page
   // must neither fail nor hand out a stale link, and must not write the address per step.
@@ -137,7 +144,7 @@ try {
   check(page.url() === copied, `the address did not catch up with the settings: ${page.url()}, copied ${copied}`);
   const budgetShown = await page.textContent('#assumption-economics-budgetPerCycle-value');
   check(/\(preset /.test(budgetShown ?? ''), `the moved slider does not show it changed: "${budgetShown}"`);
-  const help = await inPage<Array<[string, boolean, boolean]>>(page, `[...document.querySelectorAll('#settings input, #settings select, .toolbar button, .toolbar input')].map((e) => [e.id, !!e.title, !!(e.getAttribute('aria-describedby') && document.getElementById(e.getAttribute('aria-describedby'))?.textContent.trim())])`);
+  const help = await inPage<Array<[string, boolean, boolean]>>(page, `[...document.querySelectorAll('#settings input, #settings select, .toolbar button, .toolbar input')].map((e) => [e.id, !!e.title, !!(e.getAttribute('aria-describedby') && document.getElementById(e.getAttribute('aria-describedby').split(' ')[0])?.textContent.trim())])`);
   for (const [id, title, described] of help) check(title && described, `control #${id} lacks a title or a help text for screen readers`);
   const labelled = await inPage<string[]>(page, `[...document.querySelectorAll('#settings input, #settings select')].filter((e) => !(e.labels && e.labels.length)).map((e) => e.id)`);
   check(labelled.length === 0, `controls without a label: ${labelled.join(', ')}`);
