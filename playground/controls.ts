@@ -100,5 +100,5 @@ export const WORLD_CONTROLS: readonly WorldControl[] = [
   { key: 'users', label: 'World size', unit: 'users', min: 200, max: 1_000_000, help: 'How many users the simulated platform has; money scales with it.' },
   { key: 'cycles', label: 'Cycles', unit: 'days', min: 1, max: 365, help: 'How many cycles (days) each run lasts.' },
   { key: 'replicates', label: 'Replicates', unit: 'runs per strategy', min: 2, max: 100, help: 'Independent runs per strategy (common random numbers): more give narrower intervals and take longer.' },
-  { key: 'seed', label: 'Seed', unit: 'whole number', min: -(2 ** 31), max: 2 ** 31 - 1, help: 'The master seed: the same seed and settings give the same numbers, here and in Node.' },
+  { key: 'seed', label: 'Seed', unit: 'whole number', min: -(2 ** 31), max: 2 ** 31 - 1, help: 'The master seed: the same seed and settings give the same numbers (in Chromium browsers, the same as in Node).' },
 ];

@@ -3,7 +3,9 @@
  * by its scenario path (`economics.budgetPerCycle=150`), a recipe knob under its strategy
  * (`follow-building.quality=0.9`), and any imported scenario fields without a control as JSON
  * (`scenario={…}`). Numbers are written as JavaScript prints them, which reads back to the same
- * double, so a shared link reproduces the run bit for bit. The hash never leaves the browser.
+ * double, so a shared link reproduces the run exactly (bit for bit in the same JavaScript engine:
+ * Math.exp, Math.log and the like may differ in the last bit between engines). The hash never
+ * leaves the browser.
  * @module
  */
 import { ASSUMPTION_CONTROLS, PRESET_CHOICES, RECIPE_CONTROLS, STRATEGY_KINDS, WORLD_CONTROLS, type PresetChoice, type RecipeValues } from './controls.js';
