@@ -99,11 +99,13 @@ describe('playground hash with a scenario', () => {
 });
 
 describe('playground scenario files', () => {
-  it('exports YAML that reads back to the same state and scenario (recipes aside: the file is a scenario)', () => {
+  it('exports YAML that reads back to the same state and scenario (the page\'s recipes kept: the file is a scenario)', () => {
     fc.assert(fc.property(validStates, (s) => {
       const text = scenarioYaml(s);
-      const back = stateFromFile(text, 'playground-scenario.yaml', s).state;
-      expect(back).toEqual({ ...s, recipes: { 'like-chasing': {}, 'follow-building': {} } });
+      const { state: back, notes } = stateFromFile(text, 'playground-scenario.yaml', s);
+      expect(back).toEqual(s);
+      const set = STRATEGY_KINDS.filter((k) => Object.keys(s.recipes[k]).length > 0);
+      expect(notes).toEqual(set.length ? [`the recipes set on the page (${set.join(', ')}) are kept: a scenario file has none`] : []);
       expect(runRequest(back).scenario).toEqual(runRequest(s).scenario);
     }), { numRuns: 30 });
   });
@@ -142,6 +144,49 @@ describe('playground scenario files', () => {
     expect(state.recipes).toEqual({ 'like-chasing': {}, 'follow-building': { quality: 0.7 } });
     expect([state.users, state.replicates, state.seed]).toEqual([3000, 8, 4]);
     expect(notes).toHaveLength(3);
+  });
+
+  it('says what it drops or reorders in a { scenario, strategies } file: the strategy schema\'s problems, a second entry, a label, bad knobs, the order, replicates', () => {
+    const doc = {
+      scenario: { users: 3000 },
+      strategies: [
+        { kind: 'follow-building', label: 'fb', params: { quality: 'high', postsPerCycle: 2.5, cta: 'shout', promote: 1, persona: 0.4 } },
+        { kind: 'like-chasing', params: { appeal: 0.8 }, colour: 'red' },
+        { kind: 'like-chasing', params: { appeal: 0.6 } },
+        { kind: 'follow-building', params: { quality: 0.1 } },
+      ],
+      replicates: 1,
+      seed: 1.5,
+      workers: 4,
+    };
+    const fallback = { ...defaultState(), replicates: 7 };
+    const { state, notes } = stateFromDocument(doc, fallback);
+    expect(state.recipes).toEqual({ 'like-chasing': { appeal: 0.6 }, 'follow-building': { persona: 0.4 } });
+    expect([state.replicates, state.seed]).toEqual([7, 1]);
+    expect(notes).toEqual([
+      'workers is left out: not a field of a { scenario, strategies, replicates, seed } file',
+      'seed 1.5 is left out: the page takes a whole number from -2,147,483,648 to 2,147,483,647 (it keeps 1)',
+      'replicates 1 is left out: the page takes a whole number from 2 to 100 (it keeps 7)',
+      'follow-building\'s label "fb" is left out: the page names the strategies by kind',
+      'follow-building\'s parameter quality "high" is left out: must be a number from 0 to 1',
+      'follow-building\'s parameter postsPerCycle 2.5 is left out: must be a whole number from 0 to 24',
+      'follow-building\'s parameter cta "shout" is left out: must be one of none, like, share, follow, notify',
+      'follow-building\'s parameter promote 1 is left out: must be true or false',
+      expect.stringMatching(/^strategies\[1\] is left out: .*colour.*not a field of a strategy/),
+      'strategies[3], a second follow-building, is left out: the page compares one of each',
+      'the file lists follow-building before like-chasing: the page puts like-chasing, the baseline, first',
+    ]);
+  });
+
+  it('keeps the page\'s recipes for a plain scenario, and says so; a list without one of the two runs it built-in', () => {
+    const page = defaultState();
+    page.recipes['follow-building'] = { quality: 0.95 };
+    const plain = stateFromDocument({ users: 3000 }, page);
+    expect(plain.state.recipes).toEqual(page.recipes);
+    expect(plain.notes).toEqual(['the recipes set on the page (follow-building) are kept: a scenario file has none']);
+    const listed = stateFromDocument({ scenario: {}, strategies: [{ kind: 'like-chasing', params: { appeal: 0.5 } }] }, page);
+    expect(listed.state.recipes).toEqual({ 'like-chasing': { appeal: 0.5 }, 'follow-building': {} });
+    expect(listed.notes).toEqual(['follow-building is not in the file\'s strategies: the page runs it with its built-in recipe']);
   });
 
   it('refuses what the engine refuses, and a list of presets', () => {
