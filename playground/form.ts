@@ -145,9 +145,9 @@ function group(title: string, id: string, open: boolean, ...rows: HTMLElement[])
   return el('details', { ...(open ? { open: '' } : {}), id }, el('summary', {}, title), el('fieldset', {}, el('legend', { class: 'visually-hidden' }, title), ...rows));
 }
 
-/** A button that resets part of the state. */
-function resetButton(text: string, help: string, reset: (s: PlaygroundState) => void, store: Store): HTMLElement {
-  const b = el('button', { type: 'button', class: 'reset', title: help }, text);
+/** A button that resets part of the state (its id lets the focus come back to it after the rebuild). */
+function resetButton(id: string, text: string, help: string, reset: (s: PlaygroundState) => void, store: Store): HTMLElement {
+  const b = el('button', { type: 'button', class: 'reset', title: help, id }, text);
   b.addEventListener('click', () => store.change(reset, true));
   return b;
 }
@@ -165,7 +165,11 @@ export function renderForm(root: HTMLElement, state: PlaygroundState, onChange: 
   };
   const preset = el('select', {}, ...PRESET_CHOICES.map((p) => el('option', { value: p }, p)));
   preset.value = state.preset;
-  preset.addEventListener('change', () => store.change((s) => (s.preset = preset.value as PlaygroundState['preset']), true));
+  // A new preset moves every slider's range and centre, so values set under the old one go back to the new preset's.
+  preset.addEventListener('change', () => store.change((s) => {
+    s.preset = preset.value as PlaygroundState['preset'];
+    s.assumptions = {};
+  }, true));
   const world = WORLD_CONTROLS.map((c) =>
     wholeNumberField(`world-${c.key}`, `${c.label} (${c.unit})`, c.help, c.min, c.max, state[c.key], (v) => store.change((s) => (s[c.key] = v))));
   // Groups stay as the reader left them; at first all are open on a wide screen, and on a phone
@@ -178,14 +182,17 @@ export function renderForm(root: HTMLElement, state: PlaygroundState, onChange: 
   const sliders = ASSUMPTION_CONTROLS.filter((c) => ranges.has(c.path)).map((c) => assumptionSlider(c, ranges.get(c.path)!, Number(valueAt(resolved, c.path)), store));
   const recipes = STRATEGY_KINDS.map((kind) =>
     group(`${kind} recipe`, `recipe-${kind}`, open(`recipe-${kind}`), ...RECIPE_CONTROLS.map((c) => recipeControl(kind, c, store)),
-      resetButton(`Reset ${kind}`, `Back to ${kind}'s built-in recipe`, (s) => (s.recipes[kind] = {}), store)),
+      resetButton(`reset-${kind}`, `Reset ${kind}`, `Back to ${kind}'s built-in recipe`, (s) => (s.recipes[kind] = {}), store)),
   );
   const extra = Object.keys(state.extra);
+  // A rebuild (a preset, a reset) must not drop a keyboard user's place: the control keeps its id.
+  const focused = root.contains(document.activeElement) ? document.activeElement?.id : undefined;
   root.replaceChildren(
     group('Platform and world', 'group-world', open('group-world'), field('preset', 'Platform preset', `${presetHelp(state.preset)} Presets: docs/presets.md.`, preset), ...world,
       ...(extra.length ? [el('p', { class: 'note' }, `Also set by the imported scenario: ${extra.join(', ')}.`)] : [])),
     group('Assumptions (GUESS)', 'group-assumptions', open('group-assumptions'), el('p', { class: 'note' }, 'The model\'s numbers without a source that move the answer most; ranges around the preset\'s value (docs/sensitivity.md).'),
-      ...sliders, resetButton('Reset assumptions', 'Back to the preset\'s values', (s) => (s.assumptions = {}), store)),
+      ...sliders, resetButton('reset-assumptions', 'Reset assumptions', 'Back to the preset\'s values', (s) => (s.assumptions = {}), store)),
     ...recipes,
   );
+  if (focused) document.getElementById(focused)?.focus();
 }

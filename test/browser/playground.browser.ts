@@ -116,7 +116,22 @@ try {
   await page.goto(pageUrl);
 
   // 1. Settings, as a reader sets them: the preset, a small world, an assumption and a recipe knob by keyboard.
-  await page.selectOption('#preset', 'youtube');
+  // The preset from the keyboard: focus stays on it through the form's rebuild, and a slider set
+  // under the old preset goes back to the new preset's value.
+  await page.focus('#assumption-economics-budgetPerCycle');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.focus('#preset');
+  for (let i = 0; i < 6 && (await page.inputValue('#preset')) !== 'youtube'; i++) {
+    await page.keyboard.press('ArrowDown');
+    const at = await inPage<string>(page, 'document.activeElement.id');
+    check(at === 'preset', `after a preset change by keyboard the focus is on "${at}", not the preset`);
+  }
+  check((await page.inputValue('#preset')) === 'youtube', 'the arrow keys did not reach the youtube preset');
+  const afterPreset = await page.textContent('#assumption-economics-budgetPerCycle-value');
+  check(!/\(preset /.test(afterPreset ?? ''), `a new preset kept the slider set under the old one: "${afterPreset}"`);
+  await page.focus('#reset-assumptions');
+  await page.keyboard.press('Enter');
+  check((await inPage<string>(page, 'document.activeElement.id')) === 'reset-assumptions', 'Reset assumptions lost the keyboard focus');
   // A value a box cannot take is marked, with its reason, and Run waits until it is corrected.
   for (const wrong of ['50', '2.5']) {
     await page.fill('#world-users', wrong);
