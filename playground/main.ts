@@ -27,6 +27,7 @@ const ui = {
   status: byId('status'),
   notes: byId('notes'),
   stale: byId('stale'),
+  exportStale: byId('export-stale'),
   exportYaml: byId<HTMLButtonElement>('export-yaml'),
   exportCsv: byId<HTMLButtonElement>('export-csv'),
   importFile: byId<HTMLInputElement>('import-file'),
@@ -108,7 +109,13 @@ function setState(next: PlaygroundState, redraw: boolean): void {
     writeHash();
     updateRun();
   }
-  ui.stale.hidden = shown === undefined;
+  showStale(shown !== undefined);
+}
+
+/** Whether the results on screen are of other settings than the form's: beside them, and beside the exports, which then differ. */
+function showStale(stale: boolean): void {
+  ui.stale.hidden = !stale;
+  ui.exportStale.hidden = !stale || ui.exportCsv.disabled;
 }
 
 function loadHash(): void {
@@ -171,7 +178,7 @@ function run(): void {
   ui.requestJson.textContent = JSON.stringify(request);
   ui.resultJson.textContent = '';
   ui.exportCsv.disabled = true;
-  ui.stale.hidden = true;
+  showStale(false);
   ui.progress.value = 0;
   replicatesDone = 0;
   csv = '';

@@ -219,6 +219,16 @@ try {
   check(reopened.url() === url, `the link's hash did not read back to itself: ${url} → ${reopened.url()}`);
   await reopened.close();
 
+  // Settings changed after the run: the exports say they now describe different runs.
+  check(await page.isHidden('#export-stale'), 'the exports are called stale right after the run');
+  await page.focus('#world-seed');
+  await page.keyboard.press('ArrowUp'); // 7 → 8
+  await page.keyboard.press('Tab');
+  check(await page.isVisible('#stale') && await page.isVisible('#export-stale'), 'after a setting changed, the results and exports are not marked as of the previous settings');
+  await page.focus('#world-seed');
+  await page.keyboard.press('ArrowDown'); // back to 7, as the screenshots and the phone check expect
+  await page.keyboard.press('Tab');
+
   // 6. Layout at 1280 px and on a phone, with screenshots.
   const wide = await overflowOf(page);
   check(wide.scroll <= wide.viewport, `at ${WIDE.width} px the page is ${wide.scroll} px wide`);
