@@ -6,6 +6,8 @@
  * No DOM: the string goes into the page, and tests read it.
  * @module
  */
+// The report's HTML escaping serves SVG too: the same five characters, as named entities XML knows.
+import { escapeHtml as escapeXml } from '../src/report/format.js';
 
 /** One point: the mean, and its interval when known. */
 export interface ChartPoint {
@@ -40,11 +42,6 @@ export interface ChartSpec {
 const FONT = 12;
 /** Average glyph width at {@link FONT} (Helvetica-like digits are ~0.55 em). */
 const GLYPH = FONT * 0.58;
-
-/** Escapes text for SVG content and attributes. */
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** About `count` round tick values covering [lo, hi]. */
 export function niceTicks(lo: number, hi: number, count: number): number[] {

@@ -10,7 +10,7 @@
 import { ASSUMPTIONS, assumptionFactors } from '../src/sensitivity/assumptions.js';
 import type { Factor } from '../src/sensitivity/factor.js';
 import { platformPresets, platformPresetNames, type PlatformName } from '../src/scenario/platforms.js';
-import type { ScheduleParams } from '../src/campaign/builtins.js';
+import { CTAS, type ScheduleParams } from '../src/campaign/builtins.js';
 
 /** The preset choices: the default (Facebook-like) world or a platform preset. */
 export type PresetChoice = 'default' | PlatformName;
@@ -74,7 +74,7 @@ export const RECIPE_CONTROLS: readonly RecipeControl[] = [
   { key: 'postsPerCycle', kind: 'count', min: 0, max: 24, label: 'Posts per cycle', help: 'Posts made each cycle, spread evenly over its steps.' },
   { key: 'quality', kind: 'unit', label: 'Quality', help: 'How good each post is (0–1): better posts earn follows and sales but cost more to make.' },
   { key: 'appeal', kind: 'unit', label: 'Appeal', help: 'How catchy each post is (0–1): appeal earns likes and shares.' },
-  { key: 'cta', kind: 'choice', choices: ['none', 'like', 'share', 'follow', 'notify'], label: 'Call to action', help: 'What each post asks viewers to do.' },
+  { key: 'cta', kind: 'choice', choices: CTAS, label: 'Call to action', help: 'What each post asks viewers to do.' },
   { key: 'persona', kind: 'unit', label: 'Persona', help: 'How much of a recognisable person the posts show (0–1): persona earns follows.' },
   { key: 'productEvery', kind: 'count', min: 0, max: 20, label: 'Product every n-th post', help: 'Every n-th post sells the product; 0 keeps the recipe\'s own kind of post (like-chasing\'s all sell).' },
   { key: 'promote', kind: 'switch', label: 'Promote', help: 'Spend what the posts leave of the budget on paid boosts.' },

@@ -9,7 +9,9 @@ import { formatHeadline } from '../src/experiment/format.js';
 import type { Interval } from '../src/experiment/intervals.js';
 import { CHANNEL_NAMES } from '../src/feed/channel.js';
 import { MONEY_UNIT, paletteFor } from '../src/plots/theme.js';
-import { chartSvg, escapeXml, type ChartSeries } from './chart.js';
+import { escapeHtml as escapeXml } from '../src/report/format.js';
+import { chartSvg, type ChartSeries } from './chart.js';
+import { finalTable, netOf } from './table.js';
 
 /** Where the results go. */
 export interface ResultElements {
@@ -52,9 +54,10 @@ export function drawCharts(el: HTMLElement, r: CompareResult): void {
   const width = Math.max(260, Math.floor(el.clientWidth));
   const x = r.replicates > 1 ? `mean and ${Math.round(r.level * 100)} % interval over ${r.replicates} replicates` : 'one replicate';
   const crossover = r.crossovers[0]?.population;
+  const { metric, name } = netOf(r);
   const net = chartSvg({
-    label: `Cumulative net return per strategy by cycle (${x})`, xLabel: 'cycle', yLabel: `cumulative net return (${MONEY_UNIT})`,
-    series: seriesOf(r, 'cumulativeNet'), width, height: Math.round(Math.min(340, Math.max(220, width * 0.45))),
+    label: `Cumulative ${name} per strategy by cycle (${x})`, xLabel: 'cycle', yLabel: `cumulative ${name} (${MONEY_UNIT})`,
+    series: seriesOf(r, metric), width, height: Math.round(Math.min(340, Math.max(220, width * 0.45))),
     ...(crossover ? { marker: { x: crossover, label: 'crossover' } } : {}),
   });
   const followers = chartSvg({
@@ -72,31 +75,10 @@ export function drawCharts(el: HTMLElement, r: CompareResult): void {
   );
   el.innerHTML = [
     legend(r),
-    figure('chart-net-return', `Cumulative net return (${x})`, net, true),
+    figure('chart-net-return', `Cumulative ${name} (${x})`, net, true),
     figure('chart-followers', `Followers (${x})`, followers, true),
     `<section class="reach" aria-labelledby="reach-title"><h3 id="reach-title">Reach per cycle by channel <span class="sub">(mean unique users; channels overlap, each panel has its own scale)</span></h3><div class="panels" style="grid-template-columns:repeat(${columns},1fr)">${panels.join('')}</div></section>`,
   ].join('');
-}
-
-/** Whole units with a true minus sign; a missing value (one replicate's interval) as a dash. */
-const count = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en').replace('-', '−') : '–');
-const withInterval = (iv: Interval) => `${count(iv.mean)} <span class="ci">[${count(iv.lower)}, ${count(iv.upper)}]</span>`;
-
-/** The table of final values per strategy, and the paired differences. */
-function finalTable(r: CompareResult): string {
-  const last = r.cycles - 1;
-  const pct = Math.round(r.level * 100);
-  const rows = r.strategies.map((s) => {
-    const m = r.summary[s];
-    return `<tr><th scope="row">${escapeXml(s)}</th><td>${withInterval(m.cumulativeNet[last])}</td><td>${count(m.followers[last].mean)}</td><td>${count(m.reach[last].mean)}</td></tr>`;
-  });
-  for (const s of r.strategies.slice(1)) {
-    const d = r.differences[s];
-    rows.push(`<tr class="diff"><th scope="row">${escapeXml(s)} − ${escapeXml(r.strategies[0])}</th><td>${withInterval(d.cumulativeNet[last])}</td><td>${count(d.followers[last].mean)}</td><td>${count(d.reach[last].mean)}</td></tr>`);
-  }
-  return `<table><caption>After ${r.cycles} cycles: cumulative net return (mean [${pct} % interval], ${MONEY_UNIT}), followers, reach in the last cycle</caption>` +
-    '<thead><tr><th scope="col">strategy</th><th scope="col">net return</th><th scope="col">followers</th><th scope="col">reach</th></tr></thead>' +
-    `<tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Shows a result: final (compare's) or after some replicates. */

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { chartSvg, niceTicks, tickLabel } from '../playground/chart.js';
+import { finalTable, netOf } from '../playground/table.js';
+import { formatHeadline, money } from '../src/experiment/format.js';
 import { ASSUMPTION_CONTROLS, PRESET_CHOICES, RECIPE_CONTROLS, STRATEGY_KINDS, assumptionRanges, rangeReason } from '../playground/controls.js';
 import { stateFromHash, stateToHash } from '../playground/hash.js';
 import { scenarioYaml, stateFromDocument, stateFromFile } from '../playground/scenario-doc.js';
@@ -228,6 +230,21 @@ describe('playground live results', () => {
   });
 });
 
+describe('playground results', () => {
+  it('tables the money the verdict is on: net present value when the scenario discounts', async () => {
+    for (const discountRate of [0, 0.05]) {
+      const r = await compare({ scenario: { users: 300, cycles: 3, stepsPerCycle: 6, seed: 5, economics: { discountRate } }, strategies: ['like-chasing', 'follow-building'], replicates: 2, workers: 1 });
+      const { metric, name } = netOf(r);
+      expect(formatHeadline(r).startsWith(`Cumulative ${name} after`), `discount ${discountRate}`).toBe(true);
+      const table = finalTable(r);
+      expect(table).toContain(`<th scope="col">${name}</th>`);
+      for (const s of r.strategies) expect(table).toContain(`<td>${money(r.summary[s][metric][2].mean)} <span class="ci">`);
+    }
+    const npv = await compare({ scenario: { users: 300, cycles: 3, stepsPerCycle: 6, seed: 5, economics: { discountRate: 0.05 } }, strategies: ['like-chasing', 'follow-building'], replicates: 2, workers: 1 });
+    expect(netOf(npv).metric).toBe('cumulativeNpv');
+  });
+});
+
 describe('playground chart', () => {
   it('draws a line and a band per series, skipping undefined values, with escaped names', () => {
     const svg = chartSvg({
@@ -241,8 +258,8 @@ describe('playground chart', () => {
     expect(svg.match(/class="line"/g)).toHaveLength(1);
     expect(svg.match(/class="band"/g)).toHaveLength(1);
     expect(svg.match(/class="point"/g)).toHaveLength(1);
-    expect(svg).toContain('data-series="a&#38;b"');
-    expect(svg).toContain('aria-label="a &#60;chart&#62;"');
+    expect(svg).toContain('data-series="a&amp;b"');
+    expect(svg).toContain('aria-label="a &lt;chart&gt;"');
     expect(svg).toContain('class="marker"');
     expect(svg).not.toContain('NaN');
   });

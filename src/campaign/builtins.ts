@@ -82,7 +82,8 @@ function targetingOf(p: ScheduleParams): PaidTargeting {
   return { audience: p.audience, excludeFollowers: p.excludeFollowers, excludeSeen: p.excludeSeen, frequencyCap: p.frequencyCap, boost: p.boost };
 }
 
-const CTAS: readonly CallToAction[] = ['none', 'like', 'share', 'follow', 'notify'];
+/** Every call to action a post can make (the playground offers them as choices). */
+export const CTAS: readonly CallToAction[] = ['none', 'like', 'share', 'follow', 'notify'];
 const KINDS: readonly PostKind[] = ['product', 'audience', 'organic'];
 /** More posts than any cycle has steps for is a typo (and would spin the schedule). */
 const MAX_POSTS_PER_CYCLE = 10_000;

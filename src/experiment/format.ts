@@ -7,10 +7,19 @@ import type { SweepResult } from './sweep.js';
 
 const pad = (x: string | number, n: number) => String(x).padStart(n);
 /** Whole units, rounded before the sign is chosen: −0.3 and −7e-15 print as 0, not −0. */
-const money = (x: number) => {
+export const money = (x: number) => {
   const r = Math.round(x);
   return (r < 0 ? '-' : '') + Math.abs(r).toFixed(0);
 };
+
+/**
+ * Whether a comparison's money is discounted: its verdict is on `cumulativeNpv`, which equals
+ * `cumulativeNet` unless `economics.discountRate` > 0, so a table or chart beside the verdict
+ * shows the discounted value exactly when this is true.
+ */
+export function isDiscounted(r: CompareResult): boolean {
+  return r.strategies.some((s) => r.summary[s].cumulativeNpv.some((x, c) => x.mean !== r.summary[s].cumulativeNet[c].mean));
+}
 
 /**
  * The headline of a comparison: each strategy's final cumulative net return, the verdict (the
@@ -22,8 +31,7 @@ export function formatHeadline(r: CompareResult): string {
   const last = r.cycles - 1;
   const lines: string[] = [];
   if (r.cycles > 0) {
-    // The verdict is on cumulativeNpv (= cumulativeNet unless economics.discountRate > 0).
-    const discounted = r.strategies.some((s) => r.summary[s].cumulativeNpv.some((x, c) => x.mean !== r.summary[s].cumulativeNet[c].mean));
+    const discounted = isDiscounted(r);
     const finals = r.strategies.map((s) => {
       const net = r.summary[s].cumulativeNpv[last];
       return `${s} ${money(net.mean)} [${money(net.lower)}, ${money(net.upper)}]`;
