@@ -77,7 +77,7 @@ export function drawCharts(el: HTMLElement, r: CompareResult): void {
     legend(r),
     figure('chart-net-return', `Cumulative ${name} (${x})`, net, true),
     figure('chart-followers', `Followers (${x})`, followers, true),
-    `<section class="reach" aria-labelledby="reach-title"><h3 id="reach-title">Reach per cycle by channel <span class="sub">(mean unique users; channels overlap, each panel has its own scale)</span></h3><div class="panels" style="grid-template-columns:repeat(${columns},1fr)">${panels.join('')}</div></section>`,
+    `<section class="reach" aria-labelledby="reach-title"><h2 id="reach-title">Reach per cycle by channel <span class="sub">(mean unique users; channels overlap, each panel has its own scale)</span></h2><div class="panels" style="grid-template-columns:repeat(${columns},1fr)">${panels.join('')}</div></section>`,
   ].join('');
 }
 
@@ -89,7 +89,7 @@ export function showResult(el: ResultElements, r: CompareResult, done: number, p
   const partial = done < planned ? `<p class="partial">After ${done} of ${planned} replicates — the numbers change as replicates finish.</p>` : '';
   el.verdict.innerHTML = `${partial}${verdict.map((l) => `<p>${escapeXml(l)}</p>`).join('')}`;
   el.warnings.hidden = warnings.length === 0;
-  el.warnings.innerHTML = warnings.length ? `<h3>Warnings</h3><ul>${warnings.map((w) => `<li>${escapeXml(w)}</li>`).join('')}</ul>` : '';
+  el.warnings.innerHTML = warnings.length ? `<h2>Warnings</h2><ul>${warnings.map((w) => `<li>${escapeXml(w)}</li>`).join('')}</ul>` : '';
   el.table.innerHTML = finalTable(r);
   drawCharts(el.charts, r);
 }

@@ -292,12 +292,23 @@ try {
   const { runs: _runs, ...nodePartial } = await compare({ ...stoppedRequest, replicates: partial.replicates, workers: 1 });
   check(JSON.stringify(nodePartial) === JSON.stringify(partial.result), `the live result after ${partial.replicates} replicates differs from Node's compare with ${partial.replicates} replicates`);
   // A new run clears the old numbers at once; stopped before its first replicate, it shows none and calls nothing partial.
+  // On a phone, Stop stays in view however far down the reader scrolls.
+  await page.setViewportSize(PHONE);
   await page.click('#run');
   const cleared = await inPage<{ table: string; charts: string; verdict: string }>(page, `({ table: document.getElementById('final-table').innerHTML, charts: document.getElementById('charts').innerHTML, verdict: document.getElementById('verdict').textContent })`);
   check(cleared.table === '' && cleared.charts === '' && !/replicates —|Cumulative net/.test(cleared.verdict), `a new run left the previous results on screen: ${JSON.stringify(cleared).slice(0, 300)}`);
+  await inPage(page, 'window.scrollTo(0, document.documentElement.scrollHeight)');
+  const stopBox = await inPage<{ top: number; bottom: number; height: number }>(page, `(() => { const b = document.getElementById('stop').getBoundingClientRect(); return { top: b.top, bottom: b.bottom, height: innerHeight }; })()`);
+  check(stopBox.top >= 0 && stopBox.bottom <= stopBox.height, `on a phone, Stop is off-screen during a run: ${JSON.stringify(stopBox)}`);
   await page.click('#stop');
+  await page.setViewportSize(WIDE);
   const early = (await page.textContent('#status')) ?? '';
   check(/before the first/.test(early) && !/partial/.test(early) && /No results/.test((await page.textContent('#verdict')) ?? ''), `Stop before the first replicate: "${early}", "${await page.textContent('#verdict')}"`);
+  // Headings go h1 → h2; only the status line is announced by itself (the verdict would be read at every replicate).
+  const headings = await inPage<string[]>(page, `[...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => h.tagName)`);
+  check(!headings.some((h) => h > 'H2'), `heading levels: ${headings.join(' ')}`);
+  const live = await inPage<string[]>(page, `[...document.querySelectorAll('[aria-live]')].map((e) => e.id)`);
+  check(live.every((id) => id === 'status' || id.endsWith('-error')), `aria-live on ${live.join(', ')}`);
   check(errors.length === 0, `${errors.length} error(s) in the page: ${errors.slice(0, 5).join(' | ')}`);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
