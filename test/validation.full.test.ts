@@ -9,6 +9,8 @@ import {
   structuralViralityChecks,
   type Check,
 } from './validation/cases.js';
+import { attentionFigureChecks, networkArms, windowArms } from './validation/attention-figures.js';
+import { exponentChecks, exponents, gleesonChecks, gleesonSeries, memeCompetitionSeries, memePopularityChecks } from './validation/memes.js';
 
 // The reduced-size matches of docs/validation.md (full size: npm run reproduce).
 const expectAll = (checks: Check[]) => {
@@ -47,5 +49,19 @@ describe('independent-cascade reduction (small size)', () => {
     expect(narrow.atLeast5 - wide.atLeast5).toBeGreaterThan(4 * Math.hypot(se(narrow.atLeast5, narrow.memes), se(wide.atLeast5, wide.memes)));
     expect(narrow.maxPopularity).toBeGreaterThan(wide.maxPopularity);
     expect(narrow.meanPopularity).toBeGreaterThan(wide.meanPopularity);
+  }, 120_000);
+});
+
+describe('meme popularity under competition for attention (small size; docs/validation.md)', () => {
+  it('Gleeson et al. (2014), feedsim reduction: popularity matches the law of its rules, and the fitted exponent falls towards 3/2 as μ → 0', () => {
+    const series = memeCompetitionSeries('small');
+    expectAll([...memePopularityChecks(series, 'feedsim reduction'), ...exponentChecks(exponents(series), 'feedsim reduction', series[0].users)]);
+  }, 120_000);
+  it("Gleeson et al. (2014), the paper's rules: mean 1/μ, the exact first-retweet probability, and the exponent's fall towards 3/2", () => {
+    const series = gleesonSeries('small');
+    expectAll([...gleesonChecks(series), ...exponentChecks(exponents(series), "the paper's rules", series[0].users)]);
+  }, 120_000);
+  it('Weng et al. (2012) Figs. 6 and 7: a heavy-tailed network and a short screen give the most popular memes; a long screen the long-lived ones', () => {
+    expectAll(attentionFigureChecks(networkArms('small'), windowArms('small')));
   }, 120_000);
 });

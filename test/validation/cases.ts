@@ -41,6 +41,10 @@ export interface Check {
   users: number;
   runs: number;
   note?: string;
+  /** A directional pass rule (e.g. a difference above 4 SE), shown in place of "± tolerance". */
+  rule?: string;
+  /** Shown in place of the theory value (e.g. the sign a paper reports). */
+  theoryText?: string;
 }
 
 export type Size = 'small' | 'full';
