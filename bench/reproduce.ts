@@ -151,7 +151,8 @@ ${near.map(attentionRow).join('\n')}
 ${far.map(attentionRow).join('\n')}
 
 ${attentionNote} Power laws are rejected (p < 0.1) where the tail is long: a near-critical
-branching process has a power law with an exponential cut-off, not a pure power law.
+branching process has a power law with an exponential cut-off, not a pure power law (the next
+section derives that law for a reduction of the engine and tests it).
 
 ${memes.markdown(rows)}`;
 writeFileSync(out, page);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createWorld, presets, readPost, step } from '../src/index.js';
 import { popularityPlot, renderSvg } from '../src/plots/index.js';
 import { uniformStream } from '../src/rng.js';
 import { binomialLaw, complementary, lawMean, totalProgenyLaw } from '../src/validation/branching.js';
@@ -6,6 +7,7 @@ import { fft } from '../src/validation/fft.js';
 import { gleesonFirstRetweetExact, gleesonPopularity, gleesonRegularExact, gleesonRegularOffspring } from '../src/validation/gleeson.js';
 import { memeCompetitionLaws, memeCompetitionMean, memeCompetitionPopularity } from '../src/validation/meme-competition.js';
 import { gaussLegendre } from '../src/validation/quadrature.js';
+import { regularDigraph } from './helpers/regular-digraph.js';
 import { windowExponent } from './helpers/window-exponent.js';
 
 // The numerical pieces of the meme-popularity validation (docs/validation.md, Gleeson et al. 2014).
@@ -128,6 +130,26 @@ describe('the meme-competition reduction', () => {
       const law = memeCompetitionPopularity({ z: 10, postProbability: P, shareProbability: s, lifetime: 2000, points: 1 << 15 });
       expect(lawMean(law)).toBeCloseTo(1 / laws.muEffective, 4);
     }
+  });
+
+  it('presets.memeCompetition builds a valid world whose posts are new memes and reshares only, and rejects μ outside (0, 1)', () => {
+    const graph = regularDigraph(500, 10, uniformStream('preset-graph'));
+    for (let u = 0; u < 500; u++) expect(graph.offsets[u + 1] - graph.offsets[u]).toBe(10);
+    const setup = presets.memeCompetition({ graph, innovation: 0.05, lifetime: 20, steps: 40 });
+    const w = createWorld(setup.scenario, { graph: setup.graph! });
+    step(w, 40);
+    let memes = 0;
+    let reshares = 0;
+    for (let s = 0; s <= w.posts.mask; s++) {
+      const p = readPost(w.posts, s);
+      if (p.serial < 0 || p.created < 20) continue;
+      memes++;
+      reshares += p.engagements;
+    }
+    // Each user posts with probability 0.05 a step; reshares per meme near (1 − μ_eff)/μ_eff = 19 (lifetime and start-up cut it).
+    expect(memes).toBeGreaterThan(0.05 * 500 * 20 * 0.6);
+    expect(reshares / memes).toBeGreaterThan(5);
+    for (const innovation of [0, 1, Number.NaN]) expect(() => presets.memeCompetition({ graph, innovation, lifetime: 10, steps: 10 })).toThrow(/innovation/);
   });
 
   it('a lifetime of one step counts the new post and its first reshares only', () => {
