@@ -72,14 +72,14 @@ export type { FreshnessCurve } from './content/freshness.js';
 export * from './graph/index.js';
 export { VERSION } from './version.js';
 export { uniformStream, deriveSeed } from './rng.js';
-export { independentCascade } from './scenario/presets.js';
-export type { IndependentCascadeOptions, CascadeSetup } from './scenario/presets.js';
+export { independentCascade, memeCompetition } from './scenario/presets.js';
+export type { IndependentCascadeOptions, CascadeSetup, MemeCompetitionOptions } from './scenario/presets.js';
 export { runCascades } from './validation/cascades.js';
 export type { CascadeMeasures, RunCascadesOptions } from './validation/cascades.js';
 
-import { independentCascade as ic } from './scenario/presets.js';
-/** Scenario presets: the independent-cascade reduction (a function); platform presets are in {@link platformPresets}. */
-export const presets = { independentCascade: ic };
+import { independentCascade as ic, memeCompetition as mc } from './scenario/presets.js';
+/** Scenario presets: the independent-cascade and meme-competition reductions (functions); platform presets are in {@link platformPresets}. */
+export const presets = { independentCascade: ic, memeCompetition: mc };
 export { platformPresets, platformPresetNames } from './scenario/platforms.js';
 export type { PlatformPreset, PlatformName } from './scenario/platforms.js';
 export { scenarioSchema, strategySchema, shapeProblems } from './scenario/schema.js';

@@ -18,6 +18,8 @@ export { netReturnPlot, netReturnName, hasCrossover, crossoverLabel, NET_RETURN_
 export { sweepWinMap, variedFactors, SWEEP_WIN_MAP_TITLE } from './sweep-win-map.js';
 export type { SweepWinRow, SweepWinMapOptions } from './sweep-win-map.js';
 export { validationPlot, validationPointsFromChecks, VALIDATION_TITLE } from './validation.js';
+export { popularityPlot } from './popularity.js';
+export type { CcdfPoint, PopularitySeries, PopularityPanel, PopularityPlotOptions } from './popularity.js';
 export type { ValidationPoint, TheoryCurvePoint, ValidationPlotOptions, CheckLike } from './validation.js';
 export { performancePlot, PERFORMANCE_TITLE } from './performance.js';
 export type { BenchResults, BenchCaseResult } from './performance.js';

@@ -41,6 +41,10 @@ export interface Check {
   users: number;
   runs: number;
   note?: string;
+  /** A directional pass rule (e.g. a difference above 4 SE), shown in place of "± tolerance". */
+  rule?: string;
+  /** Shown in place of the theory value (e.g. the sign a paper reports). */
+  theoryText?: string;
 }
 
 export type Size = 'small' | 'full';
@@ -285,40 +289,57 @@ export function allCases(size: Size): Check[] {
   ];
 }
 
-/** One feed size of the limited-attention exploration. */
+/** One row (innovation probability μ, feed size) of the limited-attention exploration. */
 export interface AttentionResult {
+  /** Probability that an active user posts a new meme (`content.userPostProbability`). */
+  mu: number;
   feedSize: number;
+  /** Steps a meme can be shown and reshared (`content.freshness.lifetime`). */
+  lifetime: number;
   users: number;
   steps: number;
   memes: number;
+  /** Share of all posts (new memes and reshares) that are new memes: the branching number per post is 1 − this. */
+  muEffective: number;
   meanPopularity: number;
   maxPopularity: number;
   /** Share of memes never reshared. */
   unshared: number;
   /** Share of memes reshared at least 5 times (the tail, at one threshold for every feed size). */
   atLeast5: number;
+  /** Share of memes reshared at least 10 times. */
+  atLeast10: number;
+  /** Share of memes reshared at least 100 times. */
+  atLeast100: number;
   fit: PowerLawFit;
 }
 
 /**
  * Limited attention (Weng, Flammini, Vespignani & Menczer 2012), exploratory: every active user
- * posts a new meme with probability μ = 0.5, and sees its whole feed — the newest `feedSize` items
+ * posts a new meme with probability μ and sees its whole feed — the newest `feedSize` items
  * pushed by the users it follows — resharing each with probability (1 − μ)/feedSize, so a visit
- * reshares (1 − μ) items on average, as in the paper's "post or retweet one". Popularity is the
- * number of reshares of each meme; its tail is fitted with the Clauset–Shalizi–Newman method.
+ * to a full feed reshares 1 − μ items on average, as in the paper's "post or retweet one".
+ * Popularity is the number of reshares of each meme; its tail is fitted with the
+ * Clauset–Shalizi–Newman method. Each reshare has one parent post, so in the steady state a post
+ * spawns on average (reshares ÷ all posts) = 1 − μ_eff reshares, where μ_eff is the share of posts
+ * that are new; a meme's mean popularity is then (1 − μ_eff)/μ_eff: μ = 0.5 is far below the
+ * critical point, μ = 0.02 near it (when feeds fill: μ_eff ≈ μ).
  */
 export function limitedAttention(size: Size): AttentionResult[] {
   const users = size === 'full' ? 10_000 : 3000;
-  const steps = size === 'full' ? 1000 : 300;
+  const steps = 1000;
   const warmup = 100;
   const graph = erdosRenyi(users, 10, uniformStream('validation-attention-graph'));
+  const rows: Array<[number, number, number]> = size === 'full'
+    ? [[0.02, 5, 500], [0.02, 10, 500], [0.02, 20, 500], [0.02, 40, 500], [0.5, 5, 100], [0.5, 10, 100], [0.5, 20, 100], [0.5, 40, 100]]
+    : [[0.02, 5, 500], [0.02, 20, 500]];
   const out: AttentionResult[] = [];
-  for (const feedSize of size === 'full' ? [5, 10, 20, 40] : [5, 20]) {
+  for (const [mu, feedSize, lifetime] of rows) {
     const popularity: number[] = [];
-    // Memes created after the warm-up and at least a lifetime (100 steps) before the end.
+    // Memes created after the warm-up and at least a lifetime before the end: their popularity is final.
     const record = (w: World, slot: number) => {
       const { created, engagements } = readPost(w.posts, slot);
-      if (created >= warmup && created < steps - 100) popularity.push(engagements);
+      if (created >= warmup && created < steps - lifetime) popularity.push(engagements);
     };
     const w = createWorld(
       {
@@ -327,9 +348,9 @@ export function limitedAttention(size: Size): AttentionResult[] {
         cycles: steps,
         stepsPerCycle: 1,
         population: { activity: 0.1, activitySpread: 0, attention: feedSize },
-        content: { userPostProbability: 0.5, creators: 0, freshness: { kind: 'none', lifetime: '100h' } },
+        content: { userPostProbability: mu, creators: 0, freshness: { kind: 'none', lifetime: `${lifetime}h` } },
         feed: { ranker: 'chronological', selection: 'top-k', inboxSize: feedSize, recommendations: 0 },
-        behavior: { propensitySpread: 0, like: { base: 0 }, share: { base: 0.5 / feedSize, quality: 1, appeal: 1, match: 1 } },
+        behavior: { propensitySpread: 0, like: { base: 0 }, share: { base: (1 - mu) / feedSize, quality: 1, appeal: 1, match: 1 } },
         notifications: { enabled: false },
         follows: false,
         accounts: [],
@@ -339,16 +360,22 @@ export function limitedAttention(size: Size): AttentionResult[] {
     step(w, steps);
     for (let s = 0; s <= w.posts.mask; s++) if (readPost(w.posts, s).serial >= 0) record(w, s);
     const memes = popularity.length;
+    const reshares = popularity.reduce((a, b) => a + b, 0);
     out.push({
+      mu,
       feedSize,
+      lifetime,
       users,
       steps,
       memes,
-      meanPopularity: mean(popularity),
+      muEffective: memes / (memes + reshares),
+      meanPopularity: reshares / memes,
       maxPopularity: popularity.reduce((a, b) => Math.max(a, b), 0),
       unshared: popularity.filter((x) => x === 0).length / memes,
       atLeast5: popularity.filter((x) => x >= 5).length / memes,
-      fit: fitPowerLaw(popularity, uniformStream(`csn-${feedSize}`), size === 'full' ? 100 : 20),
+      atLeast10: popularity.filter((x) => x >= 10).length / memes,
+      atLeast100: popularity.filter((x) => x >= 100).length / memes,
+      fit: fitPowerLaw(popularity, uniformStream(`csn-${mu}-${feedSize}`), size === 'full' ? 100 : 20),
     });
   }
   return out;
