@@ -20,7 +20,7 @@ export interface AbcSmcOptions {
    * May be async (a worker pool). Every value returned must be a finite number.
    */
   simulate(thetas: number[][], seeds: number[], generation: number): Promise<number[][]> | number[][];
-  /** N, the particles (default 1000). With the default α every generation simulates exactly N. */
+  /** N, the particles (default 1000). With α ≤ 0.5 every generation resamples and simulates N (ties aside). */
   particles?: number;
   /** Seed of the sampler's draws and of every simulation's seed (default 1). */
   seed?: number;

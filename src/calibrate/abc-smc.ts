@@ -20,8 +20,9 @@
  * Choices, and why:
  * - The walk runs in an unconstrained space (`transform.ts`: log scale for positive parameters,
  *   logit for bounded ones), so no proposal leaves the prior's support and every generation's
- *   batch holds exactly the particles of positive weight, known before it is drawn — with the
- *   default α = 0.5 the ESS always falls to N/2, so every generation resamples and simulates N.
+ *   batch holds exactly the particles of positive weight, known before it is drawn. With the
+ *   default α = 0.5 the ESS falls to N/2 (above it only when a block of tied distances cannot be
+ *   split), so every generation resamples and simulates exactly N.
  * - Its covariance is 2 × the weighted covariance of the particles (Beaumont et al. 2009,
  *   Biometrika 96:983; optimal among such kernels, Filippi et al. 2013, SAGMB 12:87).
  * - Since the distance changes between generations, the target of generation t is the ABC
