@@ -18,7 +18,11 @@ export const money = (x: number) => {
  * shows the discounted value exactly when this is true.
  */
 export function isDiscounted(r: CompareResult): boolean {
-  return r.strategies.some((s) => r.summary[s].cumulativeNpv.some((x, c) => x.mean !== r.summary[s].cumulativeNet[c].mean));
+  // Undiscounted, the two are the same sums taken in another order: equal to rounding, not bit for bit.
+  return r.strategies.some((s) => r.summary[s].cumulativeNpv.some((x, c) => {
+    const net = r.summary[s].cumulativeNet[c].mean;
+    return Math.abs(x.mean - net) > 1e-9 * Math.max(1, Math.abs(net));
+  }));
 }
 
 /**
