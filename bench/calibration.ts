@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { accountWorld } from '../src/calibrate/account-world.js';
 import { fit, type FitResult } from '../src/calibrate/fit.js';
 import { formatFit } from '../src/calibrate/format.js';
-import { calibrationPriors } from '../src/calibrate/parameters.js';
+import { calibrationPrior, calibrationPriors } from '../src/calibrate/parameters.js';
+import { priorSample } from '../src/calibrate/prior.js';
 import { simulatedExport } from '../src/calibrate/simulated-export.js';
 import { exportStatistics } from '../src/calibrate/statistics.js';
 import { syntheticExport } from '../src/calibrate/synthetic.js';
@@ -68,8 +69,7 @@ if (part === 'coverage') {
   if (earlier && JSON.stringify(earlier.settings) !== JSON.stringify(settings)) throw new Error(`${file} holds a study with other settings: move it away to start afresh`);
   const done: Done[] = earlier?.exports ?? [];
   for (let i = done.length; i < exports; i++) {
-    const u = uniformStream(deriveSeed('calibration-coverage', i));
-    const truth = priors.map((p) => Number(Math.exp(Math.log(p.min) + u() * (Math.log(p.max) - Math.log(p.min))).toPrecision(6)));
+    const truth = priorSample(calibrationPrior(priors), uniformStream(deriveSeed('calibration-coverage', i))).map((x) => Number(x.toPrecision(6)));
     const parameters = Object.fromEntries(priors.map((p, k) => [p.path, truth[k]]));
     const data = syntheticExport({ scenario, ...world, parameters, seed: 1000 + i }).export;
     try {

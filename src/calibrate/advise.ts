@@ -18,6 +18,8 @@ import { ScenarioError } from '../scenario/errors.js';
 import type { ScenarioInput, StrategySpec } from '../scenario/types.js';
 import type { ContestOptions } from '../contest/contest.js';
 import type { FitResult } from './fit.js';
+import { nearestRank } from './format.js';
+import { aboveZero, difference as paired } from '../experiment/ties.js';
 import { systematicResample } from './particles.js';
 
 /** Options of {@link advise}. */
@@ -110,14 +112,13 @@ export async function advise(options: AdviseOptions): Promise<Advice> {
   const npv = (i: number) => runs[i].accounts[0].cycles.map((c) => c.cumulativeNpv);
   const diffs = thetas.map((_, d) => {
     const base = npv(2 * d);
-    return npv(2 * d + 1).map((x, c) => x - base[c]);
+    return npv(2 * d + 1).map((x, c) => paired(x, base[c]));
   });
   const final = diffs.map((d) => d[d.length - 1]);
   const difference = tInterval(final, level);
   const sorted = [...final].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))];
-  const spread = { lower: q((1 - level) / 2), upper: q((1 + level) / 2) };
-  const aheadByCycle = Array.from({ length: cycles }, (_, c) => diffs.filter((d) => d[c] > 1e-9).length / draws);
+  const spread = { lower: nearestRank(sorted, (1 - level) / 2), upper: nearestRank(sorted, (1 + level) / 2) };
+  const aheadByCycle = Array.from({ length: cycles }, (_, c) => diffs.filter((d) => aboveZero(d[c])).length / draws);
   const from = aheadByCycle.findIndex((_, c) => aheadByCycle.slice(c).every((p) => p >= 0.5));
   const crossover = from < 0 ? null : from + 1;
   const drivers = f.parameters

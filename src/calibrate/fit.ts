@@ -19,8 +19,7 @@ import { posteriorSummary } from './posterior-summary.js';
 import { systematicResample } from './particles.js';
 import { accountWorld, type AccountWorld, type AccountWorldOptions } from './account-world.js';
 import type { AnalyticsExport } from './export.js';
-import { calibrationPriors } from './parameters.js';
-import type { Prior } from './prior.js';
+import { calibrationPrior, calibrationPriors } from './parameters.js';
 import { simulatedExport } from './simulated-export.js';
 import { exportStatistics, MIN_EVENTS, MIN_POSTS, STATISTICS } from './statistics.js';
 import type { Factor } from '../sensitivity/factor.js';
@@ -173,7 +172,7 @@ export async function fit(options: FitOptions): Promise<FitResult> {
   const exp = options.export;
   const seed = options.seed ?? 1;
   const { world, observed, factors, notes: setupNotes } = fitSetup(options);
-  const prior: Prior = factors.map((f) => ({ name: f.path, kind: 'log-uniform', min: f.min, max: f.max }));
+  const prior = calibrationPrior(factors);
   // Without a follower series the export is measured at its starting count; so is the simulated one.
   const simFollowers = world.followerSeries ? {} : { followers: world.startingFollowers };
   const { runAll } = await import('../experiment/pool.js');
@@ -215,7 +214,7 @@ export async function fit(options: FitOptions): Promise<FitResult> {
     minAcceptance: options.minAcceptance ?? 0.05,
     maxSimulations: options.maxSimulations ?? 20_000,
     maxGenerations: options.maxGenerations ?? 30,
-    onGeneration: options.onGeneration ? (g) => options.onGeneration!(g) : undefined,
+    onGeneration: options.onGeneration,
   });
 
   const summary = posteriorSummary(abc);

@@ -13,11 +13,15 @@ export function learned(shrinkage: number): string {
   return shrinkage < 0.5 ? 'pinned down' : shrinkage < 0.9 ? 'narrowed' : 'not learned (≈ prior)';
 }
 
+/** The nearest-rank `p`-quantile of values sorted ascending (a value that occurred: no interpolation). */
+export function nearestRank(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))];
+}
+
 /** The median and 90 % range of a statistic's simulated values at posterior draws. */
 export function simulatedRange(c: Pick<PredictiveCheck, 'simulated'>): { q05: number; q50: number; q95: number } {
   const s = [...c.simulated].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.round(p * (s.length - 1)))];
-  return { q05: q(0.05), q50: q(0.5), q95: q(0.95) };
+  return { q05: nearestRank(s, 0.05), q50: nearestRank(s, 0.5), q95: nearestRank(s, 0.95) };
 }
 
 /** True when the observed value lies outside 90 % of the simulations: the model does not reproduce it. */

@@ -9,6 +9,7 @@
 import { ScenarioError } from '../scenario/errors.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Factor } from '../sensitivity/factor.js';
+import type { Prior } from './prior.js';
 
 /** A parameter a fit can learn. */
 export interface CalibrationParameter {
@@ -54,4 +55,9 @@ export function calibrationPriors(scenario: Scenario, statistics: readonly strin
     if (typeof value !== 'number' || !(value > 0)) throw new ScenarioError([{ path: p.path, value, allowed: 'a value > 0 in the scenario, around which the prior is set' }]);
     return { path: p.path, min: value / p.times, max: Math.min(value * p.times, p.cap ?? Infinity), log: true };
   });
+}
+
+/** The sampler's prior of those ranges: each uniform on a log scale over [min, max], named by its path. */
+export function calibrationPrior(factors: readonly Factor[]): Prior {
+  return factors.map((f) => ({ name: f.path, kind: 'log-uniform', min: f.min, max: f.max }));
 }

@@ -4,6 +4,7 @@
  */
 import type { CompareResult } from './compare.js';
 import type { SweepResult } from './sweep.js';
+import { tied } from './ties.js';
 
 const pad = (x: string | number, n: number) => String(x).padStart(n);
 /** Whole units, rounded before the sign is chosen: −0.3 and −7e-15 print as 0, not −0. */
@@ -19,10 +20,7 @@ export const money = (x: number) => {
  */
 export function isDiscounted(r: CompareResult): boolean {
   // Undiscounted, the two are the same sums taken in another order: equal to rounding, not bit for bit.
-  return r.strategies.some((s) => r.summary[s].cumulativeNpv.some((x, c) => {
-    const net = r.summary[s].cumulativeNet[c].mean;
-    return Math.abs(x.mean - net) > 1e-9 * Math.max(1, Math.abs(net));
-  }));
+  return r.strategies.some((s) => r.summary[s].cumulativeNpv.some((x, c) => !tied(x.mean, r.summary[s].cumulativeNet[c].mean)));
 }
 
 /**
