@@ -55,6 +55,8 @@ async function bundle(entry: string, define: Record<string, string> = {}): Promi
     write: false,
     logLevel: 'error',
     plugins: [browserShims],
+    // The synthetic example export the fit panel offers, as text.
+    loader: { '.csv': 'text' },
     // A browser has no environment variables (the memory check reads one).
     define: { 'process.env': '{}', ...define },
   });

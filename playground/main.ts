@@ -6,18 +6,14 @@
  * @module
  */
 import type { CompareResult } from '../src/experiment/compare.js';
+import { setupFitPanel } from './fit-panel.js';
 import { renderForm } from './form.js';
 import { stateFromHash, stateToHash } from './hash.js';
+import { byId } from './dom.js';
 import type { RunMessage, WorkerMessage } from './protocol.js';
 import { clearResults, drawCharts, showResult } from './results.js';
 import { SCENARIO_FILE, scenarioYaml, stateFromFile } from './scenario-doc.js';
 import { runRequest, type PlaygroundState, type RunRequest } from './state.js';
-
-const byId = <T extends HTMLElement>(id: string): T => {
-  const e = document.getElementById(id);
-  if (!e) throw new Error(`the page has no #${id}`);
-  return e as T;
-};
 
 const ui = {
   form: byId<HTMLFormElement>('settings'),
@@ -159,7 +155,7 @@ function onMessage(m: WorkerMessage): void {
     ui.status.textContent = `Finished: ${planned} replicates of each strategy in ${seconds.toFixed(1)} s.`;
     finish(seconds);
     setPhase('done');
-  } else {
+  } else if (m.type === 'error') {
     stop();
     ui.status.textContent = 'The run failed.';
     showNotes([m.message], 'The run failed');
@@ -269,3 +265,4 @@ new ResizeObserver(() => {
 
 setPhase('idle');
 loadHash();
+setupFitPanel(workerUrl, { state: () => state, apply: (next) => setState(next, true) });

@@ -7,7 +7,10 @@ import { formatHeadline, money } from '../src/experiment/format.js';
 import { ASSUMPTION_CONTROLS, PRESET_CHOICES, RECIPE_CONTROLS, STRATEGY_KINDS, assumptionRanges, rangeReason } from '../playground/controls.js';
 import { stateFromHash, stateToHash } from '../playground/hash.js';
 import { scenarioYaml, stateFromDocument, stateFromFile } from '../playground/scenario-doc.js';
-import { defaultState, runRequest, type PlaygroundState } from '../playground/state.js';
+import { defaultState, runRequest, valueAt, type PlaygroundState } from '../playground/state.js';
+import { fitOptions, fittedState, type FitRequest } from '../playground/fit-request.js';
+import type { FitResult } from '../src/calibrate/fit.js';
+import { readFileSync } from 'node:fs';
 import { compare, labelStrategies, summarise, summaryOptions } from '../src/experiment/compare.js';
 import type { RunOutput } from '../src/experiment/run.js';
 import { resolveScenario } from '../src/scenario/resolve.js';
@@ -270,5 +273,44 @@ describe('playground chart', () => {
     expect(niceTicks(-2507, 13, 8)).toEqual([-2500, -2000, -1500, -1000, -500, 0]);
     expect(tickLabel(-2500)).toBe('−2500');
     expect(tickLabel(25_000)).toBe('25k');
+  });
+});
+
+describe('playground fit of an uploaded export', () => {
+  const file = (name: string) => ({ name, text: readFileSync(new URL(`../examples/data/${name}`, import.meta.url), 'utf8') });
+  const request: FitRequest = { export: file('synthetic-export.csv'), followers: file('synthetic-followers.csv'), preset: 'instagram', users: 300, days: 5, particles: 20, maxSimulations: 40, checks: 2, seed: 3 };
+
+  it('gives fit the export as feedsim fit reads it, on the page\'s preset, in one thread', () => {
+    const o = fitOptions(request);
+    expect(o.export.posts).toHaveLength(200);
+    expect(o.export.followers?.length).toBeGreaterThan(0);
+    expect(o).toMatchObject({ scenario: { extends: 'instagram' }, users: 300, days: 5, particles: 20, maxSimulations: 40, checks: 2, seed: 3, workers: 1 });
+    expect(fitOptions({ ...request, preset: 'default', days: undefined }).scenario).toEqual({});
+    expect('days' in fitOptions({ ...request, days: undefined })).toBe(false);
+  });
+
+  it('refuses a bad export naming its row and column', () => {
+    const bad = request.export.text.split('\n');
+    const header = bad[0].split(',');
+    const cells = bad[3].split(',');
+    cells[header.indexOf('impressions')] = '-7';
+    bad[3] = cells.join(',');
+    // Rows are the file's lines, the header being row 1.
+    expect(() => fitOptions({ ...request, export: { name: 'mine.csv', text: bad.join('\n') } })).toThrow(/^mine\.csv, row 4, column "impressions": "-7"/);
+  });
+
+  it('carries the posterior medians into the comparison: a slider where there is one, a kept field otherwise', () => {
+    const parameters = [{ path: 'behavior.follow.base', q50: 0.0021 }, { path: 'feed.inNetworkReach', q50: 0.07 }] as FitResult['parameters'];
+    const before = { ...defaultState(), preset: 'instagram' as const, assumptions: { 'market.buyers': 0.3 }, extra: { startingFollowers: 500 } };
+    const same = fittedState(before, 'instagram', { parameters });
+    expect(same.assumptions).toEqual({ 'market.buyers': 0.3, 'behavior.follow.base': 0.0021 });
+    expect(same.extra).toEqual({ startingFollowers: 500, feed: { inNetworkReach: 0.07 } });
+    const resolved = resolveScenario(runRequest(same).scenario);
+    for (const p of parameters) expect(valueAt(resolved, p.path)).toBe(p.q50);
+    // Fitted on another preset: sliders set under the page's preset go back to the fit's, as a preset change in the form does.
+    const moved = fittedState(before, 'youtube', { parameters });
+    expect(moved.preset).toBe('youtube');
+    expect(moved.assumptions).toEqual({ 'behavior.follow.base': 0.0021 });
+    expect(before.assumptions).toEqual({ 'market.buyers': 0.3 });
   });
 });

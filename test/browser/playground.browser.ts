@@ -7,8 +7,9 @@
  * data; that the numbers equal Node's `compare` for the same request bit for bit (and the CSV
  * rows too); that the URL hash reopens the same controls; that the exported YAML passes
  * `feedsim validate` and describes the page's scenario; that an import sets the controls (and a
- * bad file is explained); that a setting the engine refuses fails the run with its reason; that Stop stops a run with the page responsive throughout; that the
- * page fits 1280 px and a 390 px phone without running past the window. Screenshots go to
+ * bad file is explained); that a setting the engine refuses fails the run with its reason; that Stop stops a run with the page responsive throughout; that
+ * a fit of the synthetic export in the page equals Node's `fit` bit for bit, carries its
+ * posterior medians into the comparison, explains a bad export and stops; that the page fits 1280 px and a 390 px phone without running past the window. Screenshots go to
  * out/playground-screenshots/ (CI artefacts). Prints one summary line; exits non-zero on failure.
  *
  * Run: npx tsx test/browser/playground.browser.ts
@@ -22,7 +23,9 @@ import { chromium, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { buildPlayground } from '../../playground/build.js';
 import { stateFromHash } from '../../playground/hash.js';
-import { runRequest, type RunRequest } from '../../playground/state.js';
+import { fitOptions, type FitRequest } from '../../playground/fit-request.js';
+import { runRequest, valueAt, type RunRequest } from '../../playground/state.js';
+import { fit } from '../../src/calibrate/fit.js';
 import { compare, type CompareResult } from '../../src/experiment/compare.js';
 import { toRows } from '../../src/engine/tidy.js';
 import { CSV_HEADER, csvLines } from '../../src/io/sink.js';
@@ -304,11 +307,50 @@ try {
   await page.setViewportSize(WIDE);
   const early = (await page.textContent('#status')) ?? '';
   check(/before the first/.test(early) && !/partial/.test(early) && /No results/.test((await page.textContent('#verdict')) ?? ''), `Stop before the first replicate: "${early}", "${await page.textContent('#verdict')}"`);
+  // 10. Your own account: the synthetic example fitted in the page is Node's fit bit for bit; the
+  // fitted values carry into the comparison; a bad export is explained; Stop stops a fit.
+  await page.goto(`${pageUrl}#preset=facebook&seed=5`);
+  check(await page.isDisabled('#fit-run'), 'Fit is enabled before an export is chosen');
+  await page.click('#fit-example');
+  for (const [id, value] of [['fit-users', '300'], ['fit-days', '8'], ['fit-particles', '40'], ['fit-max', '160']]) await page.fill(`#${id}`, value);
+  const fitStarted = performance.now();
+  await page.click('#fit-run');
+  await page.waitForSelector('#account:not([data-state=running])', { timeout: 300_000 });
+  const fitSeconds = (performance.now() - fitStarted) / 1000;
+  const fitState = await inPage<string>(page, 'document.getElementById("account").dataset.state');
+  check(fitState === 'done', `the fit ended "${fitState}": ${await page.textContent('#fit-notes')}`);
+  const fitRequest = JSON.parse((await page.textContent('#fit-request-json')) || '{}') as FitRequest;
+  check(fitRequest.preset === 'facebook' && fitRequest.seed === 5 && fitRequest.users === 300 && fitRequest.days === 8 && fitRequest.particles === 40 && fitRequest.maxSimulations === 160 && fitRequest.export?.name === 'synthetic-export.csv' && fitRequest.followers?.name === 'synthetic-followers.csv', `fit request: ${JSON.stringify({ ...fitRequest, export: fitRequest.export?.name, followers: fitRequest.followers?.name })}`);
+  const nodeFit = await fit(fitOptions(fitRequest));
+  const fitIdentical = JSON.stringify(nodeFit) === (await page.textContent('#fit-json'));
+  check(fitIdentical, 'the page\'s fit differs from Node\'s fit of the same request');
+  const fitRows = await inPage<number[]>(page, `[...document.querySelectorAll('#fit-results table')].map((t) => t.querySelectorAll('tbody tr').length)`);
+  check(JSON.stringify(fitRows) === JSON.stringify([nodeFit.parameters.length, nodeFit.predictive.length]), `fit tables with ${JSON.stringify(fitRows)} rows, expected ${nodeFit.parameters.length} parameters and ${nodeFit.predictive.length} statistics`);
+  await page.click('#fit-apply');
+  const applied = resolveScenario(runRequest(stateFromHash(new URL(page.url()).hash).state).scenario);
+  for (const p of nodeFit.parameters) check(valueAt(applied, p.path) === p.q50, `after "Use the fitted values" the link's ${p.path} is ${String(valueAt(applied, p.path))}, not the posterior median ${p.q50}`);
+  check((await page.inputValue('#preset')) === 'facebook', 'the fitted values did not keep the fit\'s preset');
+  const badExport = join(tmp, 'bad-export.csv');
+  writeFileSync(badExport, 'published,impressions,likes\n2026-01-05T18:00:00Z,40,2\n2026-01-06T18:00:00Z,-3,1\n');
+  await page.setInputFiles('#fit-export', badExport);
+  await page.waitForSelector('#fit-status:has-text("bad-export.csv")');
+  await page.click('#fit-run');
+  await page.waitForSelector('#account:not([data-state=running])', { timeout: 60_000 });
+  const badNotes = (await page.textContent('#fit-notes')) ?? '';
+  check(/The fit failed: bad-export\.csv, row 3, column "impressions"/.test(badNotes), `a bad export's problem is not shown with its row and column: "${badNotes}"`);
+  await page.click('#fit-example');
+  await page.fill('#fit-users', '2000');
+  await page.click('#fit-run');
+  await page.waitForTimeout(1000);
+  await page.click('#fit-stop');
+  await page.waitForTimeout(1000);
+  check(await inPage<boolean>(page, 'document.getElementById("account").dataset.state === "stopped" && window.__feedsimFit === undefined && !document.getElementById("fit-run").disabled'), 'Stop did not stop the fit, or a result arrived after it');
+
   // Headings go h1 → h2; only the status line is announced by itself (the verdict would be read at every replicate).
   const headings = await inPage<string[]>(page, `[...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => h.tagName)`);
   check(!headings.some((h) => h > 'H2'), `heading levels: ${headings.join(' ')}`);
   const live = await inPage<string[]>(page, `[...document.querySelectorAll('[aria-live]')].map((e) => e.id)`);
-  check(live.every((id) => id === 'status' || id.endsWith('-error')), `aria-live on ${live.join(', ')}`);
+  check(live.every((id) => id === 'status' || id === 'fit-status' || id.endsWith('-error')), `aria-live on ${live.join(', ')}`);
   check(errors.length === 0, `${errors.length} error(s) in the page: ${errors.slice(0, 5).join(' | ')}`);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -320,7 +362,7 @@ try {
     console.log(
       `playground browser test ok: JavaScript ${(built.scriptGzipBytes / 1024).toFixed(1)} KB gzipped; ran 2 strategies × 3 replicates in the page, result identical to Node's compare ` +
         `(follow-building final net return ${last?.toFixed(3)}) and CSV too; ${charts.length} charts with marks; link, YAML export (feedsim validate ok), import and Stop work ` +
-        `(longest frame ${gap.toFixed(0)} ms while running); fits ${WIDE.width} and ${PHONE.width} px; screenshots in ${SHOTS} (${wideShot.split('/').pop()}, playground-390.png) (${seconds} s)`,
+        `(longest frame ${gap.toFixed(0)} ms while running); the synthetic export fitted in the page in ${fitSeconds.toFixed(1)} s, identical to Node's fit; fits ${WIDE.width} and ${PHONE.width} px; screenshots in ${SHOTS} (${wideShot.split('/').pop()}, playground-390.png) (${seconds} s)`,
     );
   }
 } finally {
