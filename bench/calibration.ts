@@ -33,6 +33,7 @@ import { applyPoint } from '../src/experiment/design.js';
 import { resolveScenario } from '../src/scenario/resolve.js';
 import { uniformStream, deriveSeed } from '../src/rng.js';
 import { TRUTH } from '../examples/data/make-synthetic-export.js';
+import { coverageTable, type CoverageExport } from './calibration-coverage.js';
 
 const args = process.argv.slice(2);
 const part = args[0];
@@ -61,19 +62,20 @@ if (part === 'coverage') {
   const paths = ['feed.inNetworkReach', 'feed.outOfNetworkWeight', 'behavior.like.base'];
   const probe = syntheticExport({ scenario, ...world, seed: 0 }).export;
   const priors = calibrationPriors(resolveScenario({ ...scenario, users: world.users }), exportStatistics(probe).names, paths);
-  const settings = { scenario, world, sampler, paths };
+  const settings = { scenario, world, fitWorld: 'the generating world (followerShare 1)', sampler, paths };
   const file = `${results}calibration-coverage.json`;
-  type Done = { seed: number; truth: number[]; pit: number[]; covered: boolean[]; shrinkage: number[]; ess: number; distinct: number; simulations: number; generations: number; stoppedBecause: string; seconds: number } | { seed: number; truth: number[]; refused: string };
   const earlier = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
   // Finished exports are kept (an interrupted study goes on where it stopped) — only with the same settings.
   if (earlier && JSON.stringify(earlier.settings) !== JSON.stringify(settings)) throw new Error(`${file} holds a study with other settings: move it away to start afresh`);
-  const done: Done[] = earlier?.exports ?? [];
+  const done: CoverageExport[] = earlier?.exports ?? [];
   for (let i = done.length; i < exports; i++) {
     const truth = priorSample(calibrationPrior(priors), uniformStream(deriveSeed('calibration-coverage', i))).map((x) => Number(x.toPrecision(6)));
     const parameters = Object.fromEntries(priors.map((p, k) => [p.path, truth[k]]));
     const data = syntheticExport({ scenario, ...world, parameters, seed: 1000 + i }).export;
     try {
-      const { result: r, seconds } = await timed(() => fit({ export: data, scenario, users: world.users, parameters: paths, ...sampler, checks: 1, seed: i + 1, workers }));
+      // The fit's world is the one that made the export (its followers, all of them held): a
+      // coverage study tests the sampler, so the fitted model must be the generating one.
+      const { result: r, seconds } = await timed(() => fit({ export: data, scenario, users: world.users, followers: world.followers, followerShare: 1, days: world.days, parameters: paths, ...sampler, checks: 1, seed: i + 1, workers }));
       const at = priors.map((p) => r.parameters.findIndex((q) => q.path === p.path));
       const pit = at.map((k, j) => r.posterior.particles.reduce((a, theta, n) => a + (theta[k] < truth[j] ? r.posterior.weights[n] : 0), 0));
       done.push({ seed: i, truth, pit, covered: at.map((k, j) => r.parameters[k].q05 <= truth[j] && truth[j] <= r.parameters[k].q95), shrinkage: at.map((k) => r.parameters[k].shrinkage), ess: r.posterior.ess, distinct: r.posterior.distinct, simulations: r.simulations, generations: r.generations.length, stoppedBecause: r.stoppedBecause, seconds });
@@ -85,23 +87,7 @@ if (part === 'coverage') {
     }
     save('coverage', { settings, parameters: priors, exports: done });
   }
-  const fitted = done.filter((d): d is Extract<Done, { pit: number[] }> => 'pit' in d);
-  const n = fitted.length;
-  // The binomial band: 95 % of coverage rates of n exports if the 90 % intervals are calibrated.
-  const sd = Math.sqrt((0.9 * 0.1) / n);
-  console.log(`\n${done.length} exports, ${n} fitted (${done.length - n} refused as too thin); a calibrated 90 % interval covers in 0.9 ± ${(1.96 * sd).toFixed(3)} (95 % binomial band)\n`);
-  console.log('| parameter | coverage of 90 % intervals | PIT χ² (5 bins, 4 df; 9.49 rejects at 5 %) | PIT mean (0.5 if calibrated) | mean posterior ÷ prior spread |');
-  console.log('|---|---:|---:|---:|---:|');
-  priors.forEach((p, k) => {
-    const coverage = fitted.filter((d) => d.covered[k]).length / n;
-    const bins = [0, 0, 0, 0, 0];
-    for (const d of fitted) bins[Math.min(4, Math.floor(d.pit[k] * 5))]++;
-    const chi2 = bins.reduce((a, o) => a + (o - n / 5) ** 2 / (n / 5), 0);
-    const pitMean = fitted.reduce((a, d) => a + d.pit[k], 0) / n;
-    const shrink = fitted.reduce((a, d) => a + d.shrinkage[k], 0) / n;
-    const side = coverage > 0.9 + 1.96 * sd ? ' (over: conservative)' : coverage < 0.9 - 1.96 * sd ? ' (under)' : '';
-    console.log(`| ${p.path} | ${coverage.toFixed(2)}${side} | ${chi2.toFixed(1)} [${bins.join(', ')}] | ${pitMean.toFixed(2)} | ${shrink.toFixed(2)} |`);
-  });
+  console.log(`\n${coverageTable({ settings, parameters: priors, exports: done })}`);
 } else if (part === 'benchmark') {
   const workers = flag('workers', 2);
   const dir = new URL('../examples/data/', import.meta.url);

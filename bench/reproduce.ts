@@ -10,13 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { VERSION } from '../src/index.js';
 import { allCases, limitedAttention, type AttentionResult, type Check, type Size } from '../test/validation/cases.js';
 import { memeSections } from './reproduce-memes.js';
+import { calibrationSection } from './calibration-coverage.js';
+import { simsomSection } from './reproduce-simsom.js';
 
 const size: Size = process.argv.includes('--small') ? 'small' : 'full';
 const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : fileURLToPath(new URL('../docs/validation.md', import.meta.url));
 const started = performance.now();
 const imgDir = join(dirname(out), 'img');
 const memes = await memeSections(size, imgDir);
-const checks = [...allCases(size), ...memes.checks];
+const simsom = await simsomSection(size, imgDir);
+const checks = [...allCases(size), ...memes.checks, ...simsom.checks];
 const attention = limitedAttention(size);
 const seconds = (performance.now() - started) / 1000;
 
@@ -154,10 +157,14 @@ ${attentionNote} Power laws are rejected (p < 0.1) where the tail is long: a nea
 branching process has a power law with an exponential cut-off, not a pure power law (the next
 section derives that law for a reduction of the engine and tests it).
 
-${memes.markdown(rows)}`;
+${memes.markdown(rows)}
+
+${simsom.markdown(rows)}
+
+${calibrationSection(fileURLToPath(new URL('./results/calibration-coverage.json', import.meta.url)))}`;
 writeFileSync(out, page);
 // The chart sits next to the page it illustrates (docs/img/ for the docs page).
 const plot = await writeValidationPlot(checks, join(imgDir, 'validation.svg'));
-console.log(`${checks.length} checks, ${failed.length} failed (${seconds.toFixed(0)} s, memes ${memes.seconds.toFixed(0)} s); wrote ${out}, ${plot} and ${memes.plots.join(', ')}`);
+console.log(`${checks.length} checks, ${failed.length} failed (${seconds.toFixed(0)} s, memes ${memes.seconds.toFixed(0)} s, SimSoM ${simsom.seconds.toFixed(0)} s); wrote ${out}, ${plot} and ${[...memes.plots, simsom.plot].join(', ')}`);
 for (const c of failed) console.log(`FAIL ${c.case}: ${c.quantity}: theory ${c.theory}, simulated ${c.simulated}, tolerance ${c.tolerance}`);
 process.exit(failed.length ? 1 : 0);

@@ -178,4 +178,5 @@ export const Purpose = {
   creators: 'creators',
   reach: 'reach',
   market: 'market',
+  inauthentic: 'inauthentic',
 } as const;

@@ -10,6 +10,7 @@ import {
   type Check,
 } from './validation/cases.js';
 import { attentionFigureChecks, networkArms, windowArms } from './validation/attention-figures.js';
+import { simsomArms, simsomChecks } from './validation/simsom.js';
 import { exponentChecks, exponents, gleesonChecks, gleesonSeries, memeCompetitionSeries, memePopularityChecks } from './validation/memes.js';
 
 // The reduced-size matches of docs/validation.md (full size: npm run reproduce).
@@ -64,4 +65,10 @@ describe('meme popularity under competition for attention (small size; docs/vali
   it('Weng et al. (2012) Figs. 6 and 7: a heavy-tailed network and a short screen give the most popular memes; a long screen the long-lived ones', () => {
     expectAll(attentionFigureChecks(networkArms('small'), windowArms('small')));
   }, 120_000);
+});
+
+describe('manipulation by inauthentic accounts (SimSoM, small size; docs/validation.md)', () => {
+  it('SimSoM (2024): bot-free quality, infiltration against the paper\'s random-network runs, and every tactic lowering quality', () => {
+    expectAll(simsomChecks(simsomArms('small'), 'small'));
+  }, 180_000);
 });

@@ -1,6 +1,6 @@
 /**
  * Accounts that publish posts and are followed: focal accounts (the businesses under study,
- * indexes 0 … focal − 1) and background creators after them. Accounts keep counts, their
+ * indexes 0 … focal − 1), background creators after them and inauthentic accounts last. Accounts keep counts, their
  * recent posts (which followers pull into their candidates) and a cumulative hazard that
  * integrates posting lapses and over-cadence posting over time (C7).
  * @module
@@ -13,6 +13,8 @@ export const RECENT = 8;
 export interface Accounts {
   readonly count: number;
   readonly focal: number;
+  /** First inauthentic account (they come last; `count` when there are none). */
+  readonly inauthenticFrom: number;
   topic: Uint8Array;
   /** User whose social-graph followers also receive the account's posts (−1 for none). */
   homeUser: Int32Array;
@@ -43,13 +45,14 @@ export interface Accounts {
   sellShare: Float64Array;
 }
 
-/** Allocates `count` accounts, the first `focal` of them focal. */
-export function createAccounts(count: number, focal: number, cadenceMaxPosts: number, notificationCap: number): Accounts {
+/** Allocates `count` accounts, the first `focal` of them focal, those from `inauthenticFrom` on inauthentic. */
+export function createAccounts(count: number, focal: number, cadenceMaxPosts: number, notificationCap: number, inauthenticFrom = count): Accounts {
   const cadenceRing = cadenceMaxPosts + 1;
   const capRing = Math.max(1, notificationCap);
   return {
     count,
     focal,
+    inauthenticFrom,
     topic: new Uint8Array(count),
     homeUser: new Int32Array(count).fill(-1),
     followers: new Int32Array(count),

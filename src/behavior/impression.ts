@@ -40,6 +40,8 @@ export function impress(w: WorldState, u: number, slot: number, channel: number,
   if (ranked) p.counts[r + PF.impressions]++;
   w.impressionsByChannel[channel]++;
   const a = words[r + PF.account];
+  w.impressionQuality[0] += p.floats[r + PF.quality];
+  if (a >= w.accounts.inauthenticFrom) w.impressionQuality[1]++;
   const fid = words[r + PF.focal];
   const product = p.bytes[(r << 2) + PB.kind] === KIND.product;
   let rec: FocalPost | null = null;

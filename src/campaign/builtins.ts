@@ -23,7 +23,22 @@ export interface ScheduleParams extends PaidTargeting {
   promote: boolean;
   /** Send paid impressions to past engagers first — only where the platform offers it (`scenario.retargeting`). */
   retarget: boolean;
+  /**
+   * Likes bought from an engagement pod for each post, in a world of `economics.referenceUsers`
+   * users (scaled to the world's size like money), at `podLikePrice` each (docs/model.md §5.1).
+   */
+  podLikes: number;
+  podLikePrice: number;
+  /** Followers bought each cycle (same scaling), at `followerPrice` each: inauthentic, they see nothing. */
+  boughtFollowers: number;
+  followerPrice: number;
 }
+
+/**
+ * No bought engagement by default. Prices: a bought like about $0.02 and a bought follower about
+ * $0.01 (GUESS: sellers' list prices of a few dollars per hundred likes and per thousand followers).
+ */
+const NOTHING_BOUGHT = { podLikes: 0, podLikePrice: 0.02, boughtFollowers: 0, followerPrice: 0.01 };
 
 /**
  * Like-chasing defaults: one product post a cycle built to be liked (appeal 0.9, a like call to
@@ -31,7 +46,7 @@ export interface ScheduleParams extends PaidTargeting {
  */
 export const likeChasingDefaults: ScheduleParams = {
   postsPerCycle: 1, quality: 0.5, appeal: 0.9, cta: 'like', persona: 0, kind: 'product', productEvery: 0,
-  promote: true, retarget: true, ...DEFAULT_TARGETING,
+  promote: true, retarget: true, ...DEFAULT_TARGETING, ...NOTHING_BOUGHT,
 };
 
 /**
@@ -41,7 +56,7 @@ export const likeChasingDefaults: ScheduleParams = {
  */
 export const followBuildingDefaults: ScheduleParams = {
   postsPerCycle: 1, quality: 0.85, appeal: 0.3, cta: 'follow', persona: 0.8, kind: 'audience', productEvery: 3,
-  promote: true, retarget: true, ...DEFAULT_TARGETING,
+  promote: true, retarget: true, ...DEFAULT_TARGETING, ...NOTHING_BOUGHT,
 };
 
 /**
@@ -57,9 +72,15 @@ export function scheduled(p: ScheduleParams, pick: (postIndex: number, v: Strate
   return {
     plan(v: StrategyView) {
       const slots = Math.max(0, Math.round(p.postsPerCycle));
+      let followers = 0;
       if (v.stepInCycle === 0) {
-        let content = 0;
-        for (let j = 0; j < slots; j++) content += v.postCost(pick(posted + j, v).quality);
+        // Bought engagement comes out of the same budget as content: spend stays equal.
+        followers = Math.round(p.boughtFollowers * v.moneyScale);
+        let content = followers * p.followerPrice;
+        for (let j = 0; j < slots; j++) {
+          const r = pick(posted + j, v);
+          content += v.postCost(r.quality) + Math.round(r.podLikes * v.moneyScale) * r.podLikePrice;
+        }
         promotionPerStep = p.promote ? Math.max(0, v.budgetPerCycle - content) / v.stepsPerCycle : 0;
       }
       const posts: PostPlan[] = [];
@@ -70,9 +91,11 @@ export function scheduled(p: ScheduleParams, pick: (postIndex: number, v: Strate
         const made = (madeBy.get(r) ?? 0) + 1;
         madeBy.set(r, made);
         const kind = r.productEvery > 0 && made % r.productEvery === 0 ? 'product' : r.kind;
-        posts.push({ kind, quality: r.quality, appeal: r.appeal, cta: r.cta, persona: r.persona });
+        const pod = Math.round(r.podLikes * v.moneyScale);
+        posts.push({ kind, quality: r.quality, appeal: r.appeal, cta: r.cta, persona: r.persona, ...(pod > 0 ? { podLikes: pod, podLikePrice: r.podLikePrice } : {}) });
       }
-      return { posts, promotion: promotionPerStep, retarget: p.retarget, targeting: targetingOf(p) };
+      const bought = followers > 0 ? { boughtFollowers: followers, followerPrice: p.followerPrice } : {};
+      return { posts, promotion: promotionPerStep, retarget: p.retarget, targeting: targetingOf(p), ...bought };
     },
   };
 }
@@ -122,6 +145,9 @@ function withDefaults(defaults: ScheduleParams, params: Record<string, unknown>,
   }
   if (!(Number.isInteger(q.productEvery) && q.productEvery >= 0 && q.productEvery <= 1_000_000)) {
     throw new RangeError(`strategy ${kind}: parameter "productEvery" = ${q.productEvery} must be a whole number from 0 (never) to 1000000`);
+  }
+  for (const k of ['podLikes', 'boughtFollowers', 'podLikePrice', 'followerPrice'] as const) {
+    if (!(q[k] >= 0 && q[k] <= 1e6)) throw new RangeError(`strategy ${kind}: parameter "${k}" = ${q[k]} must be a number from 0 to 1000000`);
   }
   return q;
 }

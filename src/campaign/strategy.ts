@@ -22,6 +22,9 @@ export interface PostPlan {
   topic?: number;
   /** Hard lifetime in steps (a live stream ends); default: the platform's freshness cut. */
   lifetimeSteps?: number;
+  /** Likes bought from an engagement pod, on the post as it appears (default 0), at `podLikePrice` each. */
+  podLikes?: number;
+  podLikePrice?: number;
 }
 
 /** What a strategy decides for one step. */
@@ -33,6 +36,9 @@ export interface StepPlan {
   retarget: boolean;
   /** How paid impressions are targeted (default: interest targeting, nobody excluded, no cap, the newest post). */
   targeting?: Partial<PaidTargeting>;
+  /** Followers bought this step (default 0), at `followerPrice` each: they see nothing and are worth nothing. */
+  boughtFollowers?: number;
+  followerPrice?: number;
 }
 
 /**
@@ -51,6 +57,8 @@ export interface StrategyView {
   stepsPerCycle: number;
   /** Budget per cycle in this world (economics.budgetPerCycle scaled to its size, see economics.referenceUsers). */
   budgetPerCycle: number;
+  /** The factor money per cycle and per post is scaled by in this world (users ÷ economics.referenceUsers). */
+  moneyScale: number;
   /** Production cost of a post of a given quality. */
   postCost(quality: number): number;
   /** Totals since the start of the run. */

@@ -162,6 +162,16 @@ export function smoothedEngagementRate(s: PostStore, r: number, prior: number): 
   return (s.counts[r + PF.engagements] + prior * s.floats[r + PF.priorRate]) / (s.counts[r + PF.impressions] + prior);
 }
 
+/**
+ * Likes bought from an engagement pod (docs/model.md §5.1): members see the post as it appears and
+ * like it, so it starts with `likes` impressions and engagements — the signal engagement rankers read.
+ */
+export function addPodLikes(s: PostStore, slot: number, likes: number): void {
+  const r = slot << RECORD_SHIFT;
+  s.counts[r + PF.impressions] += likes;
+  s.counts[r + PF.engagements] += likes;
+}
+
 /** The post in `slot` as a plain object, for inspection (not for hot loops: it allocates). */
 export function readPost(s: PostStore, slot: number): PostView {
   const r = slot << RECORD_SHIFT;

@@ -67,7 +67,8 @@ export const METRICS = [
   def('posts', 'posts', 'sum', 'Posts published.'),
   def('contentCost', 'money', 'sum', 'Production cost of the posts published.'),
   def('paidCost', 'money', 'sum', 'Money spent on paid impressions.'),
-  def('cost', 'money', 'derived', 'contentCost + paidCost.', { step: true, dashboard: true }),
+  def('boughtCost', 'money', 'sum', 'Money spent on bought engagement: pod likes and bought followers.'),
+  def('cost', 'money', 'derived', 'contentCost + paidCost + boughtCost.', { step: true, dashboard: true }),
   def('value', 'money', 'sum', 'Value of conversions plus value per follower gained (minus per follower lost).', { step: true, dashboard: true }),
   def('net', 'money', 'derived', 'value − cost.'),
   def('cumulativeCost', 'money', 'derived', 'cost summed since the start.'),
@@ -79,6 +80,8 @@ export const METRICS = [
   def('productImpressions', 'impressions', 'sum', 'Impressions of the account\'s product posts (the only ones that can convert).'),
   def('paidToFollowers', 'impressions', 'sum', 'Paid impressions shown to users already following the account.'),
   def('clicks', 'events', 'sum', 'Clicks on the account\'s product posts (the purchase funnel\'s first step).', { step: true, dashboard: true }),
+  def('podLikes', 'events', 'sum', 'Likes bought from an engagement pod (on the posts, not in likes).'),
+  def('boughtFollowers', 'users', 'sum', 'Followers bought: inauthentic, not in followers, worth nothing.'),
   def('followerViews', 'impressions', 'sum', 'In-network impressions of the account\'s posts to its followers.', { output: false }),
   def('followersAtPost', 'users', 'sum', 'Followers at posting, summed over posts.', { output: false }),
 ] as const;
@@ -169,7 +172,7 @@ const splitOf = (d: MetricDef, c: Float64Array): ByChannel => {
 
 /** Derived metrics, from the values computed so far (table order) and the source. */
 const DERIVED: Record<Extract<(typeof METRICS)[number], { source: 'derived' }>['name'], (v: Record<string, number>, s: RecordSource) => number> = {
-  cost: (v) => v.contentCost + v.paidCost,
+  cost: (v) => v.contentCost + v.paidCost + v.boughtCost,
   net: (v) => v.value - v.cost,
   cumulativeCost: (v, s) => (s.before?.cumulativeCost ?? 0) + v.cost,
   cumulativeValue: (v, s) => (s.before?.cumulativeValue ?? 0) + v.value,

@@ -50,6 +50,11 @@ export interface SimulationResult {
   posts: PostSummary[];
   /** Impressions of all posts (background included) by channel. */
   impressionsByChannel: ByChannel;
+  /**
+   * What users were shown, over all impressions: their mean quality and the share that came from
+   * inauthentic accounts (SimSoM's measure of a feed's quality, docs/model.md §2.7).
+   */
+  shown: { impressions: number; meanQuality: number; inauthenticShare: number };
   warnings: string[];
 }
 
@@ -61,6 +66,12 @@ export interface SimulateOptions extends WorldOptions {
 
 const byChannel = (c: Float64Array): ByChannel =>
   Object.fromEntries(CHANNEL_NAMES.map((name, i) => [name, c[i]])) as ByChannel;
+
+function shownQuality(w: WorldState): SimulationResult['shown'] {
+  let impressions = 0;
+  for (const n of w.impressionsByChannel) impressions += n;
+  return { impressions, meanQuality: impressions > 0 ? w.impressionQuality[0] / impressions : 0, inauthenticShare: impressions > 0 ? w.impressionQuality[1] / impressions : 0 };
+}
 
 function stepRecord(w: WorldState, f: FocalAccount, t: number): StepRecord {
   return { step: t, ...metricValues(STEP_METRICS, { counters: f.stepCounters, ...accountLevels(w.accounts, f.index) }, true) } as StepRecord;
@@ -144,6 +155,7 @@ function resultOf(w: WorldState, accounts: AccountSeries[]): SimulationResult {
     accounts,
     posts,
     impressionsByChannel: byChannel(w.impressionsByChannel),
+    shown: shownQuality(w),
     warnings: [...w.warnings],
   };
 }

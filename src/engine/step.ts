@@ -8,9 +8,9 @@ import { accrueAccountHazards } from '../accounts/accounts.js';
 import { followedAccount, followSlot } from '../accounts/follows.js';
 import type { AccountDashboard, StrategyView } from '../campaign/strategy.js';
 import { hasSeen } from './focal-posts.js';
-import { CTA, KIND, PF, RECORD_SHIFT, serialAt } from '../content/posts.js';
+import { addPodLikes, CTA, KIND, PF, RECORD_SHIFT, serialAt } from '../content/posts.js';
 import { resolveTargeting } from '../campaign/targeting.js';
-import { scaledBudget, scaledPostCost } from '../scenario/money-scale.js';
+import { moneyScale, scaledBudget, scaledPostCost } from '../scenario/money-scale.js';
 import { buyPaidImpressions } from './paid.js';
 import { deliverToFollowers } from '../feed/inbox.js';
 import { redrawInterests } from '../population.js';
@@ -40,6 +40,7 @@ function runStrategies(w: WorldState, t: number, cycle: number, stepInCycle: num
       stepInCycle,
       stepsPerCycle: sc.stepsPerCycle,
       budgetPerCycle: scaledBudget(sc),
+      moneyScale: moneyScale(sc),
       postCost: (q) => postCost(w, q),
       total: dashboard(f.totalCounters, f, w),
       lastCycle: dashboard(f.lastCycleCounters, f, w),
@@ -66,8 +67,19 @@ function runStrategies(w: WorldState, t: number, cycle: number, stepInCycle: num
       if (!(Number.isInteger(topic) && topic >= 0 && topic < sc.topics)) {
         throw new RangeError(`${where}: post topic = ${topic} must be a whole number from 0 to ${sc.topics - 1}`);
       }
-      publish(w, f.index, home, post, topic);
+      const bought = checkedPurchase(post.podLikes, post.podLikePrice, 'post podLikes', where);
+      const slot = publish(w, f.index, home, post, topic);
       f.stepCounters[COUNTER.contentCost] += postCost(w, post.quality);
+      if (bought > 0) {
+        addPodLikes(w.posts, slot, bought);
+        f.stepCounters[COUNTER.podLikes] += bought;
+        f.stepCounters[COUNTER.boughtCost] += bought * post.podLikePrice!;
+      }
+    }
+    const followers = checkedPurchase(plan.boughtFollowers, plan.followerPrice, 'boughtFollowers', where);
+    if (followers > 0) {
+      f.stepCounters[COUNTER.boughtFollowers] += followers;
+      f.stepCounters[COUNTER.boughtCost] += followers * plan.followerPrice!;
     }
     if (!(typeof plan.promotion === 'number' && plan.promotion >= 0 && Number.isFinite(plan.promotion))) {
       throw new RangeError(`${where}: promotion = ${JSON.stringify(plan.promotion)} must be a finite amount ≥ 0`);
@@ -77,6 +89,14 @@ function runStrategies(w: WorldState, t: number, cycle: number, stepInCycle: num
     f.targeting = resolveTargeting(plan.targeting, where);
     buyPaidImpressions(w, f, t);
   }
+}
+
+/** A purchase a plan asks for: a whole count ≥ 0 (0 when absent) with a price ≥ 0 when any is bought. */
+function checkedPurchase(count: number | undefined, price: number | undefined, field: string, where: string): number {
+  if (count === undefined || count === 0) return 0;
+  if (!(Number.isInteger(count) && count > 0 && count <= 1e9)) throw new RangeError(`${where}: ${field} = ${JSON.stringify(count)} must be a whole number from 0 to 1000000000`);
+  if (!(typeof price === 'number' && price >= 0 && Number.isFinite(price))) throw new RangeError(`${where}: the price of ${field} = ${JSON.stringify(price)} must be a finite amount ≥ 0`);
+  return count;
 }
 
 /** Who is active this step, organic posting, turnover and drift — all keyed by the step. */
@@ -121,14 +141,27 @@ function activityPass(w: WorldState, t: number): void {
   }
   // Background creators.
   const acc = w.accounts;
-  if (acc.count > acc.focal) {
+  const ap = sc.content.appeal;
+  if (acc.inauthenticFrom > acc.focal) {
     seedKeyed(stream, w.keys.creators, t, 0);
-    const ap = sc.content.appeal;
-    for (let a = acc.focal; a < acc.count; a++) {
+    for (let a = acc.focal; a < acc.inauthenticFrom; a++) {
       if (nextFloat(stream) >= acc.postRate[a]) continue;
       const quality = clamp01(acc.meanQuality[a] + 0.1 * (2 * nextFloat(stream) - 1));
       const appeal = clamp01(ap.mean + ap.sd * (2 * nextFloat(stream) - 1) * SQRT3);
       publish(w, a, -1, { kind: 'organic', quality, appeal, cta: 'none', persona: 0.3 }, acc.topic[a]);
+    }
+  }
+  // Inauthentic accounts (§2.7), from their own stream: θ posts at a posting event, each
+  // deceptively appealing (appeal 1) with probability φ.
+  if (acc.count > acc.inauthenticFrom) {
+    seedKeyed(stream, w.keys.inauthentic, t, 0);
+    const { flooding, deception } = sc.inauthentic;
+    for (let a = acc.inauthenticFrom; a < acc.count; a++) {
+      if (nextFloat(stream) >= acc.postRate[a]) continue;
+      for (let k = 0; k < flooding; k++) {
+        const appeal = nextFloat(stream) < deception ? 1 : clamp01(ap.mean + ap.sd * (2 * nextFloat(stream) - 1) * SQRT3);
+        publish(w, a, -1, { kind: 'organic', quality: acc.meanQuality[a], appeal, cta: 'none', persona: 0 }, acc.topic[a]);
+      }
     }
   }
 }

@@ -6,6 +6,7 @@
  */
 import { addFollow, createFollowStore, setNotifies, type FollowStore } from '../accounts/follows.js';
 import { createAccounts, type Accounts } from '../accounts/accounts.js';
+import { addInauthentic } from '../accounts/inauthentic.js';
 import { compileBehavior, type BehaviorParams } from '../behavior/params.js';
 import { compilePromotion, type PromotionParams } from '../behavior/promotion.js';
 import { DEFAULT_TARGETING, type PaidTargeting } from '../campaign/targeting.js';
@@ -140,6 +141,8 @@ export interface World {
   readonly finishedPosts: readonly PostSummary[];
   /** Impressions by channel of all posts (background included), for the run. */
   readonly impressionsByChannel: Readonly<Float64Array>;
+  /** Over the same impressions: the sum of the posts' quality, and the impressions of inauthentic accounts' posts. */
+  readonly impressionQuality: Readonly<Float64Array>;
   /** Warnings about the scenario (e.g. a half-life shorter than two steps). */
   readonly warnings: readonly string[];
 }
@@ -184,6 +187,7 @@ export interface WorldState extends World {
   shareUser: Int32Array;
   shareCount: number;
   readonly impressionsByChannel: Float64Array;
+  readonly impressionQuality: Float64Array;
   /** Keys of the named streams of this replicate. */
   readonly keys: Record<keyof typeof Purpose, number>;
   /** The session stream (re-seeded per session from (session key, user, step)). */
@@ -272,6 +276,9 @@ function compileParams(s: Scenario, warnings: string[], terminalCycles: number):
   // A creator posts at most once a step (a Bernoulli draw per step): a faster rate is capped.
   if ((s.content.creatorPostsPerDay * stepHours) / 24 > 1 && s.content.creators > 0) {
     warnings.push(`content.creatorPostsPerDay (${s.content.creatorPostsPerDay}) is more than one post per step of ${s.stepDuration}: creators post at most once a step (${24 / stepHours} a day); use a shorter stepDuration`);
+  }
+  if ((s.inauthentic?.count ?? 0) > 0 && (s.inauthentic.postsPerDay * stepHours) / 24 > 1) {
+    warnings.push(`inauthentic.postsPerDay (${s.inauthentic.postsPerDay}) is more than one posting event per step of ${s.stepDuration}: they post at most once a step (${24 / stepHours} a day); raise inauthentic.flooding for more posts at a time`);
   }
   const table = tabulateFreshness(freshnessCurve(f), stepHours, floor, lifetimeHours, totalSteps + 1);
   const perStep = (p: { probability: number; per: string }, field: string) => {
@@ -425,7 +432,8 @@ export function createWorldState(input: ScenarioInput | Scenario = {}, options: 
 
   const focalCount = scenario.accounts.length;
   const creators = scenario.content.creators;
-  const accounts = createAccounts(focalCount + creators, focalCount, params.behavior.cadenceMaxPosts, params.notificationCap);
+  const bots = scenario.inauthentic?.count ?? 0;
+  const accounts = createAccounts(focalCount + creators + bots, focalCount, params.behavior.cadenceMaxPosts, params.notificationCap, focalCount + creators);
   const focal = scenario.accounts.map((a, i) => {
     accounts.topic[i] = a.topic!;
     if (a.homeUser !== undefined) accounts.homeUser[i] = a.homeUser;
@@ -465,6 +473,7 @@ export function createWorldState(input: ScenarioInput | Scenario = {}, options: 
   scenario.accounts.forEach((a, i) => {
     if (scenario.follows) addAudience(i, a.startingFollowers ?? 0, a.startingNotify ?? 0);
   });
+  if (bots > 0) addInauthentic(scenario, accounts, follows, params.stepHours, uniformStream(keys.inauthentic));
   drawMarkets(focal, N, scenario.market.buyers, keys.market);
   if (params.repurchaseSteps > 0) for (const f of focal) f.demandFrom = new Int32Array(N);
 
@@ -472,7 +481,8 @@ export function createWorldState(input: ScenarioInput | Scenario = {}, options: 
   // its lifetime, or, when focal accounts can buy boosts, about a cycle (a boosted post is held
   // until the account posts again). Sizing for that up front spares a doubling mid-run, which
   // changes no result but throws away the hot loop's optimised code.
-  const perStep = N * scenario.population.activity * scenario.content.userPostProbability + creators * params.creatorRate + focalCount * 4;
+  const botPosts = bots * Math.min(1, (scenario.inauthentic.postsPerDay * params.stepHours) / 24) * scenario.inauthentic.flooding;
+  const perStep = N * scenario.population.activity * scenario.content.userPostProbability + creators * params.creatorRate + botPosts + focalCount * 4;
   const boosts = focalCount > 0 && scaledBudget(scenario) > 0;
   const stay = Math.max(params.maxAge + 1, boosts ? scenario.stepsPerCycle + 1 : 0);
   const posts = createPostStore(Math.min(perStep * stay + 64, 1 << 24));
@@ -511,6 +521,7 @@ export function createWorldState(input: ScenarioInput | Scenario = {}, options: 
     shareUser: new Int32Array(1024),
     shareCount: 0,
     impressionsByChannel: new Float64Array(CHANNELS),
+    impressionQuality: new Float64Array(2),
     keys,
     rng: createXor128(),
     stream: createXor128(),

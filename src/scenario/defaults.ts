@@ -49,6 +49,9 @@ export const defaultScenario: Scenario = {
     paidSpillover: true,
     engagementRepush: true,
   },
+  // Inauthentic accounts (bots, bought followers' sources of junk): none unless asked for. SimSoM's
+  // defaults (Truong et al. 2024): infiltration 0.01, flooding 1, deception 0, quality 0.
+  inauthentic: { count: 0, infiltration: 0.01, postsPerDay: 2, flooding: 1, postQuality: 0, deception: 0 }, // postsPerDay: as a creator (GUESS)
   notifications: { enabled: true, cap: 0, window: '24h', clickThrough: 0.02 },
   paid: { cpm: 8, fatigue: 0.8, retargetPool: 10_000 },
   market: {

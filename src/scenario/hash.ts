@@ -36,9 +36,10 @@ export function fnv1a64(text: string): string {
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Hash of the scenario without `seed` and without the focal accounts' strategies. */
+/** Hash of the scenario without `seed`, the focal accounts' strategies, or an `inauthentic` block of no accounts. */
 export function scenarioHash(s: Scenario): string {
-  const { seed: _seed, accounts, ...rest } = s;
-  const stripped = { ...rest, accounts: accounts.map(({ strategy: _strategy, ...a }) => a) };
+  const { seed: _seed, accounts, inauthentic, ...rest } = s;
+  // A world without inauthentic accounts hashes as it did before they existed (same streams).
+  const stripped = { ...rest, accounts: accounts.map(({ strategy: _strategy, ...a }) => a), ...(inauthentic?.count > 0 ? { inauthentic } : {}) };
   return fnv1a64(canonicalJson(stripped));
 }

@@ -108,12 +108,14 @@ function crossFieldProblems(input: Plain, listed: number | ScenarioProblem | und
       problems.push({ path: `${path}.homeUser`, value: a.homeUser, allowed: `must be a user id below ${users}` });
     }
   });
-  // A user may follow every account (creators and focal), up to 65,535 follows a user.
+  // A user may follow every account (creators, inauthentic and focal), up to 65,535 follows a user.
   const content = isPlain(input.content) ? input.content : {};
   const creators = typeof content.creators === 'number' ? content.creators : defaultScenario.content.creators;
-  const accountCount = creators + accounts.length;
+  const bots = isPlain(input.inauthentic) && typeof input.inauthentic.count === 'number' ? input.inauthentic.count : 0;
+  const accountCount = creators + bots + accounts.length;
   if (accountCount > MAX_ACCOUNTS) {
-    problems.push({ path: 'content.creators', value: creators, allowed: `must be at most ${(MAX_ACCOUNTS - accounts.length).toLocaleString('en')}: creators and the ${accounts.length} focal account(s) together at most ${MAX_ACCOUNTS.toLocaleString('en')}, the follows a user can hold` });
+    const [path, value, others] = bots > creators ? ['inauthentic.count', bots, `${creators} creators`] : ['content.creators', creators, `${bots} inauthentic accounts`];
+    problems.push({ path, value, allowed: `must be at most ${(MAX_ACCOUNTS - accountCount + value).toLocaleString('en')}: creators, inauthentic accounts (${others} here) and the ${accounts.length} focal account(s) together at most ${MAX_ACCOUNTS.toLocaleString('en')}, the follows a user can hold` });
   }
   // Each account keeps its last cadence.maxPosts + 1 post steps and notifications.cap notification steps.
   const unfollow = isPlain(input.behavior) && isPlain(input.behavior.unfollow) ? input.behavior.unfollow : {};

@@ -16,7 +16,7 @@ const PROBABILITY = new Set([
   'base', 'perImpression', 'probability', 'clickThrough', 'activity', 'userPostProbability',
   'inNetworkReach', 'inNetworkShare', 'accustomRate', 'notificationDrop', 'accountSignalCarryover',
   'engagementAffinity', 'floor', 'amount', 'creatorAudienceShare', 'mean', 'startingNotify',
-  'rewire', 'homophily', 'purchasePerClick', 'buyers',
+  'rewire', 'homophily', 'purchasePerClick', 'buyers', 'infiltration', 'deception', 'postQuality',
 ]);
 /** Keys whose values are whole numbers, with their minimum and maximum (bounds keep a typo from asking for a universe). */
 const INTEGER: Record<string, [number, number]> = {
@@ -25,12 +25,13 @@ const INTEGER: Record<string, [number, number]> = {
   creators: [0, 100_000], cap: [0, 10_000], maxPosts: [1, 1_000_000], retargetPool: [1, 10_000_000],
   startingFollowers: [0, 50_000_000], topic: [0, 63], homeUser: [0, 50_000_000 - 1],
   minDegree: [0, 50_000_000], maxDegree: [0, 50_000_000], posts: [1, 10_000], referenceUsers: [0, 50_000_000],
+  count: [0, 65_535], flooding: [1, 1000],
 };
 /**
  * Positive keys with an upper bound (a creator posting more than 100 times a day is a typo; ad
  * fatigue is an odds ratio ≤ 1 per earlier exposure — 0 would zero every response, > 1 is not fatigue).
  */
-const POSITIVE_MAXIMUM: Record<string, number> = { creatorPostsPerDay: 100, fatigue: 1 };
+const POSITIVE_MAXIMUM: Record<string, number> = { creatorPostsPerDay: 100, postsPerDay: 1000, fatigue: 1 };
 /**
  * Keys with a minimum above 0: a Dirichlet α below 0.1 underflows the Gamma draws (every topic
  * ties and the user likes them all — the opposite of a specialist); 0.1 is already one dominant topic.

@@ -191,6 +191,25 @@ export interface ContentSpec {
   freshness: FreshnessSpec;
 }
 
+/**
+ * Inauthentic accounts (docs/model.md §2.7): accounts that post junk to the users who follow them,
+ * as SimSoM's bad actors do (Truong, Lou, Flammini & Menczer 2024). Off while `count` is 0.
+ */
+export interface InauthenticSpec {
+  /** How many (β × users in SimSoM's terms); 0 = none. */
+  count: number;
+  /** γ: the chance that a given user follows a given inauthentic account at the start (infiltration). */
+  infiltration: number;
+  /** Posting events per account per day (at most one a step). */
+  postsPerDay: number;
+  /** θ: posts published at each posting event (flooding). */
+  flooding: number;
+  /** Quality of their posts (SimSoM: 0). */
+  postQuality: number;
+  /** φ: the chance a post's appeal is 1 (deception); else drawn as other posts' appeal. */
+  deception: number;
+}
+
 /** The platform's feed. */
 export interface FeedSpec {
   ranker: RankerName;
@@ -305,6 +324,7 @@ export interface Scenario {
   graph: GraphSpec;
   population: PopulationSpec;
   content: ContentSpec;
+  inauthentic: InauthenticSpec;
   feed: FeedSpec;
   notifications: NotificationSpec;
   paid: PaidSpec;
