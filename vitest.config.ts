@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Vitest's default leaves one core idle (one file at a time on 2 cores); the test files are
-    // single-threaded compute, so use every core (npm test: ~95 s instead of ~150–180 s on 2).
+    // single-threaded compute, so use every core (npm test on 2 cores: 163 s on 2026-12-04's
+    // AMD EPYC machine, about half as fast as earlier ones; integration-heavy files are *.full).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
