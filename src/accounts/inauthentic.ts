@@ -39,13 +39,13 @@ export function distinctDraw(n: number, k: number, next: () => number): number[]
   return out;
 }
 
-/** Sets up the inauthentic accounts (`accounts.inauthenticFrom` on): topic, posting rate, quality, followers. */
-export function addInauthentic(s: Scenario, accounts: Accounts, follows: FollowStore, stepHours: number, next: () => number): void {
+/** Sets up the inauthentic accounts (`accounts.inauthenticFrom` on): topic, posting rate (per step), quality, followers. */
+export function addInauthentic(s: Scenario, accounts: Accounts, follows: FollowStore, postRate: number, next: () => number): void {
   const spec = s.inauthentic;
   const users = s.users;
   for (let a = accounts.inauthenticFrom; a < accounts.count; a++) {
     accounts.topic[a] = Math.floor(next() * s.topics);
-    accounts.postRate[a] = Math.min(1, (spec.postsPerDay * stepHours) / 24);
+    accounts.postRate[a] = postRate;
     accounts.meanQuality[a] = spec.postQuality;
     if (!s.follows) continue;
     const audience = distinctDraw(users, binomialDraw(users, spec.infiltration, next), next);

@@ -59,6 +59,9 @@ export const followBuildingDefaults: ScheduleParams = {
   promote: true, retarget: true, ...DEFAULT_TARGETING, ...NOTHING_BOUGHT,
 };
 
+/** A count bought per world of `referenceUsers` users, in this world (rounded, like money scaled). */
+const scaledCount = (n: number, v: StrategyView) => Math.round(n * v.moneyScale);
+
 /**
  * A strategy that posts `postsPerCycle` times a cycle at evenly spaced steps from the cycle's
  * first, each post made by the recipe `pick` chooses, and spends on promotion what the
@@ -75,11 +78,11 @@ export function scheduled(p: ScheduleParams, pick: (postIndex: number, v: Strate
       let followers = 0;
       if (v.stepInCycle === 0) {
         // Bought engagement comes out of the same budget as content: spend stays equal.
-        followers = Math.round(p.boughtFollowers * v.moneyScale);
+        followers = scaledCount(p.boughtFollowers, v);
         let content = followers * p.followerPrice;
         for (let j = 0; j < slots; j++) {
           const r = pick(posted + j, v);
-          content += v.postCost(r.quality) + Math.round(r.podLikes * v.moneyScale) * r.podLikePrice;
+          content += v.postCost(r.quality) + scaledCount(r.podLikes, v) * r.podLikePrice;
         }
         promotionPerStep = p.promote ? Math.max(0, v.budgetPerCycle - content) / v.stepsPerCycle : 0;
       }
@@ -91,7 +94,7 @@ export function scheduled(p: ScheduleParams, pick: (postIndex: number, v: Strate
         const made = (madeBy.get(r) ?? 0) + 1;
         madeBy.set(r, made);
         const kind = r.productEvery > 0 && made % r.productEvery === 0 ? 'product' : r.kind;
-        const pod = Math.round(r.podLikes * v.moneyScale);
+        const pod = scaledCount(r.podLikes, v);
         posts.push({ kind, quality: r.quality, appeal: r.appeal, cta: r.cta, persona: r.persona, ...(pod > 0 ? { podLikes: pod, podLikePrice: r.podLikePrice } : {}) });
       }
       const bought = followers > 0 ? { boughtFollowers: followers, followerPrice: p.followerPrice } : {};

@@ -101,6 +101,8 @@ export interface EngineParams {
   notificationWindowSteps: number;
   /** Creator posts per step. */
   creatorRate: number;
+  /** An inauthentic account's chance of a posting event per step (at most 1: one a step). */
+  inauthenticRate: number;
   /** Turnover and interest-drift probabilities per step. */
   turnoverPerStep: number;
   driftPerStep: number;
@@ -277,7 +279,8 @@ function compileParams(s: Scenario, warnings: string[], terminalCycles: number):
   if ((s.content.creatorPostsPerDay * stepHours) / 24 > 1 && s.content.creators > 0) {
     warnings.push(`content.creatorPostsPerDay (${s.content.creatorPostsPerDay}) is more than one post per step of ${s.stepDuration}: creators post at most once a step (${24 / stepHours} a day); use a shorter stepDuration`);
   }
-  if ((s.inauthentic?.count ?? 0) > 0 && (s.inauthentic.postsPerDay * stepHours) / 24 > 1) {
+  const inauthenticRate = ((s.inauthentic?.postsPerDay ?? 0) * stepHours) / 24;
+  if ((s.inauthentic?.count ?? 0) > 0 && inauthenticRate > 1) {
     warnings.push(`inauthentic.postsPerDay (${s.inauthentic.postsPerDay}) is more than one posting event per step of ${s.stepDuration}: they post at most once a step (${24 / stepHours} a day); raise inauthentic.flooding for more posts at a time`);
   }
   const table = tabulateFreshness(freshnessCurve(f), stepHours, floor, lifetimeHours, totalSteps + 1);
@@ -295,6 +298,7 @@ function compileParams(s: Scenario, warnings: string[], terminalCycles: number):
     notificationCap: s.notifications.cap,
     notificationWindowSteps: Math.max(1, Math.round(parseHours(s.notifications.window, 'notifications.window') / stepHours)),
     creatorRate: (s.content.creatorPostsPerDay * stepHours) / 24,
+    inauthenticRate: Math.min(1, inauthenticRate),
     turnoverPerStep: perStep(s.population.turnover, 'population.turnover.per'),
     driftPerStep: perStep({ probability: s.population.interestDrift.amount, per: s.population.interestDrift.per }, 'population.interestDrift.per'),
     promotion: compilePromotion(s.behavior.promotionFatigue),
@@ -473,7 +477,7 @@ export function createWorldState(input: ScenarioInput | Scenario = {}, options: 
   scenario.accounts.forEach((a, i) => {
     if (scenario.follows) addAudience(i, a.startingFollowers ?? 0, a.startingNotify ?? 0);
   });
-  if (bots > 0) addInauthentic(scenario, accounts, follows, params.stepHours, uniformStream(keys.inauthentic));
+  if (bots > 0) addInauthentic(scenario, accounts, follows, params.inauthenticRate, uniformStream(keys.inauthentic));
   drawMarkets(focal, N, scenario.market.buyers, keys.market);
   if (params.repurchaseSteps > 0) for (const f of focal) f.demandFrom = new Int32Array(N);
 
@@ -481,8 +485,7 @@ export function createWorldState(input: ScenarioInput | Scenario = {}, options: 
   // its lifetime, or, when focal accounts can buy boosts, about a cycle (a boosted post is held
   // until the account posts again). Sizing for that up front spares a doubling mid-run, which
   // changes no result but throws away the hot loop's optimised code.
-  const botPosts = bots * Math.min(1, (scenario.inauthentic.postsPerDay * params.stepHours) / 24) * scenario.inauthentic.flooding;
-  const perStep = N * scenario.population.activity * scenario.content.userPostProbability + creators * params.creatorRate + botPosts + focalCount * 4;
+  const perStep = N * scenario.population.activity * scenario.content.userPostProbability + creators * params.creatorRate + bots * params.inauthenticRate * scenario.inauthentic.flooding + focalCount * 4;
   const boosts = focalCount > 0 && scaledBudget(scenario) > 0;
   const stay = Math.max(params.maxAge + 1, boosts ? scenario.stepsPerCycle + 1 : 0);
   const posts = createPostStore(Math.min(perStep * stay + 64, 1 << 24));
