@@ -8,9 +8,10 @@
  *   the binomial band around 0.9), the posterior probability below the truth (uniform on [0, 1]
  *   for a calibrated posterior: χ² over 5 bins, and its mean), and the mean posterior-to-prior
  *   spread (what such an export pins down). Exports too thin to inform a parameter are counted.
- * - `benchmark [--workers 2]`: the worked example of docs/calibration.md at its defaults (the
- *   synthetic 200-post export, 2,000 users, its first 30 days, 1,000 particles), timed, against
- *   the truth; then the slower fit on the whole export (all 100 days) it is measured against.
+ * - `benchmark [--workers 2] [--only window|whole]`: the worked example of docs/calibration.md at
+ *   its defaults (the synthetic 200-post export, 2,000 users, its first 30 days, 1,000 particles),
+ *   timed, against the truth; then the slower fit on the whole export (all 100 days) it is
+ *   measured against. `--only` runs one of the two and keeps the other's recorded result.
  * - `scale [--seeds 20]`: the per-capita match — the statistics at the true parameters in worlds
  *   of 500, 1,000 and 2,000 users (the export's own size), mean and SD over seeds.
  * Writes bench/results/calibration-<part>.json and prints tables.
@@ -93,8 +94,12 @@ if (part === 'coverage') {
   const dir = new URL('../examples/data/', import.meta.url);
   const data = readExport(readFileSync(new URL('synthetic-export.csv', dir), 'utf8'), { file: 'synthetic-export.csv' });
   data.followers = readFollowerCounts(readFileSync(new URL('synthetic-followers.csv', dir), 'utf8'), { file: 'synthetic-followers.csv' });
-  const runs: Record<string, { seconds: number; result: FitResult }> = {};
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  if (only !== undefined && only !== 'window' && only !== 'whole') throw new Error(`--only ${only}: must be window or whole`);
+  const file = `${results}calibration-benchmark.json`;
+  const runs: Record<string, { seconds: number; result: FitResult }> = only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).runs : {};
   for (const [name, days] of [['window', 30], ['whole', 100]] as const) {
+    if (only && name !== only) continue;
     const { result, seconds } = await timed(() => fit({ export: data, scenario: { extends: 'facebook' }, users: 2000, days, particles: 1000, seed: 1, workers }));
     runs[name] = { seconds, result };
     console.log(`\n### ${name} (${days} days): ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min)\n\n${formatFit(result)}`);

@@ -6,6 +6,7 @@
  */
 import { gamma, normal } from './rng.js';
 import type { PopulationSpec } from './scenario/types.js';
+import * as math from './math/index.js';
 
 /** The users of one world. */
 export interface Population {
@@ -58,11 +59,11 @@ export function createPopulation(
     }
     interestSum[u] = sum;
     mainTopic[u] = best;
-    activity[u] = Math.min(1, spec.activity * Math.exp(sigma * normal(next) - (sigma * sigma) / 2));
+    activity[u] = Math.min(1, spec.activity * math.exp(sigma * normal(next) - (sigma * sigma) / 2));
     attention[u] = spec.attention;
     engagePropensity[u] = propensitySpread * normal(next);
     followPropensity[u] = propensitySpread * normal(next);
-    tolerance[u] = Math.min(255, Math.round(spec.notificationTolerance * Math.exp(0.5 * normal(next) - 0.125)));
+    tolerance[u] = Math.min(255, Math.round(spec.notificationTolerance * math.exp(0.5 * normal(next) - 0.125)));
   }
   return { size: users, topics, interest, interestSum, mainTopic, activity, attention, engagePropensity, followPropensity, tolerance };
 }

@@ -10,6 +10,7 @@
  * @module
  */
 import seedrandom from 'seedrandom';
+import * as math from './math/index.js';
 
 /** State of one xor128 generator (Marsaglia 2003), as in seedrandom's `lib/xor128.js`. */
 export interface Xor128 {
@@ -140,7 +141,7 @@ export function seedKeyed(s: Xor128, key: number, a: number, b: number): Xor128 
 export function normal(next: () => number): number {
   let u = next();
   while (u <= 0) u = next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
+  return Math.sqrt(-2 * math.log(u)) * math.cos(2 * Math.PI * next());
 }
 
 /** A Gamma(shape, 1) draw (Marsaglia & Tsang 2000, with the shape < 1 boost). */
@@ -148,7 +149,7 @@ export function gamma(shape: number, next: () => number): number {
   if (shape < 1) {
     let u = next();
     while (u === 0) u = next();
-    return gamma(shape + 1, next) * Math.pow(u, 1 / shape);
+    return gamma(shape + 1, next) * math.pow(u, 1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -162,7 +163,7 @@ export function gamma(shape: number, next: () => number): number {
     v = v * v * v;
     const u = next();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    if (math.log(u) < 0.5 * x * x + d * (1 - v + math.log(v))) return d * v;
   }
 }
 

@@ -3,6 +3,7 @@
  * `"90m"`, `"1.5h"`, `"6d"` or `"2w"`; the engine works in steps of `stepDuration`.
  * @module
  */
+import * as math from './math/index.js';
 
 /** A duration: a number followed by a unit (`s`, `m`, `h`, `d`, `w`, `mo` = 30 days). */
 export type Duration = string;
@@ -47,5 +48,5 @@ export function parseHours(d: Duration, field: string): number {
 export function hazardPerHour(probability: number, perHours: number): number {
   if (probability <= 0) return 0;
   if (probability >= 1) return Infinity;
-  return -Math.log1p(-probability) / perHours;
+  return -math.log1p(-probability) / perHours;
 }

@@ -54,4 +54,18 @@ describe('determinism', () => {
     const offenders = walk(dir).filter((f) => /Math\.random/.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
   });
+
+  it('src/ computes exp, log, pow, sin and cos with its own port (src/math), not the engine\'s Math', async () => {
+    // Engines differ in the last bit of these (Chromium 156 vs Node 20), and one bit sends a run
+    // down other random turns. Charts (src/plots) only place ticks, so they may use Math. `2 ** k`
+    // and `x ** 2` are exact (powers of two) or correctly rounded (x·x) in every engine.
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const walk = (d: string): string[] =>
+      readdirSync(d).flatMap((f) => (statSync(`${d}/${f}`).isDirectory() ? walk(`${d}/${f}`) : [`${d}/${f}`]));
+    const dir = new URL('../src', import.meta.url).pathname;
+    const code = (f: string) => readFileSync(f, 'utf8').split('\n').filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l)).join('\n');
+    const engineMath = /\bMath\.(exp|expm1|log|log1p|log2|log10|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|asinh|acosh|atanh|cbrt|hypot)\b|(?<!\b2 )\*\*(?! 2(?![\w.]))|from 'simple-statistics'.*\b(gammaln|probit)\b|\b(gammaln|probit)\b.*from 'simple-statistics'/;
+    const offenders = walk(dir).filter((f) => f.endsWith('.ts') && !/\/src\/(math|plots)\//.test(f) && engineMath.test(code(f)));
+    expect(offenders).toEqual([]);
+  });
 });

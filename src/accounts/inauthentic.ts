@@ -11,18 +11,19 @@
 import type { Scenario } from '../scenario/types.js';
 import type { Accounts } from './accounts.js';
 import { addFollow, type FollowStore } from './follows.js';
+import * as math from '../math/index.js';
 
 /** Binomial(n, p): exact by geometric gaps while n·p is small, else its normal approximation. */
 export function binomialDraw(n: number, p: number, next: () => number): number {
   if (p <= 0 || n <= 0) return 0;
   if (p >= 1) return n;
   if (n * p < 50) {
-    const logq = Math.log1p(-p);
+    const logq = math.log1p(-p);
     let k = 0;
-    for (let at = Math.floor(Math.log(1 - next()) / logq); at < n; at += 1 + Math.floor(Math.log(1 - next()) / logq)) k++;
+    for (let at = Math.floor(math.log(1 - next()) / logq); at < n; at += 1 + Math.floor(math.log(1 - next()) / logq)) k++;
     return k;
   }
-  const z = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  const z = Math.sqrt(-2 * math.log(1 - next())) * math.cos(2 * Math.PI * next());
   return Math.max(0, Math.min(n, Math.round(n * p + Math.sqrt(n * p * (1 - p)) * z)));
 }
 

@@ -3,6 +3,7 @@
  * @module
  */
 import { nextFloat, type Xor128 } from '../rng.js';
+import * as math from '../math/index.js';
 
 /**
  * Bernoulli draw with log-odds z: u < 1/(1 + e^−z), written without a division. Most decisions
@@ -15,5 +16,5 @@ export function chance(rng: Xor128, z: number): boolean {
   const u = nextFloat(rng);
   const x = -z;
   if (x > 0 && u * (2 + x * (1 + x * (0.5 + x / 6))) >= 1 + 1e-12) return false;
-  return u * (1 + Math.exp(x)) < 1;
+  return u * (1 + math.exp(x)) < 1;
 }

@@ -14,6 +14,7 @@ import type { BehaviorParams } from './params.js';
 import { COUNTER } from '../engine/metrics.js';
 import type { FocalAccount, WorldState } from '../engine/world.js';
 import { chance } from './chance.js';
+import * as math from '../math/index.js';
 
 /** Removes `user`'s follow in `slot` of account `a`. */
 export function unfollow(w: WorldState, user: number, slot: number, a: number): void {
@@ -65,7 +66,7 @@ export function follow(w: WorldState, user: number, a: number, postSlot: number,
 export function followLogOdds(w: WorldState, u: number, r: number, via: number, xm: number, fatigue: number, exposures: number): number {
   const b = w.params.behavior;
   let z = w.posts.floats[r + PF.followLogit] + b.follow.match * xm + w.users.followPropensity[u] + fatigue;
-  if (exposures >= 0) z += b.follow.exposure * Math.log2(1 + exposures);
+  if (exposures >= 0) z += b.follow.exposure * math.log2(1 + exposures);
   if (via >= 0 && via !== w.posts.words[r + PF.authorUser]) z += b.follow.viaShare;
   return z;
 }
@@ -107,6 +108,6 @@ export function applyLazyHazards(w: WorldState, u: number, elapsedSteps: number)
     const a = followedAccount(fol, slot);
     const h = churn + (acc.hazard[a] - fol.mark[slot]);
     fol.mark[slot] = acc.hazard[a];
-    if (h > 0 && nextFloat(w.rng) < -Math.expm1(-h)) unfollow(w, u, slot, a);
+    if (h > 0 && nextFloat(w.rng) < -math.expm1(-h)) unfollow(w, u, slot, a);
   }
 }

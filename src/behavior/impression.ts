@@ -15,6 +15,7 @@ import { chance } from './chance.js';
 import { clickLogOdds, onClick } from './convert.js';
 import { likeLogOdds, onLike, onShare, shareLogOdds } from './engage.js';
 import { follow, followLogOdds, stayFollowing, unfollow, unfollowLogOdds } from './follow.js';
+import * as math from '../math/index.js';
 
 /** Counts a focal account's impression of user `u` in the reach counters of step, cycle and run. */
 function countReach(f: FocalAccount, u: number, channel: number, t: number, cycleStart: number): void {
@@ -68,7 +69,7 @@ export function impress(w: WorldState, u: number, slot: number, channel: number,
   // Ad fatigue: each paid impression of this account already seen lowers every response.
   let fatigue = 0;
   if (channel === CHANNEL.paid && focal !== null) {
-    fatigue = focal.paidSeen[u] * Math.log(w.scenario.paid.fatigue);
+    fatigue = focal.paidSeen[u] * math.log(w.scenario.paid.fatigue);
     if (focal.paidSeen[u] < 255) focal.paidSeen[u]++;
   }
   const prop = pop.engagePropensity[u];

@@ -4,6 +4,7 @@
  * x = 1 at the top of the scale: an odds ratio is "odds at 1 ÷ odds at 0.5" (docs/model.md).
  * @module
  */
+import * as math from '../math/index.js';
 
 /**
  * log(p / (1 − p)). A rate of exactly 0 or 1 is −∞ or +∞, so no odds ratio can make an event
@@ -14,7 +15,7 @@ export function logit(p: number): number {
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
   const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
-  return Math.log(q / (1 - q));
+  return math.log(q / (1 - q));
 }
 
 /** The centred feature of a value in [0, 1]: 0 at 0.5, 1 at 1, −1 at 0. */

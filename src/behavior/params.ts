@@ -6,6 +6,7 @@
 import type { BehaviorSpec } from '../scenario/types.js';
 import { hazardPerHour, parseHours } from '../time.js';
 import { logit } from './logistic.js';
+import * as math from '../math/index.js';
 
 /** Log-odds coefficients and per-step hazards used by the session loop. */
 export interface BehaviorParams {
@@ -27,7 +28,7 @@ export interface BehaviorParams {
   propensitySpread: number;
 }
 
-const ln = Math.log;
+const ln = math.log;
 
 /** The largest hazard one step may carry (see `compileBehavior`). */
 export const MAX_HAZARD_PER_STEP = 40;

@@ -6,6 +6,7 @@
  * @module
  */
 import type { PromotionFatigueModel } from '../scenario/types.js';
+import * as math from '../math/index.js';
 
 /** Promotional fatigue compiled for the hot loop: log odds ratios at s = 1. */
 export interface PromotionParams {
@@ -19,9 +20,9 @@ export interface PromotionParams {
 
 /** Compiles the fatigue model. */
 export function compilePromotion(m: PromotionFatigueModel): PromotionParams {
-  const engage = Math.log(m.engage);
-  const follow = Math.log(m.follow);
-  const unfollow = Math.log(m.unfollow);
+  const engage = math.log(m.engage);
+  const follow = math.log(m.follow);
+  const unfollow = math.log(m.unfollow);
   return { engage, follow, unfollow, on: engage !== 0 || follow !== 0 || unfollow !== 0, posts: m.posts };
 }
 

@@ -67,7 +67,10 @@ export interface GenerationReport {
 
 /** Why the sampler stopped. */
 export type AbcStopReason =
-  /** The MCMC acceptance rate fell below `minAcceptance`: smaller tolerances would cost too much. */
+  /**
+   * The MCMC acceptance rate fell below `minAcceptance`: smaller tolerances would cost too much.
+   * That generation is reported, but the result is the population before it.
+   */
   | 'min-acceptance'
   /** The tolerance reached `targetTolerance`. */
   | 'target-tolerance'
@@ -103,7 +106,7 @@ export interface AbcSmcCheckpoint {
 /** Result of `abcSmc`. */
 export interface AbcSmcResult {
   names: string[];
-  /** Final particles θ (natural scale). */
+  /** Final particles θ (natural scale): the last generation kept (see `'min-acceptance'`). */
   particles: number[][];
   /** Normalised weights. */
   weights: number[];
@@ -111,9 +114,11 @@ export interface AbcSmcResult {
   summaries: number[][];
   /** Effective sample size (Σw)²/Σw² of the weights (duplicated particles count as separate). */
   ess: number;
-  /** The last tolerance, in units of `scales`. */
+  /** The generation the particles belong to: the last, or the one before a generation rejected for `'min-acceptance'`. */
+  generation: number;
+  /** The tolerance of the returned population, in units of `scales`. */
   tolerance: number;
-  /** Distance scales of the last generation's tolerance. */
+  /** Distance scales of that tolerance. */
   scales: number[];
   generations: GenerationReport[];
   simulations: number;

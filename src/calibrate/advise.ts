@@ -7,7 +7,7 @@
  * uncertainty matters most — named only when it stands out from what noise gives.
  * @module
  */
-import { probit, sampleRankCorrelation } from 'simple-statistics';
+import { sampleRankCorrelation } from 'simple-statistics';
 import { contestStrategies } from '../contest/strategies.js';
 import { labelStrategies } from '../experiment/compare.js';
 import { applyPoint } from '../experiment/design.js';
@@ -21,6 +21,7 @@ import type { FitResult } from './fit.js';
 import { nearestRank } from './format.js';
 import { aboveZero, difference as paired } from '../experiment/ties.js';
 import { systematicResample } from './particles.js';
+import * as math from '../math/index.js';
 
 /** Options of {@link advise}. */
 export interface AdviseOptions {
@@ -127,7 +128,7 @@ export async function advise(options: AdviseOptions): Promise<Advice> {
   // A rank correlation of pure noise has SD ≈ 1/√(n − 1); with k parameters tested, the largest
   // stands out at 5 % only beyond the Bonferroni normal quantile of that.
   const k = Math.max(1, drivers.length);
-  const standsOut = probit(1 - 0.025 / k) / Math.sqrt(draws - 1);
+  const standsOut = math.probit(1 - 0.025 / k) / Math.sqrt(draws - 1);
   const names = labelled.map((s) => s.label);
   const users = (f.world.scenario as { users?: number }).users ?? 0;
   return { strategies: names, draws, cycles, level, difference, spread, aheadByCycle, crossover, drivers, standsOut, headline: headlineOf(names, users, difference, spread, aheadByCycle, crossover, drivers, standsOut, level) };

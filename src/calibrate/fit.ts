@@ -23,6 +23,7 @@ import { calibrationPrior, calibrationPriors } from './parameters.js';
 import { simulatedExport } from './simulated-export.js';
 import { exportStatistics, MIN_EVENTS, MIN_POSTS, STATISTICS } from './statistics.js';
 import type { Factor } from '../sensitivity/factor.js';
+import * as math from '../math/index.js';
 
 /** Options of {@link fit}. */
 export interface FitOptions extends AccountWorldOptions {
@@ -220,11 +221,11 @@ export async function fit(options: FitOptions): Promise<FitResult> {
   const summary = posteriorSummary(abc);
   const parameters: ParameterPosterior[] = factors.map((f, k) => {
     const s = summary[k];
-    const logs = abc.particles.map((p) => Math.log(p[k]));
+    const logs = abc.particles.map((p) => math.log(p[k]));
     const mean = logs.reduce((a, x, i) => a + abc.weights[i] * x, 0);
     const sdLog = Math.sqrt(logs.reduce((a, x, i) => a + abc.weights[i] * (x - mean) ** 2, 0));
     // A log-uniform prior's SD on the log scale: (log max − log min) / √12.
-    const priorSdLog = (Math.log(f.max) - Math.log(f.min)) / Math.sqrt(12);
+    const priorSdLog = (math.log(f.max) - math.log(f.min)) / Math.sqrt(12);
     return { path: f.path, prior: { min: f.min, max: f.max }, mean: s.mean, sd: s.sd, q05: s.q05, q50: s.q50, q95: s.q95, shrinkage: sdLog / priorSdLog };
   });
 

@@ -8,9 +8,10 @@
  * them once per particle and generation.
  * @module
  */
-import { gammaln } from 'simple-statistics';
+
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { gamma, normal } from '../rng.js';
+import * as math from '../math/index.js';
 
 /** Uniform on [min, max]. */
 export interface UniformPrior {
@@ -155,11 +156,11 @@ function drawComponent(c: PriorComponent, u: () => number): number {
     case 'uniform':
       return c.min + u() * (c.max - c.min);
     case 'log-uniform':
-      return Math.exp(Math.log(c.min) + u() * (Math.log(c.max) - Math.log(c.min)));
+      return math.exp(math.log(c.min) + u() * (math.log(c.max) - math.log(c.min)));
     case 'normal':
       return c.mean + c.sd * normal(u);
     case 'log-normal':
-      return Math.exp(c.meanLog + c.sdLog * normal(u));
+      return math.exp(c.meanLog + c.sdLog * normal(u));
     case 'gamma':
       return gamma(c.shape, u) / c.rate;
   }
@@ -187,26 +188,26 @@ export function priorSample(prior: Prior, u: () => number): number[] {
   return theta;
 }
 
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LOG_2PI = 0.5 * math.log(2 * Math.PI);
 
 /** Log density of one component at x inside its support (truncation not renormalised). */
 function componentLogDensity(c: PriorComponent, x: number): number {
   switch (c.kind) {
     case 'uniform':
-      return -Math.log(c.max - c.min);
+      return -math.log(c.max - c.min);
     case 'log-uniform':
-      return -Math.log(x) - Math.log(Math.log(c.max) - Math.log(c.min));
+      return -math.log(x) - math.log(math.log(c.max) - math.log(c.min));
     case 'normal': {
       const z = (x - c.mean) / c.sd;
-      return -0.5 * z * z - Math.log(c.sd) - HALF_LOG_2PI;
+      return -0.5 * z * z - math.log(c.sd) - HALF_LOG_2PI;
     }
     case 'log-normal': {
-      const lx = Math.log(x);
+      const lx = math.log(x);
       const z = (lx - c.meanLog) / c.sdLog;
-      return -0.5 * z * z - Math.log(c.sdLog) - HALF_LOG_2PI - lx;
+      return -0.5 * z * z - math.log(c.sdLog) - HALF_LOG_2PI - lx;
     }
     case 'gamma':
-      return c.shape * Math.log(c.rate) - gammaln(c.shape) + (c.shape - 1) * Math.log(x) - c.rate * x;
+      return c.shape * math.log(c.rate) - math.gammaln(c.shape) + (c.shape - 1) * math.log(x) - c.rate * x;
   }
 }
 

@@ -8,6 +8,7 @@
  * @module
  */
 import type { AnalyticsExport, ExportPost } from './export.js';
+import * as math from '../math/index.js';
 
 /** One summary statistic. */
 export interface StatisticDef {
@@ -147,7 +148,7 @@ export function exportStatistics(exp: AnalyticsExport, options: StatisticsOption
     }
     const rate = (num + 0.5) / (den + 1);
     names.push(s.name);
-    values.push(n === 0 ? NaN : s.scale === 'log' ? Math.log(rate) : Math.log(rate / (1 - rate)));
+    values.push(n === 0 ? NaN : s.scale === 'log' ? math.log(rate) : math.log(rate / (1 - rate)));
     posts.push(n);
   }
   const growth = followerGrowth(exp);
@@ -170,7 +171,7 @@ function followerGrowth(exp: AnalyticsExport): number | null {
   const last = s[s.length - 1];
   const days = (last.day - first.day) / DAY;
   if (!(days > 0)) return null;
-  return (Math.log(last.followers + 0.5) - Math.log(first.followers + 0.5)) / days;
+  return (math.log(last.followers + 0.5) - math.log(first.followers + 0.5)) / days;
 }
 
 function reorder(only: readonly string[], names: string[], values: number[], posts: number[]) {

@@ -11,6 +11,7 @@
  * @module
  */
 import { isPositiveKind, priorSupport, type Prior } from './prior.js';
+import * as math from '../math/index.js';
 
 /** Per-component constants of the map θ ↔ z. */
 export interface Transform {
@@ -30,8 +31,8 @@ export function createTransform(prior: Prior): Transform {
     const [lo, hi] = priorSupport(prior[i]);
     const log = isPositiveKind(prior[i]);
     t.log[i] = log ? 1 : 0;
-    t.lo[i] = log ? (lo > 0 ? Math.log(lo) : -Infinity) : lo;
-    t.hi[i] = log ? Math.log(hi) : hi;
+    t.lo[i] = log ? (lo > 0 ? math.log(lo) : -Infinity) : lo;
+    t.hi[i] = log ? math.log(hi) : hi;
   }
   return t;
 }
@@ -42,15 +43,15 @@ const P_MIN = 2 ** -53;
 /** z of θ, written into `out` (length d). */
 export function toUnconstrained(t: Transform, theta: ArrayLike<number>, out: Float64Array, o = 0): Float64Array {
   for (let i = 0; i < t.d; i++) {
-    const u = t.log[i] ? Math.log(theta[i]) : theta[i];
+    const u = t.log[i] ? math.log(theta[i]) : theta[i];
     const L = t.lo[i];
     const H = t.hi[i];
     let z: number;
-    if (L === -Infinity) z = H === Infinity ? u : -Math.log(H - u);
-    else if (H === Infinity) z = Math.log(u - L);
+    if (L === -Infinity) z = H === Infinity ? u : -math.log(H - u);
+    else if (H === Infinity) z = math.log(u - L);
     else {
       const p = Math.min(1 - P_MIN, Math.max(P_MIN, (u - L) / (H - L)));
-      z = Math.log(p) - Math.log1p(-p);
+      z = math.log(p) - math.log1p(-p);
     }
     out[o + i] = z;
   }
@@ -61,23 +62,23 @@ export function toUnconstrained(t: Transform, theta: ArrayLike<number>, out: Flo
 function uOf(t: Transform, i: number, z: number): number {
   const L = t.lo[i];
   const H = t.hi[i];
-  if (L === -Infinity) return H === Infinity ? z : H - Math.exp(-z);
-  if (H === Infinity) return L + Math.exp(z);
+  if (L === -Infinity) return H === Infinity ? z : H - math.exp(-z);
+  if (H === Infinity) return L + math.exp(z);
   // The logistic written for both signs of z, so that neither branch overflows.
-  return z >= 0 ? L + (H - L) / (1 + Math.exp(-z)) : L + ((H - L) * Math.exp(z)) / (1 + Math.exp(z));
+  return z >= 0 ? L + (H - L) / (1 + math.exp(-z)) : L + ((H - L) * math.exp(z)) / (1 + math.exp(z));
 }
 
 /** θ of z (the d values from z[o]), written into `out`. */
 export function fromUnconstrained(t: Transform, z: ArrayLike<number>, out: number[], o = 0): number[] {
   for (let i = 0; i < t.d; i++) {
     const u = uOf(t, i, z[o + i]);
-    out[i] = t.log[i] ? Math.exp(u) : u;
+    out[i] = t.log[i] ? math.exp(u) : u;
   }
   return out;
 }
 
 /** log(1 + eˣ) without overflow. */
-const softplus = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+const softplus = (x: number) => Math.max(x, 0) + math.log1p(math.exp(-Math.abs(x)));
 
 /**
  * log |dθ/dz| at z (the d values from z[o]): the density of z is π(θ(z))·|dθ/dz|, so the
@@ -91,7 +92,7 @@ export function logJacobian(t: Transform, z: ArrayLike<number>, o = 0): number {
     const H = t.hi[i];
     if (L === -Infinity && H !== Infinity) s -= zi; // du/dz = e^(−z)
     else if (L !== -Infinity && H === Infinity) s += zi; // du/dz = e^z
-    else if (L !== -Infinity) s += Math.log(H - L) - softplus(-zi) - softplus(zi); // (H − L)·σ(z)·σ(−z)
+    else if (L !== -Infinity) s += math.log(H - L) - softplus(-zi) - softplus(zi); // (H − L)·σ(z)·σ(−z)
     if (t.log[i]) s += uOf(t, i, zi); // dθ/du = e^u
   }
   return s;

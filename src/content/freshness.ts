@@ -7,13 +7,14 @@
 import type { FreshnessSpec } from '../scenario/types.js';
 import { parseHours } from '../time.js';
 import { closestKey, ScenarioError } from '../scenario/errors.js';
+import * as math from '../math/index.js';
 
 /** A freshness curve: age in hours → multiplier in [0, 1], with f(0) = 1, non-increasing. */
 export type FreshnessCurve = (ageHours: number) => number;
 
 /** Exponential decay with the given half-life: f = 2^(−age / halfLife). */
 export function exponentialFreshness(halfLifeHours: number): FreshnessCurve {
-  return (age) => Math.pow(2, -age / halfLifeHours);
+  return (age) => math.pow(2, -age / halfLifeHours);
 }
 
 /**
@@ -21,8 +22,8 @@ export function exponentialFreshness(halfLifeHours: number): FreshnessCurve {
  * f(halfLife) = 1/2; c < 1 gives a long tail, c = 1 is the exponential.
  */
 export function stretchedFreshness(halfLifeHours: number, shape: number): FreshnessCurve {
-  const b = Math.LN2 / Math.pow(halfLifeHours, shape);
-  return (age) => Math.exp(-b * Math.pow(age, shape));
+  const b = Math.LN2 / math.pow(halfLifeHours, shape);
+  return (age) => math.exp(-b * math.pow(age, shape));
 }
 
 const custom = new Map<string, FreshnessCurve>();

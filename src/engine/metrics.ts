@@ -7,6 +7,7 @@
  */
 import type { Accounts } from '../accounts/accounts.js';
 import { CHANNEL_NAMES, CHANNELS, type ChannelName } from '../feed/channel.js';
+import * as math from '../math/index.js';
 
 /** What a metric measures. Money is in the scenario's currency units (`economics.*`). */
 export type MetricUnit = 'users' | 'impressions' | 'events' | 'posts' | 'money' | 'ratio';
@@ -177,7 +178,7 @@ const DERIVED: Record<Extract<(typeof METRICS)[number], { source: 'derived' }>['
   cumulativeCost: (v, s) => (s.before?.cumulativeCost ?? 0) + v.cost,
   cumulativeValue: (v, s) => (s.before?.cumulativeValue ?? 0) + v.value,
   cumulativeNet: (v) => v.cumulativeValue - v.cumulativeCost,
-  cumulativeNpv: (v, s) => (s.before?.cumulativeNpv ?? 0) + (v.value - v.cost) / Math.pow(1 + (s.discountRate ?? 0), s.cycle ?? 0),
+  cumulativeNpv: (v, s) => (s.before?.cumulativeNpv ?? 0) + (v.value - v.cost) / math.pow(1 + (s.discountRate ?? 0), s.cycle ?? 0),
   organicReach: (_v, s) => (s.counters[COUNTER.followersAtPost] > 0 ? s.counters[COUNTER.followerViews] / s.counters[COUNTER.followersAtPost] : 0),
 };
 

@@ -34,6 +34,7 @@ import { parseHours } from '../time.js';
 import { buildGraph } from './build-graph.js';
 import { COUNTERS } from './metrics.js';
 import type { FocalPost, PostSummary } from './focal-posts.js';
+import * as math from '../math/index.js';
 
 /** Entries per topic in the out-of-network pools. */
 const TOPIC_POOL_SIZE = 512;
@@ -286,7 +287,7 @@ function compileParams(s: Scenario, warnings: string[], terminalCycles: number):
   const table = tabulateFreshness(freshnessCurve(f), stepHours, floor, lifetimeHours, totalSteps + 1);
   const perStep = (p: { probability: number; per: string }, field: string) => {
     const per = parseHours(p.per, field);
-    return p.probability >= 1 ? 1 : 1 - Math.exp((Math.log1p(-p.probability) * stepHours) / per);
+    return p.probability >= 1 ? 1 : 1 - math.exp((math.log1p(-p.probability) * stepHours) / per);
   };
   return {
     behavior: compileBehavior(s.behavior, stepHours),
@@ -386,7 +387,6 @@ export function createWorld(input: ScenarioInput | Scenario = {}, options: World
   return createWorldState(input, options);
 }
 
-
 /** Refuses options that would run with a meaningless seed (`replicate: NaN`, `seed: 'abc'`). */
 function checkWorldOptions(o: WorldOptions): void {
   const problems: ScenarioProblem[] = [];
@@ -471,7 +471,7 @@ export function createWorldState(input: ScenarioInput | Scenario = {}, options: 
     accounts.postRate[a] = params.creatorRate;
     const q = scenario.content.quality;
     accounts.meanQuality[a] = Math.min(1, Math.max(0, q.mean + q.sd * (2 * creatorNext() - 1)));
-    const share = scenario.content.creatorAudienceShare * Math.exp(-Math.log(Math.max(creatorNext(), 1e-12)) - 1);
+    const share = scenario.content.creatorAudienceShare * math.exp(-math.log(Math.max(creatorNext(), 1e-12)) - 1);
     if (scenario.follows) addAudience(a, Math.min(N, Math.round(Math.min(0.5, share) * N)), scenario.behavior.notify.base);
   }
   scenario.accounts.forEach((a, i) => {

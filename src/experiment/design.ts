@@ -7,6 +7,7 @@ import { createXor128, nextFloat, seedXor128 } from '../rng.js';
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import type { ScenarioInput } from '../scenario/types.js';
 import { designSizeProblems } from './sweep-size.js';
+import * as math from '../math/index.js';
 
 /** A range of a Latin-hypercube factor. */
 export interface FactorRange {
@@ -68,7 +69,7 @@ export function expandDesign(design: Design): DesignPoint[] {
         }
         for (let i = 0; i < n; i++) {
           const u = (strata[i] + nextFloat(rng)) / n;
-          let v = r.log ? Math.exp(Math.log(r.min) + u * (Math.log(r.max) - Math.log(r.min))) : r.min + u * (r.max - r.min);
+          let v = r.log ? math.exp(math.log(r.min) + u * (math.log(r.max) - math.log(r.min))) : r.min + u * (r.max - r.min);
           if (r.integer) v = Math.round(v);
           points[i][path] = v;
         }

@@ -3,7 +3,7 @@
  * safeguarded Newton iteration. Checked against reference tables (t(0.975; 9) = 2.26216 …).
  * @module
  */
-import { gammaln } from 'simple-statistics';
+import * as math from '../math/index.js';
 
 /** Continued fraction of the incomplete beta function (Numerical Recipes, betacf). */
 function betaContinuedFraction(a: number, b: number, x: number): number {
@@ -39,8 +39,8 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const lnFront = gammaln(a + b) - gammaln(a) - gammaln(b) + a * Math.log(x) + b * Math.log(1 - x);
-  const front = Math.exp(lnFront);
+  const lnFront = math.gammaln(a + b) - math.gammaln(a) - math.gammaln(b) + a * math.log(x) + b * math.log(1 - x);
+  const front = math.exp(lnFront);
   return x < (a + 1) / (a + b + 2)
     ? (front * betaContinuedFraction(a, b, x)) / a
     : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
@@ -54,7 +54,7 @@ export function tCdf(t: number, df: number): number {
 }
 
 function tDensity(t: number, df: number): number {
-  return Math.exp(gammaln((df + 1) / 2) - gammaln(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df));
+  return math.exp(math.gammaln((df + 1) / 2) - math.gammaln(df / 2) - 0.5 * math.log(df * Math.PI) - ((df + 1) / 2) * math.log1p((t * t) / df));
 }
 
 /** The p-quantile of Student's t with `df` degrees of freedom (df > 0, 0 < p < 1). */

@@ -8,6 +8,7 @@
  */
 import type { FeedSpec } from '../scenario/types.js';
 import { closestKey, ScenarioError } from '../scenario/errors.js';
+import * as math from '../math/index.js';
 
 /** The channels whose candidates are ranked (notifications and paid items are shown before ranking). */
 export type RankedChannel = 'network' | 'recommended';
@@ -109,10 +110,10 @@ export const engagement: FeedRanker = {
 export const interest: FeedRanker = {
   name: 'interest',
   features: ['freshness', 'match', 'likeLogOdds'],
-  score: (c) => (c.match * c.freshness) / (1 + Math.exp(-c.likeLogOdds)),
+  score: (c) => (c.match * c.freshness) / (1 + math.exp(-c.likeLogOdds)),
   scoreAll(b, scores) {
     const { match, freshness, likeLogOdds } = b;
-    for (let i = 0, n = b.n; i < n; i++) scores[i] = (match[i] * freshness[i]) / (1 + Math.exp(-likeLogOdds[i]));
+    for (let i = 0, n = b.n; i < n; i++) scores[i] = (match[i] * freshness[i]) / (1 + math.exp(-likeLogOdds[i]));
   },
 };
 
@@ -132,7 +133,7 @@ export function hybrid(share: number): FeedRanker {
       for (let i = 0, n = b.n; i < n; i++) {
         scores[i] = inNetwork[i] === 1
           ? inWeight * (affinity[i] * engagementRate[i] * freshness[i])
-          : outWeight * ((match[i] * freshness[i]) / (1 + Math.exp(-likeLogOdds[i])));
+          : outWeight * ((match[i] * freshness[i]) / (1 + math.exp(-likeLogOdds[i])));
       }
     },
   };

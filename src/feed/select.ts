@@ -1,4 +1,5 @@
 import { nextFloat, type Xor128 } from '../rng.js';
+import * as math from '../math/index.js';
 
 /**
  * Choosing the K items a user sees from ranked candidates, without sorting whole lists.
@@ -69,7 +70,7 @@ export function sampleWithoutReplacement(
     const s = weights[i];
     if (!(s > 0)) continue;
     // The largest is 1 even when 1/temperature overflows (1^∞ is NaN).
-    const v = inv === 1 ? s / max : s === max ? 1 : Math.pow(s / max, inv);
+    const v = inv === 1 ? s / max : s === max ? 1 : math.pow(s / max, inv);
     if (v > 0) {
       weights[len] = v;
       out[len++] = i;

@@ -1,6 +1,7 @@
 import type { SocialGraph } from './csr.js';
 import { createEdgeBuffer, graphFromBuffer, pushEdge } from './edge-buffer.js';
 import { checkInteger, checkNumber, geometricSkip, type UniformRandom } from './rng.js';
+import * as math from '../math/index.js';
 
 /**
  * Directed Erdős–Rényi graph G(n, p) with p = meanDegree / (users − 1): every ordered pair of
@@ -20,7 +21,7 @@ export function erdosRenyi(users: number, meanDegree: number, rand: UniformRando
   const p = others > 0 ? meanDegree / others : 0;
   const buf = createEdgeBuffer(pairs * p * 1.05 + 64);
   if (p > 0) {
-    const logQ = Math.log1p(-p); // -Infinity when p = 1, so every skip is 0
+    const logQ = math.log1p(-p); // -Infinity when p = 1, so every skip is 0
     for (let k = geometricSkip(logQ, rand); k < pairs; k += 1 + geometricSkip(logQ, rand)) {
       const u = Math.floor(k / others);
       const j = k - u * others;

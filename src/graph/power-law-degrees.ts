@@ -1,4 +1,5 @@
 import { checkInteger, checkNumber, randomIndex, type UniformRandom } from './rng.js';
+import * as math from '../math/index.js';
 
 /** A scenario's configuration-model degree bounds when it gives none: 3 … 3√users (at least 3). */
 export const DEFAULT_MIN_DEGREE = 3;
@@ -33,7 +34,7 @@ export function powerLawDegrees(
   const cdf = new Float64Array(span);
   let total = 0;
   for (let i = 0; i < span; i++) {
-    total += Math.pow(minDegree + i, -exponent);
+    total += math.pow(minDegree + i, -exponent);
     cdf[i] = total;
   }
   const degrees = new Int32Array(users);

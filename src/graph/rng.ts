@@ -2,6 +2,7 @@
  * A uniform random number generator on [0, 1), such as a seeded `seedrandom` stream.
  * Generators take one explicitly so that every run replays exactly from its seed.
  */
+import * as math from '../math/index.js';
 export type UniformRandom = () => number;
 
 /** Uniform integer in `[0, n)`; clamped so a generator that ever returns exactly 1 cannot index out of range. */
@@ -16,7 +17,7 @@ export function randomIndex(n: number, rand: UniformRandom): number {
  * generated in time proportional to their edges, not to all candidate pairs (Batagelj & Brandes 2005).
  */
 export function geometricSkip(logQ: number, rand: UniformRandom): number {
-  return Math.floor(Math.log1p(-rand()) / logQ);
+  return Math.floor(math.log1p(-rand()) / logQ);
 }
 
 /** Throws a RangeError naming `name` unless `x` is an integer in `[min, max]`. */

@@ -1,6 +1,7 @@
 import type { SocialGraph } from './csr.js';
 import { createEdgeBuffer, graphFromBuffer, pushEdge } from './edge-buffer.js';
 import { checkInteger, checkNumber, geometricSkip, type UniformRandom } from './rng.js';
+import * as math from '../math/index.js';
 
 /**
  * Directed stochastic block model: users belong to communities (`blocks[u]`), and a fraction
@@ -66,7 +67,7 @@ export function stochasticBlockModel(
     const pOut = outside > 0 ? Math.min(1, (meanDegree * (1 - homophily)) / outside) : 0;
     if (pIn > 0) {
       // Candidate j is the j-th member of u's block, skipping u itself.
-      const logQ = Math.log1p(-pIn);
+      const logQ = math.log1p(-pIn);
       const r = rank[u];
       for (let j = geometricSkip(logQ, rand); j < inside; j += 1 + geometricSkip(logQ, rand)) {
         pushEdge(buf, u, order[first + (j < r ? j : j + 1)]);
@@ -74,7 +75,7 @@ export function stochasticBlockModel(
     }
     if (pOut > 0) {
       // Candidate i is the i-th user of the layout with u's block cut out.
-      const logQ = Math.log1p(-pOut);
+      const logQ = math.log1p(-pOut);
       for (let i = geometricSkip(logQ, rand); i < outside; i += 1 + geometricSkip(logQ, rand)) {
         pushEdge(buf, u, order[i < first ? i : i + s]);
       }

@@ -9,6 +9,7 @@ import type { DesignPoint } from '../experiment/design.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { ScenarioInput } from '../scenario/types.js';
+import * as math from '../math/index.js';
 
 /** Scenario objects replaced whole, not merged, when a scenario sets one (a kind with its fields). */
 const WHOLE = ['graph', 'content.freshness'] as const;
@@ -49,7 +50,7 @@ export interface Factor {
 export function factorValue(factor: Factor, u: number): number | boolean | string {
   if (factor.kind === 'switch') return u >= 0.5;
   const { min, max } = factor;
-  let v = factor.log ? Math.exp(Math.log(min) + u * (Math.log(max) - Math.log(min))) : min + u * (max - min);
+  let v = factor.log ? math.exp(math.log(min) + u * (math.log(max) - math.log(min))) : min + u * (max - min);
   if (factor.integer) v = Math.round(v);
   // Four significant digits: points stay readable in records and exports, and the rounding is far below any effect.
   else v = Number(v.toPrecision(4));

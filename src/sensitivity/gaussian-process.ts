@@ -17,6 +17,7 @@ import { solveLowerMany } from './cholesky.js';
 import { createGpWorkspace, factoriseGp, logMarginalLikelihood, type GpWorkspace } from './gp-likelihood.js';
 import { minimizeLbfgs } from './lbfgs.js';
 import { matern52, scaledDistance2 } from './matern.js';
+import * as math from '../math/index.js';
 
 /** Options of {@link fitGaussianProcess}. */
 export interface GaussianProcessOptions {
@@ -67,19 +68,19 @@ export interface GaussianProcess {
  * 0.01 no design of a few hundred points resolves anything; at 100 a factor is inert (correlation
  * across the whole cube > 0.9999).
  */
-const LOG_LENGTH_SCALE = [Math.log(0.01), Math.log(100)] as const;
+const LOG_LENGTH_SCALE = [math.log(0.01), math.log(100)] as const;
 /**
  * Signal variance up to 100 output variances: for a smooth deterministic output the likelihood
  * keeps trading longer length scales for a larger σ² (only about σ²/ℓ⁵ is identified) for
  * vanishing gains; the cap ends that ridge (it binds on the Ishigami function, Q² unchanged).
  */
-const LOG_SIGNAL = [Math.log(1e-4), Math.log(100)] as const;
+const LOG_SIGNAL = [math.log(1e-4), math.log(100)] as const;
 /** The nugget's floor keeps K's condition number below ~1e11 even for deterministic outputs. */
-const LOG_NOISE = [Math.log(1e-6), Math.log(10)] as const;
+const LOG_NOISE = [math.log(1e-6), math.log(10)] as const;
 /** Random starts are drawn from these narrower ranges: starting near a bound wastes iterations on a plateau. */
-const START_LENGTH_SCALE = [Math.log(0.05), Math.log(2)] as const;
-const START_SIGNAL = [Math.log(0.2), Math.log(5)] as const;
-const START_NOISE = [Math.log(1e-4), Math.log(0.5)] as const;
+const START_LENGTH_SCALE = [math.log(0.05), math.log(2)] as const;
+const START_SIGNAL = [math.log(0.2), math.log(5)] as const;
+const START_NOISE = [math.log(1e-4), math.log(0.5)] as const;
 /**
  * With more points than this, the starts are run on a seeded subset of this many (each
  * evaluation then costs (200/n)³ of a full one) and only the best is refined on all points.
@@ -142,13 +143,13 @@ function maximise(x: Float64Array, y: Float64Array, d: number, start: Float64Arr
   const theta = new Float64Array(p);
   const grad = new Float64Array(p);
   const toTheta = (z: Float64Array) => {
-    for (let k = 0; k < p; k++) theta[k] = lo[k] + (hi[k] - lo[k]) / (1 + Math.exp(-z[k]));
+    for (let k = 0; k < p; k++) theta[k] = lo[k] + (hi[k] - lo[k]) / (1 + math.exp(-z[k]));
     return theta;
   };
   const z0 = new Float64Array(p);
   for (let k = 0; k < p; k++) {
     const u = Math.min(1 - 1e-9, Math.max(1e-9, (start[k] - lo[k]) / (hi[k] - lo[k])));
-    z0[k] = Math.log(u / (1 - u));
+    z0[k] = math.log(u / (1 - u));
   }
   const result = minimizeLbfgs((z, gz) => {
     const value = logMarginalLikelihood(x, y, d, toTheta(z), grad, work);
@@ -248,7 +249,7 @@ export function fitGaussianProcess(x: ArrayLike<number>, y: ArrayLike<number>, o
   const theta = best?.theta ?? starts[0];
   const logLik = factoriseGp(xs, ys, d, theta, work);
   if (!Number.isFinite(logLik)) throw new ScenarioError([{ path: 'x', value: `${n} points`, allowed: 'must give a positive-definite covariance matrix; remove duplicated points or rescale the factors' }]);
-  return emulator(xs, d, theta, work, yMean, yScale, logLik - n * Math.log(yScale));
+  return emulator(xs, d, theta, work, yMean, yScale, logLik - n * math.log(yScale));
 }
 
 /** The fitted emulator: the training points, L, α, K⁻¹1 and the standardisation, closed over. */
@@ -256,9 +257,9 @@ function emulator(xs: Float64Array, d: number, theta: Float64Array, work: GpWork
   const n = work.n;
   const { l, alpha, ones, beta, onesPrecision } = work;
   const invL = Float64Array.from(work.inverseLengthScales);
-  const signal = Math.exp(theta[d]);
-  const noise = Math.exp(theta[d + 1]);
-  const lengthScales = Float64Array.from(theta.subarray(0, d), Math.exp);
+  const signal = math.exp(theta[d]);
+  const noise = math.exp(theta[d + 1]);
+  const lengthScales = Float64Array.from(theta.subarray(0, d), math.exp);
 
   function predictMean(x: ArrayLike<number>, out?: Float64Array): Float64Array {
     const xq = checkPoints(x, d, 'x');

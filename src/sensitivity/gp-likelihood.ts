@@ -13,8 +13,9 @@
  */
 import { choleskyInPlace, choleskySolve, invertLowerInPlace, lowerGram } from './cholesky.js';
 import { matern52, matern52Slope, scaledDistance2 } from './matern.js';
+import * as math from '../math/index.js';
 
-const LOG_2PI = Math.log(2 * Math.PI);
+const LOG_2PI = math.log(2 * Math.PI);
 
 /** Buffers reused across likelihood evaluations (two n×n matrices, a few vectors). */
 export interface GpWorkspace {
@@ -75,9 +76,9 @@ export function createGpWorkspace(n: number, d: number): GpWorkspace {
 export function factoriseGp(x: Float64Array, y: Float64Array, d: number, theta: Float64Array, work: GpWorkspace): number {
   const n = y.length;
   const { l, alpha, ones, inverseLengthScales: invL } = work;
-  for (let k = 0; k < d; k++) invL[k] = Math.exp(-theta[k]);
-  const signal = Math.exp(theta[d]);
-  const noise = Math.exp(theta[d + 1]);
+  for (let k = 0; k < d; k++) invL[k] = math.exp(-theta[k]);
+  const signal = math.exp(theta[d]);
+  const noise = math.exp(theta[d + 1]);
   for (let i = 0; i < n; i++) {
     const ri = i * n;
     for (let j = 0; j < i; j++) l[ri + j] = signal * matern52(scaledDistance2(x, i, x, j, invL, d));
@@ -100,7 +101,7 @@ export function factoriseGp(x: Float64Array, y: Float64Array, d: number, theta: 
   for (let i = 0; i < n; i++) {
     alpha[i] -= beta * ones[i];
     quadratic += (y[i] - beta) * alpha[i];
-    logDet += Math.log(l[i * n + i]);
+    logDet += math.log(l[i * n + i]);
   }
   work.beta = beta;
   work.onesPrecision = precision;
@@ -126,8 +127,8 @@ export function logMarginalLikelihood(x: Float64Array, y: Float64Array, d: numbe
   const n = y.length;
   const { l, inverse, alpha, inverseLengthScales: invL, q } = work;
   lowerGram(invertLowerInPlace(l, n, work.scratch), n, inverse);
-  const signal = Math.exp(theta[d]);
-  const noise = Math.exp(theta[d + 1]);
+  const signal = math.exp(theta[d]);
+  const noise = math.exp(theta[d + 1]);
   gradient.fill(0);
   // W = ααᵀ − K⁻¹; ∂ℓ/∂θ = ½ Σᵢⱼ Wᵢⱼ ∂Kᵢⱼ/∂θ, summed over i > j twice (W and K symmetric).
   let traceW = 0;

@@ -7,6 +7,7 @@
  * §5.2), and its correlation matrices are far better conditioned, so a small nugget stays stable.
  * @module
  */
+import * as math from '../math/index.js';
 
 /**
  * The Matérn 5/2 correlation (k/σ²) at squared scaled distance `r2`.
@@ -18,7 +19,7 @@
  */
 export function matern52(r2: number): number {
   const s = Math.sqrt(5 * r2);
-  return (1 + s + (5 / 3) * r2) * Math.exp(-s);
+  return (1 + s + (5 / 3) * r2) * math.exp(-s);
 }
 
 /**
@@ -31,7 +32,7 @@ export function matern52(r2: number): number {
  */
 export function matern52Slope(r2: number): number {
   const s = Math.sqrt(5 * r2);
-  return (5 / 3) * (1 + s) * Math.exp(-s);
+  return (5 / 3) * (1 + s) * math.exp(-s);
 }
 
 /**

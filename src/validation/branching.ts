@@ -8,6 +8,7 @@
  */
 import { fft } from './fft.js';
 import { gaussLegendre } from './quadrature.js';
+import * as math from '../math/index.js';
 
 /** A law on 0, 1, …, K (probabilities by count). */
 export type Law = Float64Array;
@@ -32,7 +33,7 @@ export function binomialLaw(n: number, p: number): Law {
   const law = new Float64Array(n + 1);
   let c = 1;
   for (let k = 0; k <= n; k++) {
-    law[k] = c * p ** k * (1 - p) ** (n - k);
+    law[k] = c * math.pow(p, k) * math.pow(1 - p, n - k);
     c = (c * (n - k)) / (k + 1);
   }
   return law;
@@ -85,8 +86,8 @@ export function totalProgenyLaw(o: ProgenyOptions): Float64Array {
   let wr = 1;
   let wi = 0;
   for (let m = 0; m < M; m++) {
-    const xr = Math.cos((2 * Math.PI * m) / M);
-    const xi = Math.sin((2 * Math.PI * m) / M);
+    const xr = math.cos((2 * Math.PI * m) / M);
+    const xi = math.sin((2 * Math.PI * m) / M);
     let dr: number;
     let di: number;
     if (gens === Infinity) {

@@ -5,6 +5,7 @@
  * need one transform of a few hundred thousand points; no dependency offers one for typed arrays.
  * @module
  */
+import * as math from '../math/index.js';
 
 /**
  * Transforms (`re`, `im`) in place: X_k = Σ_n x_n·e^(∓2πi·nk/M) (minus sign forward, plus
@@ -33,8 +34,8 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
     // Twiddles from cos/sin per index, not by repeated multiplication, so rounding does not build up.
     const step = (sign * 2 * Math.PI) / len;
     for (let k = 0; k < half; k++) {
-      const wr = Math.cos(step * k);
-      const wi = Math.sin(step * k);
+      const wr = math.cos(step * k);
+      const wi = math.sin(step * k);
       for (let i = k; i < n; i += len) {
         const j = i + half;
         const xr = re[j] * wr - im[j] * wi;

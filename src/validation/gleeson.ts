@@ -14,6 +14,7 @@
  */
 import { binomialLaw, circleCoefficients, complexQuotient, polyAndDerivative as pgf, type Law } from './branching.js';
 import { gaussLegendre } from './quadrature.js';
+import * as math from '../math/index.js';
 
 /** Options of {@link gleesonPopularity}. */
 export interface GleesonOptions {
@@ -38,8 +39,8 @@ export function gleesonPopularity(o: GleesonOptions): Float64Array {
   let gr = 1;
   let gi = 0;
   for (let m = 0; m < M; m++) {
-    const xr = Math.cos((2 * Math.PI * m) / M);
-    const xi = Math.sin((2 * Math.PI * m) / M);
+    const xr = math.cos((2 * Math.PI * m) / M);
+    const xi = math.sin((2 * Math.PI * m) / M);
     // Newton on F(G) = (z + 1)G − z − μ − (1 − μ)·x·G·f(G), continued around the circle from G(1) = 1.
     for (let it = 0; it < 100; it++) {
       const [fr, fi, dfr, dfi] = pgf(p, gr, gi);
@@ -93,7 +94,7 @@ export function gleesonRegularExact(z: number, mu: number, nMax: number): Float6
   const out = new Float64Array(nMax + 1);
   for (let n = 1; n <= nMax; n++) {
     const logC = lnFactorial((z + 1) * n) - lnFactorial(n - 1) - lnFactorial(z * n + 1);
-    out[n] = Math.exp(logC - Math.log(n) + (n - 1) * Math.log(q) + (z * n + 1) * Math.log(1 - q));
+    out[n] = math.exp(logC - math.log(n) + (n - 1) * math.log(q) + (z * n + 1) * math.log(1 - q));
   }
   return out;
 }
@@ -103,10 +104,10 @@ function lnFactorial(n: number): number {
   // Stirling's series: relative error below 1e-15 from n = 20; exact sums below that.
   if (n < 20) {
     let s = 0;
-    for (let k = 2; k <= n; k++) s += Math.log(k);
+    for (let k = 2; k <= n; k++) s += math.log(k);
     return s;
   }
-  return (n + 0.5) * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * n) - 1 / (360 * n ** 3) + 1 / (1260 * n ** 5);
+  return (n + 0.5) * math.log(n) - n + 0.5 * math.log(2 * Math.PI) + 1 / (12 * n) - 1 / (360 * math.pow(n, 3)) + 1 / (1260 * math.pow(n, 5));
 }
 
 /**
@@ -122,8 +123,8 @@ export function gleesonFirstRetweetExact(z: number, mu: number): number {
   const { nodes, weights } = gaussLegendre(Math.ceil((z * z + z + 1) / 2));
   let none = 0;
   for (let i = 0; i < nodes.length; i++) {
-    const yz = nodes[i] ** z;
-    none += weights[i] * (1 - ((1 - mu) * (1 - yz)) / z) ** z * (1 - (1 - mu) * yz);
+    const yz = math.pow(nodes[i], z);
+    none += weights[i] * math.pow(1 - ((1 - mu) * (1 - yz)) / z, z) * (1 - (1 - mu) * yz);
   }
   return 1 - none;
 }

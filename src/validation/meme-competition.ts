@@ -24,6 +24,7 @@
  * @module
  */
 import { lawMean, mixedBinomialLaw, totalProgenyLaw, withZeroAtom, type Law } from './branching.js';
+import * as math from '../math/index.js';
 
 /** The reduction's parameters. */
 export interface MemeCompetitionLawOptions {
@@ -57,13 +58,13 @@ export function memeCompetitionLaws(o: MemeCompetitionLawOptions): MemeCompetiti
   // The positive fixed point, approached from above (the map is increasing and concave).
   let r = s;
   for (let i = 0; i < 100_000; i++) {
-    const next = s * (1 - (1 - r) ** z * (1 - P) ** z);
+    const next = s * (1 - math.pow(1 - r, z) * math.pow(1 - P, z));
     if (Math.abs(next - r) < 1e-16) break;
     r = next;
   }
   // Degree (z−1)·z in u: 64 Gauss–Legendre nodes are exact up to z = 11, and near-exact beyond.
-  const root = mixedBinomialLaw(z, (u) => s * (1 - P * (1 - u)) ** (z - 1));
-  const offspring = withZeroAtom(mixedBinomialLaw(z, (u) => s * (1 - r * (1 - u)) ** (z - 1) * (1 - P) ** (z - 1)), P);
+  const root = mixedBinomialLaw(z, (u) => s * math.pow(1 - P * (1 - u), z - 1));
+  const offspring = withZeroAtom(mixedBinomialLaw(z, (u) => s * math.pow(1 - r * (1 - u), z - 1) * math.pow(1 - P, z - 1)), P);
   return { root, offspring, reshareRate: r, muEffective: P / (P + r) };
 }
 

@@ -4,6 +4,7 @@
  * (src/validation/branching.ts).
  * @module
  */
+import * as math from '../math/index.js';
 
 /** Nodes and weights of n-point Gauss–Legendre quadrature on [0, 1] (weights sum to 1). */
 export function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
@@ -12,7 +13,7 @@ export function gaussLegendre(n: number): { nodes: Float64Array; weights: Float6
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     // Newton's method on P_n from the Chebyshev-like first guess of root i.
-    let t = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    let t = math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
     let dp = 1;
     for (let it = 0; it < 100; it++) {
       let p0 = 1;

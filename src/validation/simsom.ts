@@ -20,6 +20,7 @@
  */
 import { binomialDraw, distinctDraw } from '../accounts/inauthentic.js';
 import { uniformStream } from '../rng.js';
+import * as math from '../math/index.js';
 
 /** The model's parameters (defaults: the paper's). */
 export interface SimsomOptions {
@@ -159,10 +160,10 @@ export function simsom(options: SimsomOptions = {}): SimsomResult {
   const lambda = o.qualityExponent;
   const humanQuality = () => {
     const u = next();
-    return Math.log(1 - u + u * Math.exp(lambda)) / lambda;
+    return math.log(1 - u + u * math.exp(lambda)) / lambda;
   };
   const appealPower = 1 / (o.appealExponent + 1);
-  const drawAppeal = () => 1 - (1 - next()) ** appealPower;
+  const drawAppeal = () => 1 - math.pow(1 - next(), appealPower);
 
   // Feeds: up to S entries an agent, newest first — message, share count, age.
   const feedId = new Int32Array(N * S);
@@ -170,7 +171,7 @@ export function simsom(options: SimsomOptions = {}): SimsomResult {
   const feedAge = new Int32Array(N * S);
   const feedLength = new Int32Array(N);
   const weight = new Float64Array(S);
-  const recency = new Float64Array(1024).map((_, g) => Math.exp(-0.4 * g ** 0.4));
+  const recency = new Float64Array(1024).map((_, g) => math.exp(-0.4 * math.pow(g, 0.4)));
 
   // The step's pushes, in the order the agents acted: (target, message, copies), bucketed by target.
   const edges = net.list.length;
@@ -213,7 +214,7 @@ export function simsom(options: SimsomOptions = {}): SimsomResult {
         let total = 0;
         for (let k = 0; k < len; k++) {
           const g = feedAge[base + k];
-          weight[k] = m.appeal[feedId[base + k]] * feedShares[base + k] * (g < recency.length ? recency[g] : Math.exp(-0.4 * g ** 0.4));
+          weight[k] = m.appeal[feedId[base + k]] * feedShares[base + k] * (g < recency.length ? recency[g] : math.exp(-0.4 * math.pow(g, 0.4)));
           total += weight[k];
         }
         let k = 0;
@@ -356,7 +357,7 @@ function diversity(feedId: Int32Array, feedLength: Int32Array, S: number, messag
     total += feedLength[a];
   }
   let h = 0;
-  for (let i = 0; i < messages; i++) if (counts[i] > 0) h -= (counts[i] / total) * Math.log(counts[i] / total);
+  for (let i = 0; i < messages; i++) if (counts[i] > 0) h -= (counts[i] / total) * math.log(counts[i] / total);
   return h;
 }
 

@@ -63,9 +63,9 @@ export function moments(r: AbcSmcResult, f: (theta: number[]) => number, about: 
   return { mean, second };
 }
 
-/** The half-width, in units of statistic j, of the final acceptance region ∩ {d_s ≤ ε_s}: min over generations of ε_s·scale_s,j. */
+/** The half-width, in units of statistic j, of the final acceptance region ∩ {d_s ≤ ε_s}: min over the kept generations of ε_s·scale_s,j. */
 export function regionHalfWidth(r: AbcSmcResult, j: number): number {
-  return Math.min(...r.generations.filter((g) => g.generation > 0).map((g) => g.tolerance * g.scales[j]));
+  return Math.min(...r.generations.filter((g) => g.generation > 0 && g.generation <= r.generation).map((g) => g.tolerance * g.scales[j]));
 }
 
 /** Runs `abcSmc` with seeds 1…R. */
