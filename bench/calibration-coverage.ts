@@ -92,10 +92,16 @@ ${coverageTable(study)}
 
 ${failed.length === 0 ? 'Every parameter passes both tests.' : `**Not calibrated:** ${failed.map((p) => `\`${p.path}\``).join(', ')} (coverage outside the band or a rank histogram that is not uniform).`}
 A fit ends with ${s.distinct.mean.toFixed(0)} distinct particles of ${sampler.particles} on average (${s.distinct.min}–${s.distinct.max}; the rest are
-resampled copies: the sampler stops when fewer than 5 % of a generation's moves are accepted).
+resampled copies: the sampler stops when fewer than 5 % of a generation's moves are accepted and
+returns the generation before that one, whose moves renewed more of them).
 The ${s.distinct.few.fits} fits with at most ${s.distinct.median} distinct particles cover ${s.distinct.few.coverage.map((c) => c.toFixed(2)).join(' / ')} (in the
-table's order), the ${s.distinct.many.fits} with more ${s.distinct.many.coverage.map((c) => c.toFixed(2)).join(' / ')}: intervals drawn from a few distinct values
-are too narrow, while the ranks of the informed parameters stay uniform (no bias). More
-particles, or moves at the final tolerance until most particles are distinct, are the remedy
-this measures; the fit's report gives the distinct count beside the effective sample size for this reason.`;
+table's order), the ${s.distinct.many.fits} with more ${s.distinct.many.coverage.map((c) => c.toFixed(2)).join(' / ')}${failed.length === 0 ? '.' : fewCoverLess(s, study) ? `: intervals drawn from a few distinct values
+are too narrow. More particles are the remedy this measures; the fit's report gives the distinct
+count beside the effective sample size for this reason.` : `: the fits with fewer distinct particles
+do not cover less, so more particles are not what the shortfall asks for.`}`;
+}
+
+/** Whether, for some parameter outside the band, the fits with few distinct particles cover less than the rest. */
+function fewCoverLess(s: ReturnType<typeof coverageSummary>, study: CoverageStudy): boolean {
+  return study.parameters.some((_, j) => !s.parameters[j].inBand && s.distinct.few.coverage[j] < s.distinct.many.coverage[j]);
 }

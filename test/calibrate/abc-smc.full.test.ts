@@ -27,7 +27,7 @@ interface Case {
   exact: Array<{ f: (t: number[]) => number; mean: number; variance: number; truth: number; stat: number }>;
 }
 
-async function check(R: number, makeCase: (r: number) => Case, pit: boolean): Promise<void> {
+async function check(label: string, R: number, makeCase: (r: number) => Case, pit: boolean): Promise<void> {
   const cases = Array.from({ length: R }, (_, r) => makeCase(r));
   const results: AbcSmcResult[] = [];
   for (let r = 0; r < R; r++) results.push(await abcSmc({ ...cases[r].options, particles: N, seed: 1000 + r }));
@@ -48,6 +48,8 @@ async function check(R: number, makeCase: (r: number) => Case, pit: boolean): Pr
     const mz = replicateMean(z);
     const mc = replicateMean(c);
     const mu = replicateMean(u);
+    // docs/calibration.md ("Validation of the sampler") quotes these.
+    console.log(`${label}, parameter ${a}: z ${mz.mean.toFixed(3)} ± ${mz.se.toFixed(3)} (run-to-run SD ${mz.sd.toFixed(3)}), second moment − 1 ${mc.mean.toFixed(3)} ± ${mc.se.toFixed(3)}${pit ? `, PIT ${mu.mean.toFixed(3)} ± ${mu.se.toFixed(3)}` : ''}`);
     expect(Math.abs(mz.mean), `parameter ${a}: mean z`).toBeLessThan(4 * mz.se);
     expect(mc.mean, `parameter ${a}: second moment`).toBeGreaterThan(-4 * mc.se);
     expect(mc.mean, `parameter ${a}: second moment`).toBeLessThan(4 * mc.se + replicateMean(blur).mean);
@@ -61,6 +63,7 @@ describe('ABC-SMC over many data sets (exact posteriors known)', () => {
     const s0 = 10;
     const prior: Prior = [{ name: 'mu', kind: 'normal', mean: 0, sd: s0 }];
     await check(
+      'normal mean',
       200,
       (r) => {
         const u = uniformStream(`normal-data-${r}`);
@@ -79,6 +82,7 @@ describe('ABC-SMC over many data sets (exact posteriors known)', () => {
     const b = 1;
     const prior: Prior = [{ name: 'lambda', kind: 'gamma', shape: a, rate: b }];
     await check(
+      'Poisson–Gamma',
       200,
       (r) => {
         const u = uniformStream(`poisson-data-${r}`);
@@ -98,6 +102,7 @@ describe('ABC-SMC over many data sets (exact posteriors known)', () => {
       { name: 'sigma', kind: 'log-uniform', min: 1, max: 1000 },
     ];
     await check(
+      'normal mean and log SD',
       100,
       (r) => {
         const u = uniformStream(`normal2-data-${r}`);

@@ -25,6 +25,12 @@ import { moments, normalMeanSdSimulator, normalMeanSimulator, poissonSumSimulato
 const N = 1000;
 const R = 30;
 
+/** Prints a check's figures (docs/calibration.md, "Validation of the sampler", quotes them). */
+function report(what: string, mean: number, variance: number, me: { mean: number; se: number }, mc: { mean: number; se: number }, blur = 0): void {
+  const f = (x: number) => x.toPrecision(3);
+  console.log(`${what}: exact mean ${f(mean)}, ABC − exact ${f(me.mean)} (SE ${f(me.se)}), limit ± ${f(4 * me.se)}; exact variance ${f(variance)}, ABC − exact ${f(mc.mean)} (SE ${f(mc.se)}), limit ${f(-4 * mc.se)} to ${f(4 * mc.se + blur)}`);
+}
+
 describe('ABC-SMC on a normal mean with known variance', () => {
   // x₁…x₂₀ ~ N(μ, 1), prior μ ~ N(0, 10²), observed sample mean 1.3 (sufficient). Exact posterior:
   // precision 1/10² + 20, mean 20·1.3/precision.
@@ -53,6 +59,8 @@ describe('ABC-SMC on a normal mean with known variance', () => {
     }
     const me = replicateMean(e);
     const mc = replicateMean(c);
+    const exact = { mean: (n * xbar) / (1 / s0 ** 2 + n), variance: 1 / (1 / s0 ** 2 + n) };
+    report('normal mean', exact.mean, exact.variance, me, mc);
     // The blurred likelihood above is exact to O(h⁴) (the uniform kernel's fourth cumulant is
     // −(2h)⁴/120): what it leaves out is far below the variance check's standard error.
     expect(Math.max(...widths) ** 4).toBeLessThan(0.1 * mc.se);
@@ -60,7 +68,6 @@ describe('ABC-SMC on a normal mean with known variance', () => {
     expect(Math.abs(mc.mean)).toBeLessThan(4 * mc.se);
     // And the standard errors are small enough for the checks to mean something: the posterior
     // mean to within 0.05 posterior SD, the variance to within 10 %.
-    const exact = { mean: (n * xbar) / (1 / s0 ** 2 + n), variance: 1 / (1 / s0 ** 2 + n) };
     expect(me.se).toBeLessThan(0.05 * Math.sqrt(exact.variance));
     expect(mc.se).toBeLessThan(0.1 * exact.variance);
   });
@@ -92,6 +99,7 @@ describe('ABC-SMC on a Poisson rate with a gamma prior', () => {
     }
     const me = replicateMean(e);
     const mc = replicateMean(c);
+    report('Poisson–Gamma', mean, variance, me, mc);
     expect(Math.abs(me.mean)).toBeLessThan(4 * me.se);
     expect(Math.abs(mc.mean)).toBeLessThan(4 * mc.se);
     expect(me.se).toBeLessThan(0.05 * Math.sqrt(variance));
@@ -149,6 +157,7 @@ describe('ABC-SMC with two summaries on very different scales', () => {
       const me = replicateMean(e);
       const mc = replicateMean(c);
       const allowance = replicateMean(blur).mean;
+      report(`two summaries, ${stat === 0 ? 'μ' : 'log σ'}`, mean, variance, me, mc, allowance);
       expect(Math.abs(me.mean)).toBeLessThan(4 * me.se);
       expect(mc.mean).toBeGreaterThan(-4 * mc.se);
       expect(mc.mean).toBeLessThan(4 * mc.se + allowance);
