@@ -25,8 +25,9 @@ const settings: Array<[string, Partial<AbcSmcOptions>]> = [
 console.log('| settings | run-to-run SD of the mean (posterior SDs) | variance ÷ exact | simulations |\n|---|---:|---:|---:|');
 for (const [label, change] of settings) {
   const runs = await replicates(30, { ...base, ...change });
-  const z = replicateMean(runs.map((r) => (moments(r, ([mu]) => mu, exact.mean).mean - exact.mean) / Math.sqrt(exact.variance)));
-  const v = replicateMean(runs.map((r) => moments(r, ([mu]) => mu, exact.mean).second / exact.variance));
+  const m = runs.map((r) => moments(r, ([mu]) => mu, exact.mean));
+  const z = replicateMean(m.map((x) => (x.mean - exact.mean) / Math.sqrt(exact.variance)));
+  const v = replicateMean(m.map((x) => x.second / exact.variance));
   const sims = replicateMean(runs.map((r) => r.simulations)).mean;
   console.log(`| ${label} | ${z.sd.toFixed(2)} | ${v.mean.toFixed(3)} | ${Math.round(sims).toLocaleString('en-US')} |`);
 }

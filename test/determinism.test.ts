@@ -46,12 +46,17 @@ describe('determinism', () => {
     expect(Array.from(b.users.activity)).not.toEqual(Array.from(a.users.activity));
   });
 
-  it('src/ never calls Math.random', async () => {
-    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+  /** Every file under src/. */
+  const srcFiles = async () => {
+    const { readdirSync, statSync } = await import('node:fs');
     const walk = (d: string): string[] =>
       readdirSync(d).flatMap((f) => (statSync(`${d}/${f}`).isDirectory() ? walk(`${d}/${f}`) : [`${d}/${f}`]));
-    const dir = new URL('../src', import.meta.url).pathname;
-    const offenders = walk(dir).filter((f) => /Math\.random/.test(readFileSync(f, 'utf8')));
+    return walk(new URL('../src', import.meta.url).pathname);
+  };
+
+  it('src/ never calls Math.random', async () => {
+    const { readFileSync } = await import('node:fs');
+    const offenders = (await srcFiles()).filter((f) => /Math\.random/.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
   });
 
@@ -59,13 +64,10 @@ describe('determinism', () => {
     // Engines differ in the last bit of these (Chromium 156 vs Node 20), and one bit sends a run
     // down other random turns. Charts (src/plots) only place ticks, so they may use Math. `2 ** k`
     // and `x ** 2` are exact (powers of two) or correctly rounded (x·x) in every engine.
-    const { readdirSync, readFileSync, statSync } = await import('node:fs');
-    const walk = (d: string): string[] =>
-      readdirSync(d).flatMap((f) => (statSync(`${d}/${f}`).isDirectory() ? walk(`${d}/${f}`) : [`${d}/${f}`]));
-    const dir = new URL('../src', import.meta.url).pathname;
+    const { readFileSync } = await import('node:fs');
     const code = (f: string) => readFileSync(f, 'utf8').split('\n').filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l)).join('\n');
     const engineMath = /\bMath\.(exp|expm1|log|log1p|log2|log10|pow|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|asinh|acosh|atanh|cbrt|hypot)\b|(?<!\b2 )\*\*(?! 2(?![\w.]))|from 'simple-statistics'.*\b(gammaln|probit)\b|\b(gammaln|probit)\b.*from 'simple-statistics'/;
-    const offenders = walk(dir).filter((f) => f.endsWith('.ts') && !/\/src\/(math|plots)\//.test(f) && engineMath.test(code(f)));
+    const offenders = (await srcFiles()).filter((f) => f.endsWith('.ts') && !/\/src\/(math|plots)\//.test(f) && engineMath.test(code(f)));
     expect(offenders).toEqual([]);
   });
 });

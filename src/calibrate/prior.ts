@@ -8,7 +8,6 @@
  * them once per particle and generation.
  * @module
  */
-
 import { ScenarioError, type ScenarioProblem } from '../scenario/errors.js';
 import { gamma, normal } from '../rng.js';
 import * as math from '../math/index.js';
