@@ -190,6 +190,11 @@ describe('the report of a fit\'s directory', () => {
     expect(words.size).toBeGreaterThan(1);
   });
 
+  it('tables the sampler\'s generations and names the one the posterior is', () => {
+    expect(rowsOf(section(html, 'sampler')).map((r) => r[0])).toEqual(result.generations.map((g) => String(g.generation)));
+    expect(section(html, 'sampler')).toContain(`The posterior is generation ${result.posterior.generation}`);
+  });
+
   it('tables the predictive check: each statistic, what it measures, observed, simulated median [90 % range] and the quantile, ⚠ outside', () => {
     expect(rowsOf(section(html, 'predictive'))).toEqual(
       result.predictive.map((c) => {
@@ -311,6 +316,8 @@ describe('feedsim fit --plots, advise and report on a fit\'s directory', () => {
     expect(r.status, r.stderr).toBe(0);
     // The library refuses it too, naming the field.
     expect(() => checkFitResult({ ...result, notes: 'none' })).toThrow(/^fit\.json: notes is "none"; expected a list of sentences$/);
+    const g = result.generations.length;
+    expect(() => checkFitResult({ ...result, posterior: { ...result.posterior, generation: g } })).toThrow(new RegExp(`^fit\\.json: posterior\\.generation is ${g}; expected the number of one of the fit's generations$`));
     // A directory with neither a summary nor a fit.
     const empty = join(root, 'empty');
     mkdirSync(empty);

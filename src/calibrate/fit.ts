@@ -109,10 +109,11 @@ export interface FitResult {
   parameters: ParameterPosterior[];
   /**
    * The posterior sample: particles (values in `parameters` order), normalised weights, the
-   * weights' effective sample size, and how many particles are distinct (resampling copies
-   * particles, and a copy that no move has changed is not a new draw).
+   * weights' effective sample size, how many particles are distinct (resampling copies
+   * particles, and a copy that no move has changed is not a new draw), and the sampler generation
+   * the sample is (a fit stopped for `min-acceptance` keeps the generation before its last).
    */
-  posterior: { particles: number[][]; weights: number[]; ess: number; distinct: number };
+  posterior: { particles: number[][]; weights: number[]; ess: number; distinct: number; generation: number };
   generations: GenerationReport[];
   simulations: number;
   stoppedBecause: string;
@@ -252,7 +253,7 @@ export async function fit(options: FitOptions): Promise<FitResult> {
     world: shown,
     statistics: { names: observed.names, observed: observed.values, posts: observed.posts },
     parameters,
-    posterior: { particles: abc.particles, weights: abc.weights, ess: abc.ess, distinct: new Set(abc.particles.filter((_, i) => abc.weights[i] > 0).map((p) => p.join(','))).size },
+    posterior: { particles: abc.particles, weights: abc.weights, ess: abc.ess, distinct: new Set(abc.particles.filter((_, i) => abc.weights[i] > 0).map((p) => p.join(','))).size, generation: abc.generation },
     generations: abc.generations,
     simulations: abc.simulations + checks,
     stoppedBecause: abc.stoppedBecause,

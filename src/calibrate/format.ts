@@ -37,7 +37,7 @@ export function markedCycles(cycles: number): number[] {
 /** The fit's tables and notes, as Markdown. */
 export function formatFit(r: FitResult): string {
   const lines = [
-    `## Posterior (${r.posterior.particles.length} particles, effective sample size ${Math.round(r.posterior.ess)}, ${r.posterior.distinct} distinct, ${r.simulations.toLocaleString('en-US')} simulations; stopped: ${r.stoppedBecause}${r.stoppedBecause === 'min-acceptance' ? `, the posterior is generation ${r.generations.length - 2}` : ''})`,
+    `## Posterior (${r.posterior.particles.length} particles, effective sample size ${Math.round(r.posterior.ess)}, ${r.posterior.distinct} distinct, ${r.simulations.toLocaleString('en-US')} simulations; stopped: ${r.stoppedBecause}${r.posterior.generation < r.generations.length - 1 ? `, the posterior is generation ${r.posterior.generation}` : ''})`,
     '',
     '| parameter | prior (log-uniform) | posterior median [90 % interval] | posterior ÷ prior spread | |',
     '|---|---|---|---:|---|',

@@ -37,12 +37,13 @@ export function checkFitResult(value: unknown, file = 'fit.json'): FitResult {
     for (const k of ['mean', 'sd', 'q05', 'q50', 'q95', 'shrinkage'] as const) must(isNumber(x[k]), `parameters[${i}].${k}`, x[k], 'a number');
   });
   const k = (f.parameters as unknown[]).length;
-  must(isObject(f.posterior), 'posterior', f.posterior, '{ particles, weights, ess, distinct }');
+  must(isObject(f.posterior), 'posterior', f.posterior, '{ particles, weights, ess, distinct, generation }');
   const post = f.posterior as Record<string, unknown>;
   must(Array.isArray(post.particles) && post.particles.length > 0, 'posterior.particles', post.particles, 'a non-empty list of particles');
   (post.particles as unknown[]).forEach((t, i) => must(numbers(t) && t.length === k && t.every((v) => v > 0), `posterior.particles[${i}]`, t, `${k} positive values, one per parameter`));
   must(numbers(post.weights) && post.weights.length === (post.particles as unknown[]).length, 'posterior.weights', post.weights, 'one weight per particle');
   for (const key of ['ess', 'distinct'] as const) must(isNumber(post[key]), `posterior.${key}`, post[key], 'a number');
+  must(Array.isArray(f.generations) && Number.isInteger(post.generation) && (post.generation as number) >= 0 && (post.generation as number) < f.generations.length, 'posterior.generation', post.generation, 'the number of one of the fit\'s generations');
   must(Array.isArray(f.predictive), 'predictive', f.predictive, 'a list of predictive checks, one per statistic');
   (f.predictive as unknown[]).forEach((c, i) => {
     must(isObject(c) && typeof c.statistic === 'string' && typeof c.about === 'string', `predictive[${i}]`, c, '{ statistic, about, observed, simulated, quantile }');

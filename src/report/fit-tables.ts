@@ -61,7 +61,7 @@ export function generationsTable(f: FitResult): string {
     esc(String(g.generation)), g.tolerance === null || !Number.isFinite(g.tolerance) ? '∞' : esc(num(g.tolerance)), esc(num(g.ess)),
     g.acceptanceRate === undefined ? '—' : esc(`${Math.round(100 * g.acceptanceRate)} %`), esc(g.simulations.toLocaleString('en-US')),
   ]);
-  return table(['generation', 'tolerance', 'effective sample size', 'moves accepted', 'simulations so far'], rows, `Generation 0 is the prior sample. Stopped: ${esc(f.stoppedBecause)}${f.stoppedBecause === 'min-acceptance' ? ' (the last generation\'s moves were too rarely accepted, so the posterior is the generation before it)' : ''}.`);
+  return table(['generation', 'tolerance', 'effective sample size', 'moves accepted', 'simulations so far'], rows, `Generation 0 is the prior sample. Stopped: ${esc(f.stoppedBecause)}. The posterior is generation ${f.posterior.generation}${f.posterior.generation < f.generations.length - 1 ? ' (the last generation\'s moves were too rarely accepted, so it was not kept)' : ''}.`);
 }
 
 /** The advice's answer at the last cycle, P(challenger ahead) at marked cycles, and the parameters that move it. */

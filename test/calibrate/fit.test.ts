@@ -31,6 +31,8 @@ describe('fit', () => {
     });
     expect(one.posterior.weights.reduce((a, w) => a + w, 0)).toBeCloseTo(1, 12);
     expect(one.posterior.distinct).toBeLessThanOrEqual(16);
+    // The posterior is the last generation, or the one before it when its moves were rejected.
+    expect(one.posterior.generation).toBe(one.generations.length - (one.stoppedBecause === 'min-acceptance' ? 2 : 1));
   });
 
   it('fits only parameters the export informs, naming what is missing', async () => {
