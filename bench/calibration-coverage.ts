@@ -4,6 +4,48 @@
  * bench/results/calibration-coverage.json).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { AnalyticsExport } from '../src/calibrate/export.js';
+import type { FitOptions } from '../src/calibrate/fit.js';
+import { calibrationPrior, calibrationPriors } from '../src/calibrate/parameters.js';
+import { priorSample } from '../src/calibrate/prior.js';
+import { exportStatistics } from '../src/calibrate/statistics.js';
+import { syntheticExport } from '../src/calibrate/synthetic.js';
+import { deriveSeed, uniformStream } from '../src/rng.js';
+import { resolveScenario } from '../src/scenario/resolve.js';
+import type { Factor } from '../src/sensitivity/factor.js';
+
+/** The study's exports and fits: a small facebook-preset account, fitted by a small sampler. */
+export const COVERAGE = {
+  scenario: { extends: 'facebook' },
+  world: { users: 500, followers: 50, posts: 40, days: 20 },
+  sampler: { particles: 150, maxSimulations: 1500 },
+  // The parameters such an export informs at most prior draws (shares, follows and clicks are too
+  // few events in a 500-user world: their statistics would be left out).
+  paths: ['feed.inNetworkReach', 'feed.outOfNetworkWeight', 'behavior.like.base'],
+} as const;
+
+/** The fitted parameters' priors, as a fit of such an export sets them. */
+export function coveragePriors(): Factor[] {
+  const { scenario, world, paths } = COVERAGE;
+  const probe = syntheticExport({ scenario, ...world, seed: 0 }).export;
+  return calibrationPriors(resolveScenario({ ...scenario, users: world.users }), exportStatistics(probe).names, [...paths]);
+}
+
+/** Export i: its true parameters (from the stream `calibration-coverage/i`) and the export they made (seed 1000 + i). */
+export function coverageExport(i: number, priors: Factor[]): { truth: number[]; data: AnalyticsExport } {
+  const truth = priorSample(calibrationPrior(priors), uniformStream(deriveSeed('calibration-coverage', i))).map((x) => Number(x.toPrecision(6)));
+  const parameters = Object.fromEntries(priors.map((p, k) => [p.path, truth[k]]));
+  return { truth, data: syntheticExport({ scenario: COVERAGE.scenario, ...COVERAGE.world, parameters, seed: 1000 + i }).export };
+}
+
+/**
+ * A fit of such an export in the world that made it (its followers, all of them held): a coverage
+ * study tests the sampler, so the fitted model must be the generating one.
+ */
+export function coverageFitOptions(data: AnalyticsExport): FitOptions {
+  const { scenario, world, paths } = COVERAGE;
+  return { export: data, scenario, users: world.users, followers: world.followers, followerShare: 1, days: world.days, parameters: [...paths] };
+}
 
 /** One export of the study: fitted, or refused as too thin to inform a parameter. */
 export type CoverageExport =

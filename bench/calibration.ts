@@ -23,18 +23,14 @@ import { fileURLToPath } from 'node:url';
 import { accountWorld } from '../src/calibrate/account-world.js';
 import { fit, type FitResult } from '../src/calibrate/fit.js';
 import { formatFit } from '../src/calibrate/format.js';
-import { calibrationPrior, calibrationPriors } from '../src/calibrate/parameters.js';
-import { priorSample } from '../src/calibrate/prior.js';
 import { simulatedExport } from '../src/calibrate/simulated-export.js';
 import { exportStatistics } from '../src/calibrate/statistics.js';
 import { syntheticExport } from '../src/calibrate/synthetic.js';
 import { executeRun } from '../src/experiment/run.js';
 import { readExport, readFollowerCounts } from '../src/calibrate/export.js';
 import { applyPoint } from '../src/experiment/design.js';
-import { resolveScenario } from '../src/scenario/resolve.js';
-import { uniformStream, deriveSeed } from '../src/rng.js';
 import { TRUTH } from '../examples/data/make-synthetic-export.js';
-import { coverageTable, type CoverageExport } from './calibration-coverage.js';
+import { COVERAGE, coverageExport, coverageFitOptions, coveragePriors, coverageTable, type CoverageExport } from './calibration-coverage.js';
 
 const args = process.argv.slice(2);
 const part = args[0];
@@ -55,14 +51,8 @@ const timed = async <T>(run: () => Promise<T>): Promise<{ result: T; seconds: nu
 if (part === 'coverage') {
   const exports = flag('exports', 50);
   const workers = flag('workers', 1);
-  const scenario = { extends: 'facebook' };
-  const world = { users: 500, followers: 50, posts: 40, days: 20 };
-  const sampler = { particles: 150, maxSimulations: 1500 };
-  // The parameters such an export informs at most prior draws (shares, follows and clicks are too
-  // few events in a 500-user world: their statistics would be left out).
-  const paths = ['feed.inNetworkReach', 'feed.outOfNetworkWeight', 'behavior.like.base'];
-  const probe = syntheticExport({ scenario, ...world, seed: 0 }).export;
-  const priors = calibrationPriors(resolveScenario({ ...scenario, users: world.users }), exportStatistics(probe).names, paths);
+  const { scenario, world, sampler, paths } = COVERAGE;
+  const priors = coveragePriors();
   const settings = { scenario, world, fitWorld: 'the generating world (followerShare 1)', sampler, paths };
   const file = `${results}calibration-coverage.json`;
   const earlier = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
@@ -70,13 +60,9 @@ if (part === 'coverage') {
   if (earlier && JSON.stringify(earlier.settings) !== JSON.stringify(settings)) throw new Error(`${file} holds a study with other settings: move it away to start afresh`);
   const done: CoverageExport[] = earlier?.exports ?? [];
   for (let i = done.length; i < exports; i++) {
-    const truth = priorSample(calibrationPrior(priors), uniformStream(deriveSeed('calibration-coverage', i))).map((x) => Number(x.toPrecision(6)));
-    const parameters = Object.fromEntries(priors.map((p, k) => [p.path, truth[k]]));
-    const data = syntheticExport({ scenario, ...world, parameters, seed: 1000 + i }).export;
+    const { truth, data } = coverageExport(i, priors);
     try {
-      // The fit's world is the one that made the export (its followers, all of them held): a
-      // coverage study tests the sampler, so the fitted model must be the generating one.
-      const { result: r, seconds } = await timed(() => fit({ export: data, scenario, users: world.users, followers: world.followers, followerShare: 1, days: world.days, parameters: paths, ...sampler, checks: 1, seed: i + 1, workers }));
+      const { result: r, seconds } = await timed(() => fit({ ...coverageFitOptions(data), ...sampler, checks: 1, seed: i + 1, workers }));
       const at = priors.map((p) => r.parameters.findIndex((q) => q.path === p.path));
       const pit = at.map((k, j) => r.posterior.particles.reduce((a, theta, n) => a + (theta[k] < truth[j] ? r.posterior.weights[n] : 0), 0));
       done.push({ seed: i, truth, pit, covered: at.map((k, j) => r.parameters[k].q05 <= truth[j] && truth[j] <= r.parameters[k].q95), shrinkage: at.map((k) => r.parameters[k].shrinkage), ess: r.posterior.ess, distinct: r.posterior.distinct, simulations: r.simulations, generations: r.generations.length, stoppedBecause: r.stoppedBecause, seconds });

@@ -13,7 +13,8 @@
  * full size with 2 replicates a point (so the noise floor is measured): the second stage of a
  * screen-then-resolve study; it writes sensitivity-resolve[-<preset>].json.
  * `--staged` (the preset studies) runs stage 1's screening, skips the scale check and the Sobol
- * stage, and resolves the ten factors with the largest miniature μ* (those above 0) at once.
+ * stage, and resolves the ten factors with the largest miniature μ* (those above 0) at once; the
+ * screening is written first, so `--resolve` after a staged screening resolves those ten.
  * Run on an idle machine after `npm run build`:
  *   node --import tsx bench/sensitivity.ts [preset] [--trajectories 20] [--samples 64] [--quick] [--resolve | --staged]
  */
@@ -60,9 +61,17 @@ async function resolve(acting: string[]): Promise<void> {
   writeFileSync(`${results}sensitivity-resolve${suffix}.json`, JSON.stringify({ machine, seconds: resolved.seconds, result: resolved.result }, null, 1) + '\n');
 }
 
+type Screening = import('../src/index.js').SensitivityResult;
+/** A staged study's resolved factors: the ten with the largest miniature μ* above 0. */
+const stagedFactors = (screening: Screening): string[] => {
+  const diff = screening.outputs.difference;
+  if (diff.method !== 'morris') throw new Error('expected Morris');
+  return diff.morris.factors.map((f, i) => ({ f, path: screening.factors[i].path })).filter((x) => x.f.muStar.estimate > 0).sort((a, b) => a.f.rank - b.f.rank).slice(0, 10).map((x) => x.path);
+};
+
 if (args.includes('--resolve')) {
   const earlier = JSON.parse(readFileSync(`${results}sensitivity${suffix}.json`, 'utf8'));
-  await resolve((earlier.scale.factors as string[]).filter((_, i) => earlier.scale.full[i] > 0));
+  await resolve(earlier.scale ? (earlier.scale.factors as string[]).filter((_, i) => earlier.scale.full[i] > 0) : stagedFactors(earlier.morris.result));
   process.exit(0);
 }
 
@@ -76,7 +85,7 @@ const strategiesNote = existsSync(contestFile) ? `best recipes of ${contestFile.
 
 if (args.includes('--staged')) {
   writeFileSync(`${results}sensitivity${suffix}.json`, JSON.stringify({ machine, strategies: strategiesNote, morris: { seconds: morris.seconds, result: morris.result } }, null, 1) + '\n');
-  await resolve(byRank.filter((x) => x.f.muStar.estimate > 0).slice(0, 10).map((x) => x.factor.path));
+  await resolve(stagedFactors(morris.result));
   process.exit(0);
 }
 
