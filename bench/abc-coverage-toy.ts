@@ -86,12 +86,13 @@ const settings = [
 ];
 const names = priors.map((f) => `\`${f.path}\``).join(' / ');
 console.log(`\n${dataSets} data sets; coverage of 90 % intervals (${names}), ± ${(1.96 * Math.sqrt(0.09 / dataSets)).toFixed(3)} for 95 % if calibrated\n`);
-console.log('| sampler | ABC-SMC coverage | exact posterior\'s coverage | distinct particles (mean) | simulations (mean) |\n|---|---:|---:|---:|---:|');
+console.log('| sampler | ABC-SMC coverage | exact posterior\'s coverage | distinct particles (mean) | simulations (mean) | wall time |\n|---|---:|---:|---:|---:|---:|');
 for (const s of settings) {
   const covered = new Array<number>(d).fill(0);
   const exact = new Array<number>(d).fill(0);
   let distinct = 0;
   let simulations = 0;
+  const started = performance.now();
   for (let r = 0; r < dataSets; r++) {
     const u = uniformStream(`abc-coverage-toy/${r}`);
     const truth = priorSample(prior, u);
@@ -110,5 +111,5 @@ for (const s of settings) {
     simulations += res.simulations;
   }
   const share = (c: number[]) => c.map((x) => (x / dataSets).toFixed(2)).join(' / ');
-  console.log(`| ${s.label} | ${share(covered)} | ${share(exact)} | ${Math.round(distinct / dataSets)} | ${Math.round(simulations / dataSets).toLocaleString('en-US')} |`);
+  console.log(`| ${s.label} | ${share(covered)} | ${share(exact)} | ${Math.round(distinct / dataSets)} | ${Math.round(simulations / dataSets).toLocaleString('en-US')} | ${((performance.now() - started) / 1000).toFixed(0)} s |`);
 }
