@@ -31,5 +31,5 @@ describe('browser bundle of the core entry', () => {
     expect(runInContext('typeof require', context)).toBe('undefined');
     expect(runInContext('typeof process', context)).toBe('undefined');
     console.log(`browser bundle: ${(code.length / 1024).toFixed(0)} KB`);
-  }, 60_000);
+  });
 });

@@ -12,7 +12,7 @@ describe('compare', () => {
     expect(one.replicates).toBe(4);
     expect(one.strategies).toEqual(['like-chasing', 'follow-building']);
     expect(one.summary['like-chasing'].followers).toHaveLength(4);
-  }, 120_000);
+  });
 
   it('common random numbers: paired differences of near-identical strategies vary far less than the strategies', async () => {
     // Two strategies that differ only slightly: most of the replicate-to-replicate variation is
@@ -31,7 +31,7 @@ describe('compare', () => {
     const vb = varOf(r.summary['like-chasing-0.85'][metric][last]);
     const vd = varOf(r.differences['like-chasing-0.85'][metric][last]);
     expect(vd).toBeLessThan(0.5 * (va + vb));
-  }, 120_000);
+  });
 
   it('reports crossovers, probabilities ahead that sum to 1, and run economics', async () => {
     const r = await compare({ scenario, strategies: ['like-chasing', 'follow-building'], replicates: 3, seed: 2 });
@@ -42,15 +42,15 @@ describe('compare', () => {
     for (let c = 0; c < r.cycles; c++) expect(r.probabilityAhead['like-chasing'][c] + r.probabilityAhead['follow-building'][c]).toBeCloseTo(1, 12);
     expect(r.economics['like-chasing'].cost.mean).toBeGreaterThan(0);
     expect(r.spendPerCycle['like-chasing']).toBeGreaterThan(0);
-  }, 120_000);
+  });
 
   it('warns when strategies do not spend the same budget', async () => {
     const r = await compare({ scenario, strategies: [likeChasing(), { ...likeChasing({ promote: false }), label: 'no-promotion' }], replicates: 2 });
     expect(r.warnings.join()).toMatch(/do not spend equal budgets/);
-  }, 120_000);
+  });
 
   it('adaptive replication adds replicates up to the cap', async () => {
     const r = await compare({ scenario, strategies: ['like-chasing', 'follow-building'], replicates: 2, adaptive: { target: 'cumulativeNet', halfWidth: 1e-9, maxReplicates: 5, batch: 2 } });
     expect(r.replicates).toBe(5);
-  }, 120_000);
+  });
 });

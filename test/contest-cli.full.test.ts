@@ -17,7 +17,7 @@ beforeAll(async () => {
   dir = tempDir('feedsim-contest-');
   file = writeIn(dir, 'small.yaml', 'users: 600\ncycles: 3\nstepsPerCycle: 12\n');
   whole = await cliHere(['contest', file, ...args, '--workers', '2', '--out', join(dir, 'whole')]);
-}, 120_000);
+});
 
 const summary = (d: string) => JSON.parse(readFileSync(join(dir, d, 'summary.json'), 'utf8'));
 
@@ -34,7 +34,7 @@ describe('feedsim contest', () => {
     expect(r.status).toBe(0);
     expect(lineCount(join(dir, 'whole', 'runs.jsonl'))).toBe(before);
     expect(r.stdout.split('\n')[0]).toBe(whole.stdout.split('\n')[0]);
-  }, 120_000);
+  });
 
   it('two shards advance stage by stage reading each other back, and finish with one machine\'s summary', async () => {
     const dirs: string[] = [];
@@ -58,7 +58,7 @@ describe('feedsim contest', () => {
     // Everything was run by the shards: the final pass only reads.
     expect(lineCount(join(dir, 'final', 'runs.jsonl'))).toBe(0);
     expect(summary('final')).toEqual(summary('whole'));
-  }, 300_000);
+  });
 
   it('refuses --shard without --out, and --from a directory of another contest', async () => {
     const a = await cliHere(['contest', file, ...args, '--shard', '0/2']);
@@ -68,5 +68,5 @@ describe('feedsim contest', () => {
     const b = await cliHere(['contest', other, ...args, '--from', join(dir, 'whole')]);
     expect(b.status).toBe(2);
     expect(b.stderr).toMatch(/--from .*not a directory of this contest/);
-  }, 120_000);
+  });
 });

@@ -50,7 +50,7 @@ describe('contest', () => {
       expect(s.kept).toContain(s.finalist);
       expect(r.finalists[k].recipe).toEqual(s.candidates[s.finalist].recipe);
     }
-  }, 120_000);
+  });
 
   it('gives identical results on 1 and 2 workers, and a resume from the recorded runs runs nothing', async () => {
     const runs: RunOutput[] = [];
@@ -61,7 +61,7 @@ describe('contest', () => {
     const again = await contest({ ...small, recorded: new Map(runs.map((x) => [x.id, x])), onRun: () => void more++ });
     expect(more).toBe(0);
     expect(JSON.stringify(again)).toBe(JSON.stringify(one));
-  }, 120_000);
+  });
 
   it('shards run their share of a stage and stop for the others; merged records finish the contest identically', async () => {
     const whole = await contest(small);
@@ -86,14 +86,14 @@ describe('contest', () => {
       if (finished) break;
     }
     expect(stopped).toBeGreaterThan(0);
-  }, 120_000);
+  });
 
   it('the ghost twin is the real run when nothing can be followed, and the no-ads twin when nothing is spent on ads', async () => {
     const noFollows = await contest({ ...small, scenario: { ...small.scenario, follows: false } });
     for (const f of noFollows.finalists) expect([f.audience.mean, f.audience.lower, f.audience.upper]).toEqual([0, 0, 0]);
     const noAds = await contest({ ...small, scenario: { ...small.scenario, paid: { cpm: 1e9 } } });
     for (const f of noAds.finalists) expect(f.ads.mean).toBe(0);
-  }, 120_000);
+  });
 
   it('refuses bad options, naming them', async () => {
     await expect(contest({ ...small, candidates: 1 })).rejects.toThrow(/candidates/);

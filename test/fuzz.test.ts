@@ -13,7 +13,7 @@ const PLANS = plansFor(1, { scenario: 120, 'scenario-text': 80, sweep: 30, 'swee
 let summaries: FuzzSummary[] = [];
 beforeAll(async () => {
   summaries = await runPrinted(PLANS);
-}, 120_000);
+});
 
 describe('fuzz', () => {
   it('the same kind, seed and index give the same case', () => {

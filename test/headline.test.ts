@@ -48,7 +48,7 @@ describe('warnings beside the headline', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/do not spend equal budgets/);
     expect(r.stdout).toMatch(/^cycle \|/m);
-  }, 120_000);
+  });
 
   it('feedsim compare: a small youtube world given the full budget cannot absorb it, and warns before the table, once', async () => {
     const dir = tempDir();
@@ -62,7 +62,7 @@ describe('warnings beside the headline', () => {
     expect(warning).toBeLessThan(lineIndex(lines, /^cycle \|/));
     expect(lines.filter((l) => /do not spend equal budgets/.test(l))).toHaveLength(1);
     expect(lines[warning]).toMatch(/each active user takes at most one paid impression a step/);
-  }, 120_000);
+  });
 
   it('feedsim run: run warnings are printed (once) before the figures', async () => {
     const dir = tempDir();
@@ -73,7 +73,7 @@ describe('warnings beside the headline', () => {
     const warnings = lines.filter((l) => /^warning: content\.creatorPostsPerDay \(30\)/.test(l));
     expect(warnings).toHaveLength(1);
     expect(lineIndex(lines, /^warning:/)).toBeLessThan(lineIndex(lines, /^account\s+strategy/));
-  }, 120_000);
+  });
 
   it('calls the money discounted only when it is: not for sums equal to rounding, yes for a real discount', () => {
     const runs = [0, 1].flatMap((r) => [run('like-chasing', r, 61, 10 + r), run('follow-building', r, 80, 30 + r)]);

@@ -95,7 +95,7 @@ describe('report', () => {
     expect(html).toContain('The charts show the baseline and the first 9 challengers of 10,000 strategies');
     expect(html).toContain('<b>s9999</b>');
     expect(html.match(/<figure class="chart"/g)?.length).toBeGreaterThan(0);
-  }, 60_000);
+  });
 });
 
 it('every refusal above is a ScenarioError (exit 2 in the CLI)', () => {

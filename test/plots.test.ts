@@ -104,7 +104,7 @@ describe('plots of a real comparison and sweep', () => {
   let swept: SweepResult;
   beforeAll(async () => {
     [result, swept] = await Promise.all([smallCompare(), smallSweep()]);
-  }, 60_000);
+  });
 
   it('followers, reach by channel and net return render as SVG with their titles', async () => {
     const svg = await expectChart(followersPlot(result), FOLLOWERS_TITLE);
@@ -297,7 +297,7 @@ describe('reach by channel: every channel readable', () => {
   let result: CompareResult;
   beforeAll(async () => {
     result = await smallCompare();
-  }, 60_000);
+  });
 
   it('one panel per channel, each on its own y scale, so small channels are not flattened by paid reach', async () => {
     const spec = reachByChannelPlot(result) as unknown as { facet: { field: string; sort: string[] }; resolve: { scale: { y: string } } };
@@ -406,7 +406,7 @@ describe('sweep strips and grids: axis labels fit', () => {
     for (const l of labels) expect(l.lines).toHaveLength(4);
     expect(svg).not.toContain('…');
     expect(overlapping(labels)).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe('money axes say their unit', () => {

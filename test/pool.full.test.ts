@@ -54,7 +54,7 @@ describe('runAll (this thread plus worker threads)', () => {
     expect(JSON.stringify(three)).toBe(JSON.stringify(one));
     // Different replicates differ, so the comparison above could fail.
     expect(JSON.stringify(one[1].accounts)).not.toBe(JSON.stringify(one[0].accounts));
-  }, 60_000);
+  });
 
   it('rejects with the failing run\'s error, wherever it ran', async () => {
     for (const bad of [0, 1, 2]) {
@@ -62,5 +62,5 @@ describe('runAll (this thread plus worker threads)', () => {
       specs[bad] = spec(bad, 'no-such-strategy');
       await expect(runAll(specs, { workers: 2 })).rejects.toThrow(/no-such-strategy/);
     }
-  }, 60_000);
+  });
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
   reported = await cliHere(['report', dir]);
   html = existsSync(join(dir, 'report.html')) ? readFileSync(join(dir, 'report.html'), 'utf8') : '';
-}, 120_000);
+});
 
 /** The HTML of a section of the page, by id. */
 const section = (page: string, id: string) => page.slice(page.indexOf(`<section id="${id}">`), page.indexOf('</section>', page.indexOf(`<section id="${id}">`)));

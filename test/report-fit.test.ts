@@ -33,7 +33,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'fit.json'), JSON.stringify(result));
   writeFileSync(join(dir, 'advice.json'), JSON.stringify(advice));
   html = readFileSync(await writeReport(dir), 'utf8');
-}, 60_000);
+});
 
 /** The HTML of a section of the page, by id (sections are not nested). */
 const section = (page: string, id: string) => {
@@ -265,7 +265,7 @@ describe('feedsim fit --plots, advise and report on a fit\'s directory', () => {
     expect(page).toContain(`<p>Command: <code>feedsim fit ${escapeHtml(join(root, 'export.csv'))}</code></p>`);
     // The fit read from the CSV is this test's fit: the same tables.
     expect(rowsOf(section(page, 'posterior'))).toEqual(rowsOf(section(html, 'posterior')));
-  }, 60_000);
+  });
 
   it('advise without --plots writes no plot for a fit run without them; with --plots it does', async () => {
     const d = join(tempDir('feedsim-advise-plots-'), 'fit');
@@ -276,7 +276,7 @@ describe('feedsim fit --plots, advise and report on a fit\'s directory', () => {
     expect(existsSync(join(d, 'plots'))).toBe(false);
     expect((await cliHere([...args, '--plots'])).status).toBe(0);
     expect(existsSync(join(d, 'plots', 'advice.svg'))).toBe(true);
-  }, 60_000);
+  });
 
   it('a malformed fit.json or advice.json is refused naming the file and the field (exit 2), and no report is written', async () => {
     const root = tempDir('feedsim-report-fit-bad-');
@@ -324,5 +324,5 @@ describe('feedsim fit --plots, advise and report on a fit\'s directory', () => {
     const none = await cliHere(['report', empty]);
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/is not a results directory \(no summary\.json\) nor a fit's \(no fit\.json\): write one with feedsim compare, sweep, contest, sensitivity or fit --out /);
-  }, 60_000);
+  });
 });

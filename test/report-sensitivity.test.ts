@@ -31,7 +31,7 @@ beforeAll(async () => {
   morris = { kind: 'sensitivity', ...m };
   sobol = { kind: 'sensitivity', ...s };
   [morrisHtml, sobolHtml] = await Promise.all([buildSensitivityReport({ summary: morris }), buildSensitivityReport({ summary: sobol })]);
-}, 120_000);
+});
 
 /** The HTML of a section of the page, by id (sections are not nested). */
 const section = (page: string, id: string) => {
@@ -311,7 +311,7 @@ describe('feedsim report on a sensitivity study\'s directory', () => {
     expect(refused.stderr).toMatch(/summary\.json: outputs\["difference"\]\.morris\.factors\[0\]\.sigma is undefined; expected a number/);
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(bad, 'report.html'))).toBe(false);
-  }, 120_000);
+  });
   it('says how much of each output is run-to-run noise when points have replicates', async () => {
     // The fixtures have 1 replicate a point: nothing to measure, nothing said.
     expect(morris.noise.difference).toBeNull();
@@ -321,5 +321,5 @@ describe('feedsim report on a sensitivity study\'s directory', () => {
     expect(noise.sdPerReplicate).toBeGreaterThan(0);
     const html = await buildSensitivityReport({ summary: { kind: 'sensitivity', ...two } });
     expect(text(html)).toContain(`Run-to-run noise: a standard deviation of ${num(noise.sdPerReplicate)} per replicate, ${num(noise.sdOfPointMean)} for a point's mean. A μ* below ${num(noise.muStarFloor!)} is within what noise alone gives.`);
-  }, 60_000);
+  });
 });

@@ -45,7 +45,7 @@ describe('HTML report', () => {
   let swept: SweepResult;
   beforeAll(async () => {
     [result, swept] = await Promise.all([smallCompare(), smallSweep()]);
-  }, 60_000);
+  });
 
   it('comparison: every chart, the tables and the crossover sentence, self-contained and deterministic', async () => {
     const replicates = replicateFinalsFromRuns(result.runs!);

@@ -51,7 +51,7 @@ describe('reserved names through every output (property)', () => {
         expect([...labels, 'neither']).toContain(p.winner);
       }
     }), { numRuns: 4, seed: 20 });
-  }, 120_000);
+  });
 
   it('CLI sweep, merge of its shards and report; compare (strategies registered under the names); run', async () => {
     const module = fileURLToPath(new URL('./fixtures/reserved-strategies.ts', import.meta.url));
@@ -88,5 +88,5 @@ describe('reserved names through every output (property)', () => {
       const svg = readFileSync(join(whole, 'plots', 'sweep-win-map.svg'), 'utf8') + (names.length ? readFileSync(join(compared, 'plots', 'net-return.svg'), 'utf8') : '');
       for (const l of names) expect(svg, `plots: ${l}`).toContain(`>${l}<`);
     }), { numRuns: 3, seed: 20 });
-  }, 300_000);
+  });
 });

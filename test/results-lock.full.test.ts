@@ -47,7 +47,7 @@ beforeAll(async () => {
   reference = readFileSync(join(dir, 'whole', 'runs.jsonl'), 'utf8');
   summary = readFileSync(join(dir, 'whole', 'summary.json'), 'utf8');
   expect(reference.trim().split('\n')).toHaveLength(RUNS);
-}, 120_000);
+});
 
 describe('one writer per results directory', () => {
   it('two sweep --resume of one directory at once: the second is refused naming the first; the record stays whole', async () => {
@@ -67,7 +67,7 @@ describe('one writer per results directory', () => {
     expect(readFileSync(join(out, 'runs.jsonl'), 'utf8')).toBe(reference);
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(summary);
     expect(existsSync(join(out, LOCK))).toBe(false);
-  }, 120_000);
+  });
 
   it('every command that writes a results directory is refused while another process holds it', async () => {
     const scenario = writeIn(dir, 'small.yaml', 'users: 300\ncycles: 1\nstepsPerCycle: 4\n');
@@ -102,7 +102,7 @@ describe('one writer per results directory', () => {
     expect(existsSync(join(dir, 'run', 'manifest.json'))).toBe(false);
     expect(existsSync(join(dir, 'report', 'report.html'))).toBe(false);
     expect(readFileSync(join(dir, 'resume', LOCK), 'utf8')).toBe(lockOf(sleeper.pid!));
-  }, 120_000);
+  });
 
   it('a stale lock (this host, its process gone) is taken over with a note; one from another host is refused', async () => {
     const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
@@ -122,7 +122,7 @@ describe('one writer per results directory', () => {
     expect(refused.stderr).toContain(`If no feedsim runs there any more (its machine stopped, or the job was killed), delete ${join(remote, LOCK)}`);
     expect(lines(join(remote, 'runs.jsonl'))).toHaveLength(3);
     expect(readFileSync(join(remote, LOCK), 'utf8')).toBe(lockOf(12345, 'node-17.cluster'));
-  }, 120_000);
+  });
 
   it('the lock is released on SIGTERM (exit 143) and on a second Ctrl-C (exit 130), finished runs kept', async () => {
     for (const [signals, code] of [[['SIGTERM'], 143], [['SIGINT', 'SIGINT'], 130]] as const) {
@@ -136,7 +136,7 @@ describe('one writer per results directory', () => {
       expect((await cliHere(['sweep', '--resume', out, '--workers', '2'])).status).toBe(0);
       expect(readFileSync(join(out, 'runs.jsonl'), 'utf8')).toBe(reference);
     }
-  }, 180_000);
+  });
 });
 
 describe('records twice over, and records changed after they were written', () => {
@@ -162,7 +162,7 @@ describe('records twice over, and records changed after they were written', () =
     expect(refused.stderr).toContain(`${join(conflict, 'runs.jsonl')}, line 7: run "${run.id}" is recorded twice with different numbers (lines 3 and 7)`);
     expect(lines(join(conflict, 'runs.jsonl'))).toHaveLength(7);
     expect(existsSync(join(conflict, LOCK))).toBe(false);
-  }, 120_000);
+  });
 
   it('an edited record is refused by resume and merge, naming the file, line and run; old records without checksums still merge', async () => {
     for (const i of [0, 1]) expect((await cliHere(['sweep', file, '--shard', `${i}/2`, '--out', join(dir, `shard-${i}`), '--workers', '2'])).status).toBe(0);
@@ -203,7 +203,7 @@ describe('records twice over, and records changed after they were written', () =
     expect(fine.stderr).toMatch(new RegExp(`note: .*shard-1-old/runs\\.jsonl: ${lines(join(old, 'runs.jsonl')).length} of \\d+ runs carry no checksum \\(recorded before feedsim 0\\.3\\.0\\): read as they are, unverified`));
     expect(readFileSync(join(dir, 'merged-old', 'summary.json'), 'utf8')).toBe(summary);
     expect(readFileSync(join(dir, 'merged-old', 'runs.jsonl'), 'utf8')).toBe(reference);
-  }, 180_000);
+  });
 
   it('merge keeps a run recorded identically in two shards once, and refuses one recorded differently', async () => {
     const shards = [0, 1].map((i) => join(dir, `shard-${i}`));
@@ -225,5 +225,5 @@ describe('records twice over, and records changed after they were written', () =
     const refused = await cliHere(['merge', shards[0], differ, '--out', join(dir, 'merged-differ')]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain(`1 runs are recorded differently in two shards: "${run.id}" (${shards[0]} and ${differ})`);
-  }, 120_000);
+  });
 });

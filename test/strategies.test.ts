@@ -53,5 +53,5 @@ describe('user-defined strategies in worker threads', () => {
     const two = await compare({ ...opts, workers: 2, modules: [module] });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     expect(one.summary.bait.likes[2].mean).toBeGreaterThan(0);
-  }, 120_000);
+  });
 });

@@ -18,7 +18,7 @@ beforeAll(async () => {
   expect(r.status).toBe(0);
   reference = readFileSync(join(dir, 'whole', 'runs.jsonl'), 'utf8');
   expect(reference.trim().split('\n')).toHaveLength(RUNS);
-}, 120_000);
+});
 
 describe('interrupted sweeps lose nothing', () => {
   it('SIGKILL mid-way, a cut-off last line, then --resume: the same record and exports as an uninterrupted sweep', async () => {
@@ -38,7 +38,7 @@ describe('interrupted sweeps lose nothing', () => {
     expect(readFileSync(join(out, 'runs.jsonl'), 'utf8')).toBe(reference);
     expect(readFileSync(join(out, 'rows.csv'), 'utf8')).toBe(readFileSync(join(dir, 'whole', 'rows.csv'), 'utf8'));
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(readFileSync(join(dir, 'whole', 'summary.json'), 'utf8'));
-  }, 120_000);
+  });
 
   it('Ctrl-C (SIGINT) stops cleanly with exit 130, keeps finished runs and says how to resume', async () => {
     const out = join(dir, 'interrupted');
@@ -50,7 +50,7 @@ describe('interrupted sweeps lose nothing', () => {
     const resumed = await cliHere(['sweep', '--resume', out, '--workers', '2']);
     expect(resumed.status).toBe(0);
     expect(readFileSync(join(out, 'runs.jsonl'), 'utf8')).toBe(reference);
-  }, 120_000);
+  });
 
   it('a new sweep refuses a directory that already holds results', async () => {
     const r = await cliHere(['sweep', file, '--out', join(dir, 'whole')]);
@@ -90,5 +90,5 @@ describe('beyond one machine: shards and merge', () => {
     expect(merged.status).toBe(0);
     expect(readFileSync(join(dir, 'merged', 'runs.jsonl'), 'utf8')).toBe(reference);
     expect(readFileSync(join(dir, 'merged', 'summary.json'), 'utf8')).toBe(readFileSync(join(dir, 'whole', 'summary.json'), 'utf8'));
-  }, 180_000);
+  });
 });

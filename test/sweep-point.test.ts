@@ -39,7 +39,7 @@ describe('the design point travels with the run', () => {
     const r = await sweep({ scenario, design, strategies: ['like-chasing'], replicates: 2, seed: 1, onRun: (run) => void seen.push([run.id, run.point]) });
     expect(seen).toEqual([['p1/like-chasing/r0', 1], ['p1/like-chasing/r1', 1], ['p2/like-chasing/r0', 2], ['p2/like-chasing/r1', 2]]);
     expect(r.points.map((p) => p.index)).toEqual([1, 2]);
-  }, 120_000);
+  });
 
   it('summaries group runs by their point, not by their id; ids are parsed only for runs without one', () => {
     const points = sweepScenarios(scenario, design);
@@ -80,7 +80,7 @@ describe('0.2.1 records (runs without a point) still resume and merge', () => {
     summary = readFileSync(join(dir, 'whole', 'summary.json'), 'utf8');
     const lines = readFileSync(join(dir, 'whole', 'runs.jsonl'), 'utf8').trim().split('\n');
     expect(lines.map((l) => JSON.parse(l).point)).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
-  }, 120_000);
+  });
 
   it('--resume of a record cut short, its runs without points', async () => {
     const out = join(dir, 'old-record');
@@ -94,7 +94,7 @@ describe('0.2.1 records (runs without a point) still resume and merge', () => {
     expect(resumed.status).toBe(0);
     expect(resumed.stdout).toMatch(/resuming .*: 5 of 8 runs finished/);
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(summary);
-  }, 120_000);
+  });
 
   it('merge of shards, one of them recorded without points', async () => {
     for (const i of [0, 1]) expect((await cliHere(['sweep', file, '--shard', `${i}/2`, '--out', join(dir, `shard-${i}`), '--workers', '1'])).status).toBe(0);
@@ -104,5 +104,5 @@ describe('0.2.1 records (runs without a point) still resume and merge', () => {
     const merged = await cliHere(['merge', join(dir, 'shard-0'), join(dir, 'shard-1'), '--out', join(dir, 'merged')]);
     expect(merged.status).toBe(0);
     expect(readFileSync(join(dir, 'merged', 'summary.json'), 'utf8')).toBe(summary);
-  }, 120_000);
+  });
 });

@@ -118,5 +118,5 @@ describe('sweep', () => {
     expect(csv).toHaveLength(one.rows.length + 1);
     expect(r1.points).toHaveLength(2);
     for (const p of r1.points) expect(['like-chasing', 'follow-building', 'neither']).toContain(p.winner);
-  }, 120_000);
+  });
 });

@@ -38,5 +38,5 @@ describe('feedsim fit over shards', () => {
     // A directory of another fit is refused.
     const other = cli(['fit', '--resume', shards[0], '--from', join(tmp, 'nowhere')]);
     expect(other.status).toBe(2);
-  }, 300_000);
+  });
 });

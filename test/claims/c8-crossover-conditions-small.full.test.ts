@@ -22,4 +22,4 @@ const world = (followerOddsRatio: number): ScenarioInput => ({
   economics: { valuePerConversion: 8 },
   behavior: { convert: { follower: followerOddsRatio } },
 });
-describeC8('C8 the trade-off over time: a crossover exists under stated conditions', world, { replicates: 8, timeout: 120_000 });
+describeC8('C8 the trade-off over time: a crossover exists under stated conditions', world, { replicates: 8, timeout: 1_200_000 });

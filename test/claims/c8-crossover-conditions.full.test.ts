@@ -11,4 +11,4 @@ const world = (followerOddsRatio: number): ScenarioInput => ({
   startingFollowers: 50,
   behavior: { convert: { follower: followerOddsRatio } },
 });
-describeC8('C8 the crossover, default market, 5,000 users, 30 cycles', world, { replicates: 10, workers: 2, timeout: 600_000 });
+describeC8('C8 the crossover, default market, 5,000 users, 30 cycles', world, { replicates: 10, workers: 2, timeout: 1_200_000 });

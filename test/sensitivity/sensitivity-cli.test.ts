@@ -14,7 +14,7 @@ beforeAll(async () => {
   const r = await cliHere(['sensitivity', file, ...args, '--out', join(dir, 'whole'), '--plots']);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-}, 120_000);
+});
 
 describe('feedsim sensitivity', () => {
   it('prints the ranking of every output and writes the record, the summary and one plot per output', () => {
@@ -36,7 +36,7 @@ describe('feedsim sensitivity', () => {
     expect(merged.stdout).toMatch(/Morris screening of 2 factors/);
     expect(readFileSync(join(dir, 'merged', 'runs.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'whole', 'runs.jsonl'), 'utf8'));
     expect(JSON.parse(readFileSync(join(dir, 'merged', 'summary.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(join(dir, 'whole', 'summary.json'), 'utf8')));
-  }, 120_000);
+  });
 
   it('resume of a finished study runs nothing and gives the same summary', async () => {
     const r = await cliHere(['sensitivity', '--resume', join(dir, 'whole')]);
