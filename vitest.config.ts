@@ -16,6 +16,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.full.test.ts'],
           testTimeout: 300_000, // a hang guard, not a speed limit
+          hookTimeout: 300_000, // set-up hooks run studies too
         },
       },
       {
@@ -23,6 +24,7 @@ export default defineConfig({
           name: 'full',
           include: ['test/**/*.full.test.ts'],
           testTimeout: 1_200_000, // a hang guard, not a speed limit: the CI machines are shared and noisy
+          hookTimeout: 1_200_000,
         },
       },
     ],
