@@ -11,19 +11,15 @@
  *   npx tsx bench/abc-coverage-toy.ts [--data-sets 400] [--workers 2]
  */
 import { abcSmc } from '../src/calibrate/abc-smc.js';
-import { fit } from '../src/calibrate/fit.js';
+import { FIT_DEFAULTS, fit } from '../src/calibrate/fit.js';
 import { calibrationPrior } from '../src/calibrate/parameters.js';
 import { posteriorSummary } from '../src/calibrate/posterior-summary.js';
 import { priorSample } from '../src/calibrate/prior.js';
 import { normal, uniformStream } from '../src/rng.js';
 import { choleskyInPlace, choleskySolve } from '../src/sensitivity/cholesky.js';
 import { COVERAGE, coverageExport, coverageFitOptions, coveragePriors } from './calibration-coverage.js';
+import { flag } from './args.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const dataSets = flag('data-sets', 400);
 const priors = coveragePriors();
 const prior = calibrationPrior(priors);
@@ -103,7 +99,7 @@ for (const s of settings) {
       const below = grid.reduce((acc, g, i) => acc + (g[a] < truth[a] ? w[i] : 0), 0) / total;
       if (below >= 0.05 && below <= 0.95) exact[a]++;
     }
-    const res = await abcSmc({ prior, observed, simulate, particles: s.particles, maxSimulations: s.maxSimulations, minAcceptance: 0.05, maxGenerations: 30, seed: r + 1 });
+    const res = await abcSmc({ prior, observed, simulate, particles: s.particles, maxSimulations: s.maxSimulations, minAcceptance: FIT_DEFAULTS.minAcceptance, maxGenerations: FIT_DEFAULTS.maxGenerations, seed: r + 1 });
     posteriorSummary(res).forEach((q, a) => {
       if (q.q05 <= truth[a] && truth[a] <= q.q95) covered[a]++;
     });

@@ -10,17 +10,14 @@
  */
 import { errorFunction } from 'simple-statistics';
 import { abcSmc } from '../src/calibrate/abc-smc.js';
+import { FIT_DEFAULTS } from '../src/calibrate/fit.js';
 import { calibrationPrior } from '../src/calibrate/parameters.js';
 import { posteriorSummary } from '../src/calibrate/posterior-summary.js';
 import { priorSample } from '../src/calibrate/prior.js';
 import { normal, uniformStream } from '../src/rng.js';
 import { COVERAGE, coveragePriors } from './calibration-coverage.js';
+import { flag } from './args.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const sigma = flag('sigma', 0.5);
 const dataSets = flag('data-sets', 1000);
 const sampler = { particles: flag('particles', COVERAGE.sampler.particles), maxSimulations: flag('max-simulations', COVERAGE.sampler.maxSimulations) };
@@ -40,7 +37,7 @@ for (let r = 0; r < dataSets; r++) {
   const u = uniformStream(`abc-edge/${r}`);
   const truth = priorSample(prior, u);
   const observed = truth.map((x) => Math.log(x) + sigma * normal(u));
-  const res = await abcSmc({ prior, observed, simulate, ...sampler, minAcceptance: 0.05, maxGenerations: 30, seed: r + 1 });
+  const res = await abcSmc({ prior, observed, simulate, ...sampler, minAcceptance: FIT_DEFAULTS.minAcceptance, maxGenerations: FIT_DEFAULTS.maxGenerations, seed: r + 1 });
   stops.set(res.stoppedBecause, (stops.get(res.stoppedBecause) ?? 0) + 1);
   posteriorSummary(res).forEach((q, a) => {
     const [lo, hi, at] = [priors[a].min, priors[a].max, truth[a]].map(Math.log);

@@ -18,7 +18,7 @@ import type { Factor } from '../src/sensitivity/factor.js';
 export const COVERAGE = {
   scenario: { extends: 'facebook' },
   world: { users: 500, followers: 50, posts: 40, days: 20 },
-  sampler: { particles: 150, maxSimulations: 1500 },
+  sampler: { particles: 400, maxSimulations: 4000 },
   // The parameters such an export informs at most prior draws (shares, follows and clicks are too
   // few events in a 500-user world: their statistics would be left out).
   paths: ['feed.inNetworkReach', 'feed.outOfNetworkWeight', 'behavior.like.base'],
@@ -126,8 +126,8 @@ a calibrated posterior calibrated. For each parameter: the share of intervals th
 (pass: inside the binomial band), the histogram of the posterior probability below the truth (the
 rank statistic of simulation-based calibration: uniform for a calibrated posterior, tested by χ²),
 and the mean spread of the posterior against the prior on the log scale (what such an export
-pins down: 1 is nothing). Recorded by \`npx tsx bench/calibration.ts coverage --exports ${s.exports} --workers 1\`
-(${(s.seconds / 60).toFixed(0)} min of fitting, ${s.simulations.toLocaleString('en')} simulations, ${study.machine.cores} cores of ${study.machine.cpu}); \`npm run reproduce\`
+pins down: 1 is nothing). Recorded by \`npx tsx bench/calibration.ts coverage --exports ${s.exports} --workers 2\`
+(the figures do not depend on the worker count; ${(s.seconds / 60).toFixed(0)} min of fitting, ${s.simulations.toLocaleString('en')} simulations, ${study.machine.cores} cores of ${study.machine.cpu}); \`npm run reproduce\`
 writes this section from \`bench/results/calibration-coverage.json\`.
 
 ${coverageTable(study)}

@@ -31,13 +31,9 @@ import { readExport, readFollowerCounts } from '../src/calibrate/export.js';
 import { applyPoint } from '../src/experiment/design.js';
 import { TRUTH } from '../examples/data/make-synthetic-export.js';
 import { COVERAGE, coverageExport, coverageFitOptions, coveragePriors, coverageTable, type CoverageExport } from './calibration-coverage.js';
+import { args, flag } from './args.js';
 
-const args = process.argv.slice(2);
 const part = args[0];
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const results = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(results, { recursive: true });
 const machine = { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version };

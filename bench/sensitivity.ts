@@ -22,12 +22,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { sampleRankCorrelation } from 'simple-statistics';
 import { fileURLToPath } from 'node:url';
+import { args, flag } from './args.js';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const quick = args.includes('--quick');
 const preset = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const dist = new URL('../dist/index.js', import.meta.url).href;

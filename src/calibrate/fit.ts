@@ -26,6 +26,9 @@ import type { Factor } from '../sensitivity/factor.js';
 import * as math from '../math/index.js';
 
 /** Options of {@link fit}. */
+/** The sampler settings a fit uses where its options are silent (stricter than raw ABC-SMC's: see `minAcceptance`). */
+export const FIT_DEFAULTS = { particles: 1000, minAcceptance: 0.05, maxSimulations: 20_000, maxGenerations: 30, checks: 100 } as const;
+
 export interface FitOptions extends AccountWorldOptions {
   /** The account's export (`readExport`). */
   export: AnalyticsExport;
@@ -211,11 +214,11 @@ export async function fit(options: FitOptions): Promise<FitResult> {
     prior,
     observed: observed.values,
     simulate: (thetas, seeds, generation) => statisticsOf(thetas, seeds, `g${generation}`),
-    particles: options.particles ?? 1000,
+    particles: options.particles ?? FIT_DEFAULTS.particles,
     seed,
-    minAcceptance: options.minAcceptance ?? 0.05,
-    maxSimulations: options.maxSimulations ?? 20_000,
-    maxGenerations: options.maxGenerations ?? 30,
+    minAcceptance: options.minAcceptance ?? FIT_DEFAULTS.minAcceptance,
+    maxSimulations: options.maxSimulations ?? FIT_DEFAULTS.maxSimulations,
+    maxGenerations: options.maxGenerations ?? FIT_DEFAULTS.maxGenerations,
     onGeneration: options.onGeneration,
   });
 
@@ -231,7 +234,7 @@ export async function fit(options: FitOptions): Promise<FitResult> {
   });
 
   // Posterior predictive check: runs at draws from the posterior, with seeds of their own.
-  const checks = options.checks ?? 100;
+  const checks = options.checks ?? FIT_DEFAULTS.checks;
   const u = uniformStream(deriveSeed('fit-checks', seed));
   const draws = Array.from(systematicResample(abc.weights, u(), checks), (i) => abc.particles[i]);
   const simulated = await statisticsOf(draws, draws.map((_, i) => deriveSeed('fit-check', seed, i)), 'check');
