@@ -6,8 +6,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Vitest's default leaves one core idle (one file at a time on 2 cores); the test files are
-    // single-threaded compute, so use every core (npm test on 2 cores: 163 s on 2026-12-04's
-    // AMD EPYC machine, about half as fast as earlier ones; integration-heavy files are *.full).
+    // single-threaded compute, so use every core. npm test on 2 cores: 160 s on 2026-12-06's AMD
+    // EPYC machine (idle), 225 s before the worker-pool, study-report and statistical tests below
+    // moved to *.full (integration-heavy and validation-size files are *.full).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {

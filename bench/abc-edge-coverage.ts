@@ -3,9 +3,10 @@
  * (docs/calibration.md, "Are the intervals honest?") The coverage study's three log-uniform priors;
  * each statistic is log θ plus normal noise of SD σ, so the exact posterior of log θ is a normal
  * truncated to the prior's range. For each data set (θ from the prior, stream `abc-edge/r`) the
- * sampler runs at the study's size (150 particles, at most 1,500 simulations, stop at 5 %
- * acceptance; seed r + 1), and both 90 % intervals are checked against the truth, split by where
- * the truth lies: the lowest eighth of the prior's log range, or the rest.
+ * sampler runs (seed r + 1, stopping at 5 % acceptance), by default at the coverage study's first
+ * size, 150 particles and at most 1,500 simulations (the study now uses 400 and 4,000, which the
+ * flags set), and both 90 % intervals are checked against the truth, split by where the truth
+ * lies: the lowest eighth of the prior's log range, or the rest.
  *   npx tsx bench/abc-edge-coverage.ts [--sigma 0.5] [--data-sets 1000] [--particles 150] [--max-simulations 1500]
  */
 import { errorFunction } from 'simple-statistics';

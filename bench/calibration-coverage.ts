@@ -126,9 +126,10 @@ a calibrated posterior calibrated. For each parameter: the share of intervals th
 (pass: inside the binomial band), the histogram of the posterior probability below the truth (the
 rank statistic of simulation-based calibration: uniform for a calibrated posterior, tested by χ²),
 and the mean spread of the posterior against the prior on the log scale (what such an export
-pins down: 1 is nothing). Recorded by \`npx tsx bench/calibration.ts coverage --exports ${s.exports} --workers 2\`
-(the figures do not depend on the worker count; ${(s.seconds / 60).toFixed(0)} min of fitting, ${s.simulations.toLocaleString('en')} simulations, ${study.machine.cores} cores of ${study.machine.cpu}); \`npm run reproduce\`
-writes this section from \`bench/results/calibration-coverage.json\`.
+pins down: 1 is nothing). Recorded by
+\`npx tsx bench/calibration.ts coverage --exports ${s.exports} --workers 2\` (the figures do not depend on
+the worker count; ${(s.seconds / 60).toFixed(0)} min of fitting, ${s.simulations.toLocaleString('en')} simulations, ${study.machine.cores} cores of ${study.machine.cpu});
+\`npm run reproduce\` writes this section from \`bench/results/calibration-coverage.json\`.
 
 ${coverageTable(study)}
 

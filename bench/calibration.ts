@@ -3,21 +3,24 @@
  * - `coverage [--exports 50] [--workers 1]`: parameter recovery and coverage on the engine itself
  *   (simulation-based calibration, Talts et al. 2018). Each export is simulated from parameters
  *   drawn from the prior (a small facebook-preset account: 500 users, 50 followers, 40 posts over
- *   20 days, seed 1000 + i), then fitted in the same world (150 particles, at most 1,500
- *   simulations); per parameter: the share of 90 % credible intervals that hold the truth (against
- *   the binomial band around 0.9), the posterior probability below the truth (uniform on [0, 1]
- *   for a calibrated posterior: χ² over 5 bins, and its mean), and the mean posterior-to-prior
- *   spread (what such an export pins down). Exports too thin to inform a parameter are counted.
+ *   20 days, seed 1000 + i), then fitted in the same world (400 particles, at most 4,000
+ *   simulations: COVERAGE in calibration-coverage.ts); per parameter: the share of 90 % credible
+ *   intervals that hold the truth (against the binomial band around 0.9), the posterior
+ *   probability below the truth (uniform on [0, 1] for a calibrated posterior: χ² over 5 bins,
+ *   and its mean), and the mean posterior-to-prior spread (what such an export pins down). Exports too thin to inform a parameter are counted.
  * - `benchmark [--workers 2] [--only window|whole]`: the worked example of docs/calibration.md at
  *   its defaults (the synthetic 200-post export, 2,000 users, its first 30 days, 1,000 particles),
  *   timed, against the truth; then the slower fit on the whole export (all 100 days) it is
- *   measured against. `--only` runs one of the two and keeps the other's recorded result.
+ *   measured against. `--only` runs one of the two and keeps the other's recorded result. Each
+ *   fit's finished runs go to bench/.records/ (gitignored), so a killed benchmark goes on where it
+ *   stopped; delete that folder when the engine or the export changes.
  * - `scale [--seeds 20]`: the per-capita match — the statistics at the true parameters in worlds
  *   of 500, 1,000 and 2,000 users (the export's own size), mean and SD over seeds.
  * Writes bench/results/calibration-<part>.json and prints tables.
  *   npx tsx bench/calibration.ts coverage|benchmark|scale [options]
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { accountWorld } from '../src/calibrate/account-world.js';
@@ -79,11 +82,23 @@ if (part === 'coverage') {
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
   if (only !== undefined && only !== 'window' && only !== 'whole') throw new Error(`--only ${only}: must be window or whole`);
   const file = `${results}calibration-benchmark.json`;
-  const runs: Record<string, { seconds: number; result: FitResult }> = only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).runs : {};
+  const runs: Record<string, { seconds: number; resumedFrom?: number; result: FitResult }> = only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).runs : {};
   for (const [name, days] of [['window', 30], ['whole', 100]] as const) {
     if (only && name !== only) continue;
-    const { result, seconds } = await timed(() => fit({ export: data, scenario: { extends: 'facebook' }, users: 2000, days, particles: 1000, seed: 1, workers }));
-    runs[name] = { seconds, result };
+    // A record of finished runs (gitignored) lets an interrupted fit go on: recorded runs are read back, not run again.
+    const record = `${results}../.records/calibration-${name}.jsonl`;
+    mkdirSync(dirname(record), { recursive: true });
+    const recorded = new Map<string, number[]>();
+    if (existsSync(record)) for (const line of readFileSync(record, 'utf8').split('\n')) {
+      try {
+        const r = JSON.parse(line) as { id: string; statistics: number[] };
+        recorded.set(r.id, r.statistics);
+      } catch {} // a torn last line: its run is run again
+    }
+    if (recorded.size > 0) console.log(`${name}: ${recorded.size} runs read back from ${record} (its wall time is then not a measurement)`);
+    const onRun = (id: string, statistics: number[]) => appendFileSync(record, JSON.stringify({ id, statistics }) + '\n');
+    const { result, seconds } = await timed(() => fit({ export: data, scenario: { extends: 'facebook' }, users: 2000, days, particles: 1000, seed: 1, workers, recorded, onRun }));
+    runs[name] = { seconds, ...(recorded.size > 0 ? { resumedFrom: recorded.size } : {}), result };
     console.log(`\n### ${name} (${days} days): ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min)\n\n${formatFit(result)}`);
     save('benchmark', { truth: TRUTH, runs });
   }

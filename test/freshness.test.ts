@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, exponentialFreshness, readPost, registerFreshness, simulate, step, stretchedFreshness } from '../src/index.js';
 import { tabulateFreshness } from '../src/content/freshness.js';
-import { freshnessArena, hazardSlope } from './validation/cases.js';
-
-const N = 10_000;
+import { freshnessArena } from './validation/cases.js';
 
 describe('freshness', () => {
-  it("halves a post's chance of being shown per half-life under stochastic selection", () => {
-    const r = simulate(freshnessArena(N));
-    const { slope, se, seen } = hazardSlope(r.accounts[0].steps.map((s) => s.impressions), N);
-    expect(seen).toBeGreaterThan(500);
-    expect(Math.abs(slope - -Math.LN2 / 3)).toBeLessThan(4 * se);
-  });
-
   it('a hard lifetime ends impressions exactly', () => {
     const r = simulate(freshnessArena(2000, 5));
     const perStep = r.accounts[0].steps.map((s) => s.impressions);

@@ -6,7 +6,8 @@
  * (issue 20, classes 1-3); and 3,200 results
  * directories and input files — crafted records through `sweep --resume` and `merge`, links and
  * special files where results are written, special files where input is read. With
- * fuzz.full.test.ts (10,000 cases through the library) this is the heavy fuzz of `npm run test:full`.
+ * fuzz.full.test.ts (10,000 cases through the library) this is the fuzz of `npm run test:full`
+ * (npm test fuzzes the library only, in fuzz.test.ts).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

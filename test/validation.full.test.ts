@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { simulate } from '../src/index.js';
 import {
   configurationThreshold,
   erdosRenyiSubcritical,
   erdosRenyiSupercritical,
+  freshnessArena,
   giantFraction,
+  hazardSlope,
   limitedAttention,
   otherGraphs,
   structuralViralityChecks,
@@ -50,6 +53,16 @@ describe('independent-cascade reduction (small size)', () => {
     expect(narrow.atLeast5 - wide.atLeast5).toBeGreaterThan(4 * Math.hypot(se(narrow.atLeast5, narrow.memes), se(wide.atLeast5, wide.memes)));
     expect(narrow.maxPopularity).toBeGreaterThan(wide.maxPopularity);
     expect(narrow.meanPopularity).toBeGreaterThan(wide.meanPopularity);
+  });
+});
+
+describe('freshness (small size; docs/validation.md)', () => {
+  it("halves a post's chance of being shown per half-life under stochastic selection", () => {
+    const users = 10_000;
+    const r = simulate(freshnessArena(users));
+    const { slope, se, seen } = hazardSlope(r.accounts[0].steps.map((s) => s.impressions), users);
+    expect(seen).toBeGreaterThan(500);
+    expect(Math.abs(slope - -Math.LN2 / 3)).toBeLessThan(4 * se);
   });
 });
 

@@ -11,7 +11,7 @@ import { meanSd, moments, normalMeanSdSimulator, normalMeanSimulator, normalSamp
  *
  * - z = (Σwθ − m)/τ: mean 0 if the sampler is unbiased; its SD is the sampler's Monte Carlo
  *   error in posterior SDs (1/√SD² is the run's effective number of independent draws).
- * - c = Σw(θ − m)²/τ² − 1: mean 0, plus the tolerance's blur (≤ h²/3τ², see abc-smc.test.ts).
+ * - c = Σw(θ − m)²/τ² − 1: mean 0, plus the tolerance's blur (≤ h²/3τ², see abc-smc-exact.full.test.ts).
  * - PIT = Σw·1[θ ≤ θ_true]: with θ_true from the prior, the exact posterior CDF at θ_true is
  *   uniform, so an unbiased estimate of it has mean 1/2 (its spread is widened by Monte Carlo error,
  *   so only the mean is checked: calibration of the credible intervals on average).
