@@ -17,7 +17,7 @@ import { posteriorSummary } from '../src/calibrate/posterior-summary.js';
 import { priorSample } from '../src/calibrate/prior.js';
 import { normal, uniformStream } from '../src/rng.js';
 import { choleskyInPlace, choleskySolve } from '../src/sensitivity/cholesky.js';
-import { COVERAGE, coverageExport, coverageFitOptions, coveragePriors } from './calibration-coverage.js';
+import { COVERAGE, EARLIER_SAMPLER, coverageExport, coverageFitOptions, coveragePriors } from './calibration-coverage.js';
 import { flag } from './args.js';
 
 const dataSets = flag('data-sets', 400);
@@ -76,10 +76,10 @@ for (let i = 0; i < G ** d; i++) grid.push(Array.from({ length: d }, (_, a) => a
 const gridMeans = grid.map(mean);
 
 const settings = [
-  { label: `${COVERAGE.sampler.particles} particles, at most ${COVERAGE.sampler.maxSimulations.toLocaleString('en-US')} simulations (the coverage study)`, ...COVERAGE.sampler },
-  { label: '400 particles, at most 4,000 simulations', particles: 400, maxSimulations: 4000 },
-  { label: '1,000 particles, at most 20,000 simulations (`fit`\'s default)', particles: 1000, maxSimulations: 20_000 },
-];
+  { label: 'the earlier coverage study', ...EARLIER_SAMPLER },
+  { label: 'the coverage study', ...COVERAGE.sampler },
+  { label: '`fit`\'s default', particles: FIT_DEFAULTS.particles, maxSimulations: FIT_DEFAULTS.maxSimulations },
+].map((s) => ({ ...s, label: `${s.particles.toLocaleString('en-US')} particles, at most ${s.maxSimulations.toLocaleString('en-US')} simulations (${s.label})` }));
 const names = priors.map((f) => `\`${f.path}\``).join(' / ');
 console.log(`\n${dataSets} data sets; coverage of 90 % intervals (${names}), ± ${(1.96 * Math.sqrt(0.09 / dataSets)).toFixed(3)} for 95 % if calibrated\n`);
 console.log('| sampler | ABC-SMC coverage | exact posterior\'s coverage | distinct particles (mean) | simulations (mean) | wall time |\n|---|---:|---:|---:|---:|---:|');

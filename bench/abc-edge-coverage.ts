@@ -16,12 +16,12 @@ import { calibrationPrior } from '../src/calibrate/parameters.js';
 import { posteriorSummary } from '../src/calibrate/posterior-summary.js';
 import { priorSample } from '../src/calibrate/prior.js';
 import { normal, uniformStream } from '../src/rng.js';
-import { COVERAGE, coveragePriors } from './calibration-coverage.js';
+import { EARLIER_SAMPLER, coveragePriors } from './calibration-coverage.js';
 import { flag } from './args.js';
 
 const sigma = flag('sigma', 0.5);
 const dataSets = flag('data-sets', 1000);
-const sampler = { particles: flag('particles', COVERAGE.sampler.particles), maxSimulations: flag('max-simulations', COVERAGE.sampler.maxSimulations) };
+const sampler = { particles: flag('particles', EARLIER_SAMPLER.particles), maxSimulations: flag('max-simulations', EARLIER_SAMPLER.maxSimulations) };
 const priors = coveragePriors();
 const prior = calibrationPrior(priors);
 const phi = (x: number) => 0.5 * (1 + errorFunction(x / Math.SQRT2));

@@ -24,6 +24,9 @@ export const COVERAGE = {
   paths: ['feed.inNetworkReach', 'feed.outOfNetworkWeight', 'behavior.like.base'],
 } as const;
 
+/** The sampler of the first coverage study (bench/results/calibration-coverage-150.json), which the sampler checks compare against. */
+export const EARLIER_SAMPLER = { particles: 150, maxSimulations: 1500 } as const;
+
 /** The fitted parameters' priors, as a fit of such an export sets them. */
 export function coveragePriors(): Factor[] {
   const { scenario, world, paths } = COVERAGE;

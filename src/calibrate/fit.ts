@@ -25,10 +25,10 @@ import { exportStatistics, MIN_EVENTS, MIN_POSTS, STATISTICS } from './statistic
 import type { Factor } from '../sensitivity/factor.js';
 import * as math from '../math/index.js';
 
-/** Options of {@link fit}. */
 /** The sampler settings a fit uses where its options are silent (stricter than raw ABC-SMC's: see `minAcceptance`). */
 export const FIT_DEFAULTS = { particles: 1000, minAcceptance: 0.05, maxSimulations: 20_000, maxGenerations: 30, checks: 100 } as const;
 
+/** Options of {@link fit}. */
 export interface FitOptions extends AccountWorldOptions {
   /** The account's export (`readExport`). */
   export: AnalyticsExport;
