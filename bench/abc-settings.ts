@@ -1,9 +1,10 @@
 /**
  * How many independent draws an ABC-SMC run is worth under other settings (docs/calibration.md,
  * "Validation of the sampler"): the normal-mean model of
- * test/calibrate/abc-smc-exact.full.test.ts (x̄ = 1.3, n = 20, σ = 1, prior N(0, 10²)), sampler seeds 1…30 per setting. For each: the run-to-run SD of
- * the posterior mean in exact posterior SDs (1/SD² ≈ independent draws), the mean weighted
- * variance against the exact one, and the mean simulations. Seconds on one core.
+ * test/calibrate/abc-smc-exact.full.test.ts (x̄ = 1.3, n = 20, σ = 1, prior N(0, 10²)), sampler
+ * seeds 1…30 per setting. For each: the run-to-run SD of the posterior mean in exact posterior
+ * SDs (1/SD² ≈ independent draws), the mean weighted variance against the exact one, and the mean
+ * simulations. Seconds on one core.
  *   npx tsx bench/abc-settings.ts
  */
 import type { AbcSmcOptions } from '../src/calibrate/abc-smc.js';

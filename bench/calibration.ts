@@ -7,21 +7,21 @@
  *   simulations: COVERAGE in calibration-coverage.ts); per parameter: the share of 90 % credible
  *   intervals that hold the truth (against the binomial band around 0.9), the posterior
  *   probability below the truth (uniform on [0, 1] for a calibrated posterior: χ² over 5 bins,
- *   and its mean), and the mean posterior-to-prior spread (what such an export pins down). Exports too thin to inform a parameter are counted.
+ *   and its mean), and the mean posterior-to-prior spread (what such an export pins down).
+ *   Exports too thin to inform a parameter are counted.
  * - `benchmark [--workers 2] [--only window|whole]`: the worked example of docs/calibration.md at
  *   its defaults (the synthetic 200-post export, 2,000 users, its first 30 days, 1,000 particles),
  *   timed, against the truth; then the slower fit on the whole export (all 100 days) it is
  *   measured against. `--only` runs one of the two and keeps the other's recorded result. Each
- *   fit's finished runs go to bench/.records/ (gitignored, named by a digest of the version and the
- *   fit's options), so a killed benchmark goes on where it stopped.
+ *   fit's finished runs go to bench/.records/ (gitignored, a folder named by a digest of the
+ *   version and the fit's options), so a killed benchmark goes on where it stopped.
  * - `scale [--seeds 20]`: the per-capita match — the statistics at the true parameters in worlds
  *   of 500, 1,000 and 2,000 users (the export's own size), mean and SD over seeds.
  * Writes bench/results/calibration-<part>.json and prints tables.
  *   npx tsx bench/calibration.ts coverage|benchmark|scale [options]
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { accountWorld } from '../src/calibrate/account-world.js';
@@ -35,6 +35,7 @@ import { readExport, readFollowerCounts } from '../src/calibrate/export.js';
 import { applyPoint } from '../src/experiment/design.js';
 import { TRUTH } from '../examples/data/make-synthetic-export.js';
 import { VERSION } from '../src/version.js';
+import { openFitRecord } from '../src/cli/commands/fit.js';
 import { COVERAGE, coverageExport, coverageFitOptions, coveragePriors, coverageTable, type CoverageExport } from './calibration-coverage.js';
 import { args, flag } from './args.js';
 
@@ -88,27 +89,17 @@ if (part === 'coverage') {
   for (const [name, days] of [['window', 30], ['whole', 100]] as const) {
     if (only && name !== only) continue;
     const options = { export: data, scenario: { extends: 'facebook' }, users: 2000, days, particles: 1000, seed: 1 };
-    // A record of finished runs (gitignored) lets a killed fit go on: recorded runs are read back,
-    // not run again. Its name holds a digest of the version and the fit's options, so a record of
-    // another fit is never read; it is deleted once the fit is done.
+    // A record of finished runs (gitignored; the one `feedsim fit --resume` reads) lets a killed
+    // fit go on: recorded runs are read back, not run again. Its folder's name holds a digest of
+    // the version and the fit's options, so a record of another fit is never read; it is deleted
+    // once the fit is done.
     const key = createHash('sha256').update(JSON.stringify({ VERSION, options })).digest('hex').slice(0, 12);
-    const record = `${results}../.records/calibration-${name}-${key}.jsonl`;
-    mkdirSync(dirname(record), { recursive: true });
-    const recorded = new Map<string, number[]>();
-    if (existsSync(record)) {
-      const text = readFileSync(record, 'utf8');
-      for (const line of text.split('\n')) {
-        try {
-          const r = JSON.parse(line) as { id: string; statistics: number[] };
-          recorded.set(r.id, r.statistics);
-        } catch {} // a torn last line (or the empty one after the last): its run is run again
-      }
-      if (text.length > 0 && !text.endsWith('\n')) appendFileSync(record, '\n'); // end the torn line
-    }
+    const record = `${results}../.records/calibration-${name}-${key}`;
+    mkdirSync(record, { recursive: true });
+    const { recorded, append } = openFitRecord(record);
     if (recorded.size > 0) console.log(`${name}: ${recorded.size} runs read back from ${record} (its wall time is then not a measurement)`);
-    const onRun = (id: string, statistics: number[]) => appendFileSync(record, JSON.stringify({ id, statistics }) + '\n');
-    const { result, seconds } = await timed(() => fit({ ...options, workers, recorded, onRun }));
-    rmSync(record);
+    const { result, seconds } = await timed(() => fit({ ...options, workers, recorded, onRun: append }));
+    rmSync(record, { recursive: true });
     runs[name] = { seconds, ...(recorded.size > 0 ? { resumedFrom: recorded.size } : {}), result };
     console.log(`\n### ${name} (${days} days): ${seconds.toFixed(0)} s (${(seconds / 60).toFixed(1)} min)\n\n${formatFit(result)}`);
     save('benchmark', { truth: TRUTH, runs });

@@ -118,6 +118,17 @@ function readRecord(dir: string, into: Map<string, number[]>): boolean {
   return torn;
 }
 
+/**
+ * A directory's record of a fit's runs, `<dir>/runs.jsonl`: the runs it holds, and where to
+ * append each new one (`fit`'s `onRun`). A torn last line is cut before anything is appended.
+ */
+export function openFitRecord(dir: string): { recorded: Map<string, number[]>; append: (id: string, statistics: number[]) => void } {
+  const recorded = new Map<string, number[]>();
+  if (readRecord(dir, recorded)) writeAtomic(join(dir, FILES.runs), [...recorded].map(([id, statistics]) => JSON.stringify({ id, statistics }) + '\n'));
+  const write = appender(join(dir, FILES.runs));
+  return { recorded, append: (id, statistics) => write(JSON.stringify({ id, statistics }) + '\n') };
+}
+
 /** What decides a fit's runs, for checking that directories read back belong to the same fit. */
 const identity = (input: FitInput) => JSON.stringify({ options: input.options, export: input.export });
 
@@ -154,12 +165,9 @@ export async function fitCommand(file: string | undefined, o: FitCommandOptions,
     if (identity(other) !== identity(input)) throw new InputError(`--from ${d}: not a directory of this fit (its export or settings differ)`);
     readRecord(d, recorded);
   }
-  const own = new Map<string, number[]>();
-  // A torn last line is cut before anything is appended after it.
-  if (readRecord(dir, own)) writeAtomic(join(dir, FILES.runs), [...own].map(([id, statistics]) => JSON.stringify({ id, statistics }) + '\n'));
-  for (const [id, statistics] of own) recorded.set(id, statistics);
+  const own = openFitRecord(dir);
+  for (const [id, statistics] of own.recorded) recorded.set(id, statistics);
   const before = recorded.size;
-  const append = appender(join(dir, FILES.runs));
   for (const n of input.export.notes) print(`note: ${n}\n`);
   let result: FitResult;
   try {
@@ -171,7 +179,7 @@ export async function fitCommand(file: string | undefined, o: FitCommandOptions,
       recorded,
       signal: o.signal,
       ...(o.shard ? { filter: (id: string) => inShard(id, o.shard!) } : {}),
-      onRun: (id, statistics) => append(JSON.stringify({ id, statistics }) + '\n'),
+      onRun: own.append,
       onGeneration: (g) => {
         const acc = g.acceptanceRate === undefined ? '' : `, moves accepted ${(g.acceptanceRate * 100).toFixed(0)} %`;
         print(`generation ${g.generation}: tolerance ${Number.isFinite(g.tolerance) ? g.tolerance.toFixed(3) : '∞'}, ESS ${Math.round(g.ess)}${acc}, ${g.simulations.toLocaleString('en-US')} simulations\n`);
