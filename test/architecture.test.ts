@@ -71,6 +71,18 @@ describe('architecture', () => {
     expect(sum(wb.focal[0].totalCounters)).toBeGreaterThan(0);
   });
 
+  it('the CLI loads a command\'s modules only when it runs: `feedsim --help` never imports the engine', () => {
+    const seen = new Set<string>();
+    const reach = (f: string) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      for (const g of runtimeImports(f)) reach(g);
+    };
+    reach(join(SRC, 'cli/bin.ts'));
+    expect(seen.has(join(SRC, 'cli/main.ts'))).toBe(true);
+    expect([...seen].filter((f) => f.includes('/cli/commands/') || f.includes('/engine/step') || f.includes('/calibrate/abc-smc')).map((f) => relative(SRC, f))).toEqual([]);
+  });
+
   it('index.ts exports the API, not the engine\'s stores', () => {
     for (const internal of ['PostStore', 'FollowStore', 'Xor128', 'Purpose', 'createPostStore', 'createFollowStore', 'runSession', 'M']) {
       expect(api, internal).not.toHaveProperty(internal);

@@ -11,21 +11,15 @@ import { releaseHeldLocks } from '../io/lock.js';
 import { EXPORT_FORMATS, RESULTS } from '../io/results-dir.js';
 import { MAPPING_NAMES } from '../calibrate/export.js';
 import { VERSION } from '../version.js';
-import { compareCommand } from './commands/compare.js';
-import { presetsCommand, schemaCommand, validateCommand } from './commands/inspect-files.js';
-import { mergeCommand } from './commands/merge.js';
-import { runCommand } from './commands/run.js';
-import { sweepCommand } from './commands/sweep.js';
-import { contestCommand } from './commands/contest.js';
-import { sensitivityCommand } from './commands/sensitivity.js';
-import { fitCommand } from './commands/fit.js';
-import { adviseCommand } from './commands/advise.js';
 import { EXIT, InputError, reportError } from './exit.js';
 import { collectModule } from './module-path.js';
 import { collect, defaultWorkers, formats, shard, strategyList, wholeNumber } from './options.js';
 import { lockResults } from './results.js';
 
 const print = (s: string): void => void process.stdout.write(s);
+
+// Each command's module is imported when the command runs, so `feedsim --help` and a light
+// command do not load the engine, the report and the sampler first.
 
 /** Builds the command-line program; `signal` stops long work (Ctrl-C). */
 export function program(signal: AbortSignal, setCode: (code: number) => void): Command {
@@ -51,7 +45,7 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addOption(new Option('-r, --replicates <n>', 'replicates').argParser(wholeNumber('--replicates', 1, 100_000)).default(1))
     .addOption(seed()).addOption(workers()).addOption(out()).addOption(format()).addOption(modules())
     .addHelpText('after', '\nExample:\n  feedsim run examples/scenarios/youtube.yaml --replicates 4 --out youtube-run\n')
-    .action(async (file: string, o) => runCommand(file, { ...o, signal }, print));
+    .action(async (file: string, o) => (await import('./commands/run.js')).runCommand(file, { ...o, signal }, print));
 
   p.command('compare')
     .description('compare strategies on a scenario: intervals, paired differences, crossover, economics')
@@ -69,7 +63,7 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addHelpText('after', '\nExample:\n  feedsim compare scenario.yaml --strategies like-chasing,follow-building,mixed --replicates 20 --out results --plots\n')
     .action(async (file: string, o) => {
       if (o.plots && !o.out) o.out = 'compare-results';
-      await compareCommand(file, { ...o, signal }, print);
+      await (await import('./commands/compare.js')).compareCommand(file, { ...o, signal }, print);
     });
 
   p.command('sweep')
@@ -81,7 +75,7 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addOption(workers()).addOption(format()).addOption(modules())
     .option('--plots', 'write SVG plots into <out>/plots', false)
     .addHelpText('after', '\nExamples:\n  feedsim sweep sweep.yaml --out results --plots\n  feedsim sweep --resume results\n  feedsim sweep sweep.yaml --shard $SLURM_ARRAY_TASK_ID/16 --out shard-$SLURM_ARRAY_TASK_ID\n')
-    .action(async (file: string | undefined, o) => setCode(await sweepCommand(file, { ...o, signal }, print)));
+    .action(async (file: string | undefined, o) => setCode(await (await import('./commands/sweep.js')).sweepCommand(file, { ...o, signal }, print)));
 
   p.command('contest')
     .description('the best recipe of each strategy family against the best of the other, with the causal value of audiences and ads')
@@ -96,7 +90,7 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addOption(new Option('--from <dir>', 'read back the runs of another directory of this contest (repeatable: every shard\'s)').argParser(collect).default([], 'none'))
     .addOption(new Option('--shard <i/N>', 'run this machine\'s share of each stage; stop where other shards\' runs are needed').argParser(shard))
     .addHelpText('after', '\nExamples:\n  feedsim contest scenario.yaml --out contest\n  feedsim contest --resume contest\n  feedsim contest scenario.yaml --shard 0/4 --out stage1-0   # then: --shard 0/4 --from stage1-0 … --from stage1-3 --out stage2-0\n')
-    .action(async (file: string | undefined, o) => setCode(await contestCommand(file, { ...o, signal }, print)));
+    .action(async (file: string | undefined, o) => setCode(await (await import('./commands/contest.js')).contestCommand(file, { ...o, signal }, print)));
 
   p.command('sensitivity')
     .description('which assumptions decide the answer: Morris screening or Sobol indices over a design run as a sweep (resumable, shardable)')
@@ -118,7 +112,7 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addOption(new Option('-f, --format <list>', `tidy-row exports, comma-separated: ${EXPORT_FORMATS.join(', ')}`).argParser(formats).default([], 'none'))
     .option('--plots', 'write SVG plots into <out>/plots (μ*–σ or Sobol bars per output)', false)
     .addHelpText('after', '\nExamples:\n  feedsim sensitivity scenario.yaml --method morris --trajectories 20 --out morris\n  feedsim sensitivity scenario.yaml --method sobol --factors market.buyers,behavior.follow.base --emulator --out sobol\n  feedsim sensitivity scenario.yaml --shard $SLURM_ARRAY_TASK_ID/16 --out shard-$SLURM_ARRAY_TASK_ID   # then feedsim merge\n')
-    .action(async (file: string | undefined, o) => setCode(await sensitivityCommand(file, { ...o, signal }, print)));
+    .action(async (file: string | undefined, o) => setCode(await (await import('./commands/sensitivity.js')).sensitivityCommand(file, { ...o, signal }, print)));
 
   const positive = (flag: string) => (v: string) => {
     const x = v.trim() === '' ? NaN : Number(v);
@@ -147,7 +141,7 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addOption(workers()).addOption(modules())
     .option('--plots', 'write SVG plots into <out>/plots (predictive check, posterior)', false)
     .addHelpText('after', '\nExamples:\n  feedsim fit examples/data/synthetic-export.csv --followers-file examples/data/synthetic-followers.csv --out fit --plots\n  feedsim fit "Table data.csv" --extends youtube --followers 12000 --out my-channel-fit\n  feedsim fit export.csv --shard $SLURM_ARRAY_TASK_ID/8 --out fit-$SLURM_ARRAY_TASK_ID   # then --resume with --from, a round per generation\n')
-    .action(async (file: string | undefined, o) => setCode(await fitCommand(file, { ...o, signal }, print)));
+    .action(async (file: string | undefined, o) => setCode(await (await import('./commands/fit.js')).fitCommand(file, { ...o, signal }, print)));
 
   p.command('advise')
     .description('which strategy this account should expect to pay back better, and by when: the best recipes played at posterior draws of a fit')
@@ -159,7 +153,7 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addOption(seed()).addOption(workers()).addOption(modules())
     .option('--plots', 'write <fit-dir>/plots/advice.svg (also without it when the fit was run with --plots)', false)
     .addHelpText('after', '\nExample:\n  feedsim advise fit --strategies like-chasing,follow-building --draws 40\n')
-    .action(async (dir: string, o) => setCode(await adviseCommand(dir, o, print)));
+    .action(async (dir: string, o) => setCode(await (await import('./commands/advise.js')).adviseCommand(dir, o, print)));
 
   p.command('merge')
     .description('merge the result directories of a sweep\'s or a sensitivity study\'s shards, checking nothing is missing or duplicated')
@@ -168,25 +162,25 @@ export function program(signal: AbortSignal, setCode: (code: number) => void): C
     .addOption(new Option('-f, --format <list>', 'exports (default: the shards\')').argParser(formats))
     .option('--plots', 'write SVG plots', false)
     .addHelpText('after', '\nExample:\n  feedsim merge shard-0 shard-1 shard-2 shard-3 --out merged --plots\n')
-    .action(async (dirs: string[], o) => mergeCommand(dirs, o, print));
+    .action(async (dirs: string[], o) => (await import('./commands/merge.js')).mergeCommand(dirs, o, print));
 
   p.command('validate')
     .description('check a scenario or sweep file and explain every problem')
     .argument('<file>', 'scenario or sweep file (.json, .yaml, .yml)')
     .addOption(modules())
     .addHelpText('after', '\nExample:\n  feedsim validate my-scenario.yaml\n')
-    .action(async (file: string, o) => validateCommand(file, o, print));
+    .action(async (file: string, o) => (await import('./commands/inspect-files.js')).validateCommand(file, o, print));
 
   p.command('presets')
     .description('list the platform presets a scenario can extend')
     .addHelpText('after', '\nExample:\n  feedsim presets\n')
-    .action(() => presetsCommand(print));
+    .action(async () => (await import('./commands/inspect-files.js')).presetsCommand(print));
 
   p.command('schema')
     .description('print the JSON Schema of scenario files (for editors)')
     .option('--sweep', 'the schema of sweep files instead', false)
     .addHelpText('after', '\nExample:\n  feedsim schema > feedsim.schema.json   # then "$schema": "./feedsim.schema.json" in a scenario file\n')
-    .action((o) => schemaCommand(o, print));
+    .action(async (o) => (await import('./commands/inspect-files.js')).schemaCommand(o, print));
 
   p.command('report')
     .description('write one self-contained report.html (plots and tables) for a results or fit directory')
